@@ -1,0 +1,34 @@
+# The two commands of the README: `make demo` and `make test`. Everything they need is installed
+# here, from hash-pinned lock files, into ./.venv.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
+DB     ?= tieline.duckdb
+
+.PHONY: demo test lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.base-installed: $(BIN)/python requirements/base.lock pyproject.toml
+	$(PIP) install --require-hashes --no-deps -r requirements/base.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.base-installed requirements/test.lock
+	$(PIP) install --require-hashes --no-deps -r requirements/test.lock
+	touch $@
+
+demo: $(VENV)/.base-installed
+	$(BIN)/tieline demo --db $(DB)
+
+test: $(VENV)/.test-installed
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/python -m pytest
+
+lock:
+	requirements/lock.sh
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache

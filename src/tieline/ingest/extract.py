@@ -1,0 +1,102 @@
+"""Documents to Articles: main text and metadata out of HTML (trafilatura) or plain text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from ..models import Article, Document, Failure
+from ..pipeline import RunStats
+from .textclean import clean_text
+
+STAGE = "extract"
+
+
+def extract_html(doc: Document) -> Article | None:
+    import trafilatura
+
+    result = trafilatura.bare_extraction(
+        doc.content,
+        url=doc.url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+    )
+    if result is None:
+        return None
+    meta = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    body = (meta.get("text") or "").strip()
+    if not body:
+        return None
+    # trafilatura joins paragraphs with single newlines; tieline's articles use blank lines.
+    cleaned = clean_text(body, detect_title=False)
+    extracted_date = meta.get("date") or (cleaned.published.isoformat() if cleaned.published else None)
+    published, date_source = _published(doc, extracted_date)
+    return Article(
+        doc_id=doc.id,
+        text=cleaned.text,
+        title=doc.title or meta.get("title"),
+        url=doc.url or meta.get("url"),
+        byline=meta.get("author") or cleaned.byline,
+        published=published,
+        date_source=date_source,
+        site_name=meta.get("sitename"),
+        dateline=cleaned.dateline,
+        attributions=cleaned.attributions,
+        source=doc.source,
+        dropped_lines=len(cleaned.dropped),
+    )
+
+
+def extract_text(doc: Document) -> Article | None:
+    cleaned = clean_text(doc.content)
+    if not cleaned.text.strip():
+        return None
+    published, date_source = _published(doc, cleaned.published.isoformat() if cleaned.published else None)
+    return Article(
+        doc_id=doc.id,
+        text=cleaned.text,
+        title=doc.title or cleaned.title,
+        url=doc.url,
+        byline=cleaned.byline,
+        published=published,
+        date_source=date_source,
+        dateline=cleaned.dateline,
+        attributions=cleaned.attributions,
+        source=doc.source,
+        dropped_lines=len(cleaned.dropped),
+    )
+
+
+def _published(doc: Document, extracted: str | None) -> tuple[date | None, str]:
+    if doc.published is not None:
+        return doc.published, "document"
+    if extracted:
+        try:
+            return date.fromisoformat(extracted[:10]), "extracted"
+        except ValueError:
+            pass
+    if doc.fetched is not None:
+        return doc.fetched.date(), "crawl"
+    return None, "none"
+
+
+def extract_stage(documents: Iterable[Document], stats: RunStats) -> Iterator[Article]:
+    """Pipeline stage: Document -> Article; pages with no main text become failures."""
+    for doc in documents:
+        if isinstance(doc.content, bytes):
+            stats.fail(Failure(doc.source, STAGE, "not-decoded", f"{doc.source} was not decoded to text.", doc.id))
+            continue
+        try:
+            article = extract_html(doc) if doc.media_type == "text/html" else extract_text(doc)
+        except Exception as exc:  # a parser crash on one page must not stop the batch
+            stats.fail(Failure(doc.source, STAGE, "extract-error", f"{doc.source}: extraction failed ({exc!r}).", doc.id))
+            continue
+        if article is None:
+            stats.fail(
+                Failure(doc.source, STAGE, "no-main-text",
+                        f"{doc.source} has no main text (it is all navigation or boilerplate).", doc.id)
+            )
+            continue
+        stats.count(STAGE, "articles")
+        yield article

