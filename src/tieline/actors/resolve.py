@@ -11,6 +11,7 @@ unknown names never become a country by accident.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -34,6 +35,7 @@ class DocActors:
     doc: Doc
     gazetteer: Gazetteer
     by_token: dict[int, tuple[Span, Entry]]
+    when: date | None = None  # the article's date, for titles whose holder changes over time
     people: dict[str, Mention] = field(default_factory=dict)  # name or surname -> resolved actor
 
     @property
@@ -220,7 +222,7 @@ class ActorResolver:
         for phrase in sorted(self.gazetteer.phrases):
             self.matcher.add(phrase, [nlp.make_doc(phrase)])
 
-    def for_doc(self, doc: Doc) -> DocActors:
+    def for_doc(self, doc: Doc, when: date | None = None) -> DocActors:
         candidates = []
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
@@ -237,7 +239,7 @@ class ActorResolver:
                 continue
             for i in range(span.start, span.end):
                 by_token[i] = (span, entry)
-        actors = DocActors(doc, self.gazetteer, by_token)
+        actors = DocActors(doc, self.gazetteer, by_token, when=when)
         actors.introduce_people()
         return actors
 

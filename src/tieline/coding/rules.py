@@ -94,7 +94,7 @@ class RulesCoder(Coder):
     # --- coding one parsed article -------------------------------------------------------
 
     def code_doc(self, article: Article, doc: Doc, trace: list[Trace] | None = None) -> list[Event]:
-        actors = self.resolver.for_doc(doc)
+        actors = self.resolver.for_doc(doc, when=article.published)
         events: list[Event] = []
         for s_idx, sent in enumerate(doc.sents):
             if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
@@ -177,7 +177,7 @@ class RulesCoder(Coder):
             return []
         cameo = self.taxonomy[clause.code]
         when = event_date(article, sent, clause.verb)
-        where = event_place(article, sent, clause.verb)
+        where = event_place(article, sent, clause.verb, sources + targets)
         phrase_start = min(t.idx for t in clause.phrase)
         phrase_end = max(t.idx + len(t.text) for t in clause.phrase)
         events = []

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..models import Article
+from ..models import Article, Mention
 
 PRECISIONS = ("city", "admin1", "country", "none")
 
@@ -30,5 +30,7 @@ class Place:
 NO_PLACE = Place()
 
 
-def event_place(article: Article, sentence: Span, verb: Token) -> Place:
+def event_place(article: Article, sentence: Span, verb: Token, actors: list[Mention]) -> Place:
+    """The place of the event whose verb is `verb`; `actors` (source and target mentions) and the
+    article's dateline help choose between places of the same name."""
     return NO_PLACE
