@@ -32,7 +32,7 @@ _SERIES_TABLE = (("period_label", "period"), ("source", "source"), ("target", "t
 _RELATIONS_TABLE = (("rank", "#"), ("partner", "partner"), ("partner_name", "name"), ("events", "events"),
                     ("level", "level"), ("change", "change"), ("trend", "trend"), ("movement", "movement"),
                     ("spark", "series"))
-_SHIFTS_TABLE = (("source", "source"), ("target", "target"), ("period_label", "from"), ("before", "before"),
+_SHIFTS_TABLE = (("source", "source"), ("direction", "direction"), ("target", "target"), ("period_label", "from"), ("before", "before"),
                  ("after", "after"), ("change", "change"), ("movement", "movement"), ("events_around", "events around"))
 
 
@@ -303,7 +303,7 @@ def dyad_cmd(sides: tuple[str, ...], db: str, since: str | None, until: str | No
             for shift in found.itertuples():
                 _say(f"shift {shift.source} {_ARROWS[shift.direction]} {shift.target} from {shift.period_label}: "
                      f"{shift.movement}, {measure} {shift.before:.2f} → {shift.after:.2f}; events around it: "
-                     f"{shift.events_around} (`tieline shifts ... --evidence` lists them)", fmt)
+                     f"{shift.events_around}", fmt)
     else:
         _emit(series, fmt, (), "")
     if plot_file:
