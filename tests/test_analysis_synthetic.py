@@ -6,8 +6,10 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tieline.analysis import dyad_series, evidence, find_shifts, network, relations, shifts
+from tieline.analysis import RESOLUTIONS, dyad_series, evidence, find_shifts, network, relations, shifts
 from tieline.analysis.periods import next_period
 from tieline.errors import ConfigError
 
@@ -266,3 +268,31 @@ def test_network_edges(small):
     assert edges.loc[("PRK", "CUB"), "events"] == 3 and ("PRK", "PRK") not in edges.index
     assert network(small, min_events=2).index.size == 1
     assert network(small, since="2024-03-01").set_index(["source", "target"]).loc[("PRK", "KOR"), "coop_share"] == 0
+
+
+# --- invariants on random tables ----------------------------------------------------------------------
+
+_rows = st.lists(st.tuples(st.sampled_from(["AAA", "BBB", "CCC"]), st.sampled_from(["AAA", "BBB", "CCC", None]),
+                           st.dates(date(2023, 1, 1), date(2024, 6, 30)), st.integers(1, 4)), min_size=1, max_size=40)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_rows, st.sampled_from(RESOLUTIONS[1:]))
+def test_series_add_up_to_the_events_of_the_table(rows, by):
+    con = events_table(rows)
+    out = dyad_series(con, "AAA", "BBB", by=by)
+    expected_out = sum(1 for a, b, _, _ in rows if (a, b) == ("AAA", "BBB"))
+    expected_in = sum(1 for a, b, _, _ in rows if (a, b) == ("BBB", "AAA"))
+    volume = sum(1 for a, b, _, _ in rows if "AAA" in (a, b) or "BBB" in (a, b))
+    if out.empty:
+        assert volume == 0
+        return
+    both = dyad_series(con, "AAA", "BBB", by=by, direction="both")
+    assert out["events"].sum() == expected_out and both["events"].sum() == expected_out + expected_in
+    assert out["volume"].sum() == volume and (out["events"] <= out["volume"]).all()
+    assert (out["cooperative"] + out["conflictual"] == out["events"]).all()
+    assert (out["events_norm"].between(0, 1)).all()
+    assert out["period"].is_monotonic_increasing and out["period_label"].is_unique
+    ties = relations(con, "AAA", by=by)
+    if expected_out + expected_in:
+        assert ties.set_index("partner").loc["BBB", "events"] == expected_out + expected_in

@@ -279,12 +279,17 @@ def dyad_cmd(sides: tuple[str, ...], db: str, since: str | None, until: str | No
     measure = _measure(measure, normalise)
     if evidence_period:
         analysis.parse_period(evidence_period, by)  # a bad label fails before any query
+        found_events = []
         for source, target in pairs:
             events = analysis.evidence(db, source, target, period=evidence_period, by=by, since=since, until=until,
                                        direction=direction)
             if direction == "in":
                 source, target = target, source
-            _emit_events(events, fmt, f"Events {source} {_ARROWS[direction]} {target} in {evidence_period}")
+            if fmt == "table":
+                _emit_events(events, fmt, f"Events {source} {_ARROWS[direction]} {target} in {evidence_period}")
+            found_events.append(events.assign(pair=f"{source}:{target}"))
+        if fmt != "table":  # one document for programs, the pair in a column
+            _emit(pd.concat(found_events, ignore_index=True), fmt, (), "")
         return
     series = pd.concat([analysis.dyad_series(db, s, t, by=by, since=since, until=until, direction=direction)
                         for s, t in pairs], ignore_index=True)
