@@ -277,6 +277,8 @@ def dyad_cmd(sides: tuple[str, ...], db: str, since: str | None, until: str | No
     blocs = analysis.read_blocs(bloc_specs)
     pairs = _pairs(sides, blocs, "dyad")
     measure = _measure(measure, normalise)
+    if plot_file and not plot_file.lower().endswith(".png"):
+        raise click.BadParameter(f"the chart file '{plot_file}' must end in .png.", param_hint="--plot")
     if evidence_period:
         analysis.parse_period(evidence_period, by)  # a bad label fails before any query
         found_events = []
