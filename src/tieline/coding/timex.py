@@ -43,6 +43,8 @@ _PART = r"(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[- ]\s*)"
 # Each pattern has a kind; where several match the same text, the longest wins.
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
+    # Numeric dates ("14/02/2022", "2022.02.14") are left to dateparser, which knows the orders.
+    ("parsed", re.compile(r"\b(?P<text>\d{1,4}[/.]\d{1,2}[/.]\d{2,4})\b")),
     ("month_day", re.compile(
         rf"(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*%)(?:,?\s+(?P<y>{_YEAR})\b)?")),
     ("day_month", re.compile(

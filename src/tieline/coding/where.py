@@ -393,7 +393,7 @@ def _context_score(iso3: str, ctx: _Context) -> float:
     if iso3 in ctx.actor_countries:
         score += 3.0
     if iso3 == ctx.dateline_country:
-        score += 2.0
+        score += 3.0
     if ctx.sentence_countries and iso3 in ctx.sentence_countries:
         score += 2.0
     if iso3 in ctx.article_countries:
