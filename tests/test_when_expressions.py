@@ -136,3 +136,17 @@ def test_month_names_are_the_latest_such_month_not_after_publication(published, 
     assert precision == "month" and day.day == 1 and day.month == month
     assert day <= published
     assert (published.year - day.year) * 12 + published.month - day.month < 12
+
+
+@pytest.mark.parametrize(
+    "published, text, monday",
+    [
+        (date(2024, 12, 2), "Police dispersed protesters over the weekend.", date(2024, 11, 25)),  # Monday paper
+        (date(2024, 12, 1), "Police dispersed protesters over the weekend.", date(2024, 11, 25)),  # Sunday paper
+        (date(2024, 11, 28), "Police dispersed protesters over the weekend.", date(2024, 11, 18)),
+        (date(2024, 11, 30), "Police dispersed protesters last weekend.", date(2024, 11, 18)),
+        (date(2024, 11, 28), "Talks resume next weekend.", date(2024, 11, 25)),
+    ],
+)
+def test_weekends_are_stored_as_their_week(published, text, monday):
+    assert value(text, published) == (monday, "week")

@@ -13,10 +13,10 @@ VERBAL = ("VERB", "AUX")
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
 # A phrase reached through these prepositions belongs to a topic, not to the event:
 # "messages about the congress in January", "the anniversary of March 1".
-TOPIC_PREPS = {"about", "regarding", "concerning", "of", "over"}
+TOPIC_PREPS = {"about", "regarding", "concerning", "of"}
 # ... and so is one inside these when they introduce a noun: "congratulated Modi *on* his
 # re-election earlier this year" (while "on Thursday" itself is a date).
-_NOUN_TOPIC_PREPS = {"on"}
+_NOUN_TOPIC_PREPS = {"on", "over"}
 # Clauses that share their head's circumstances: "said on Thursday that ...", "met on Monday and signed".
 _GOVERNED_BY = {"ccomp", "xcomp", "advcl", "conj", "pcomp"}
 _WH_SUBJECTS = {"what", "which", "it"}

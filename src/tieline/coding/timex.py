@@ -62,6 +62,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"|(?:earlier|later)\s+today|this\s+(?:morning|afternoon|evening))\b")),
     ("relative", re.compile(
         r"(?i)\b(?:(?P<mod>earlier|later)\s+)?(?P<rel>this|last|next|the\s+coming)\s+(?P<unit>week|month|year)\b")),
+    ("weekend", re.compile(r"(?i)\b(?P<rel>the|this|last|the\s+past|next|the\s+coming)\s+weekend\b")),
     ("ago", re.compile(
         r"(?i)\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
         r"(?P<unit>day|week|month|year)s?\s+ago\b")),
@@ -251,6 +252,8 @@ def resolve(timex: Timex, anchor: date | None, *, future: bool = False,
         rel = " ".join(f["rel"].lower().split())
         step = {"this": 0, "last": -1, "next": 1, "the coming": 1}[rel]
         return _shift(anchor, f["unit"].lower(), step)
+    if timex.kind == "weekend":
+        return _weekend(" ".join(f["rel"].lower().split()), anchor, future), "week"
     if timex.kind == "ago":
         n = _NUMBERS.get(f["n"].lower(), None) if not f["n"].isdigit() else int(f["n"])
         if n is None:
@@ -295,6 +298,21 @@ def _weekday(weekday: int, rel: str, anchor: date, future: bool) -> date:
     if rel in ("last", "past") and back == 0:
         back = 7
     return anchor - timedelta(days=back)
+
+
+def _weekend(rel: str, anchor: date, future: bool) -> date:
+    """The Monday of the week whose weekend is meant: "over the weekend" in a Monday paper is
+    the one just past."""
+    this_saturday = monday(anchor) + timedelta(days=5)
+    if rel in ("next", "the coming"):
+        saturday = this_saturday if this_saturday > anchor else this_saturday + timedelta(weeks=1)
+    elif rel == "this" or (rel == "the" and future):
+        saturday = this_saturday
+    elif rel in ("last", "the past"):
+        saturday = this_saturday - timedelta(weeks=1)
+    else:  # "over the weekend": the latest one that has begun
+        saturday = this_saturday if anchor >= this_saturday else this_saturday - timedelta(weeks=1)
+    return monday(saturday)
 
 
 def _shift(day: date, unit: str, step: int) -> tuple[date, str]:

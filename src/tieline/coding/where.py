@@ -21,6 +21,7 @@ id of a city; the admin-1 code of a region; the FIPS code of a country) and a pr
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import weakref
 from dataclasses import dataclass
@@ -60,11 +61,13 @@ _HAPPENINGS = {
 # Where something was said is not where what it tells happened.
 _SPEECH = {"say", "tell", "report", "announce", "add", "state", "claim", "note", "write", "quote", "cite"}
 _PLACE_NOUNS = {"city", "town", "capital", "province", "region", "village", "port", "state", "area",
-                "outskirts", "suburbs", "suburb", "center", "centre", "streets", "border", "coast"}
+                "outskirts", "suburbs", "suburb", "center", "centre", "street", "streets", "border", "coast",
+                "district", "neighbourhood", "neighborhood", "downtown", "airport", "harbour", "harbor"}
 _NOT_PLACES = {"PERSON", "ORG", "FAC", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT",
                "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 _NAME_JOINERS = {"of", "de", "del", "la", "le", "al", "el", "es", "da", "do", "dos", "das", "au", "-", "'s", "sur"}
 _KIND_RANK = {"city": 0, "admin1": 1, "country": 2}
+_DATELINE_CAPITAL = "dateline"
 _MAX_CONTEXT = 4.0
 
 
@@ -92,7 +95,7 @@ def event_place(article: Article, sentence: Span, verb: Token, actors: list[Ment
         dateline_country=_dateline_country(article.dateline),
         article_countries=places.article_countries,
     )
-    mention = places.best_for(sentence, verb)
+    mention = places.best_for(sentence, verb, context.dateline_country)
     if mention is None:
         return NO_PLACE
     context.sentence_countries = places.sentence_countries(mention.sentence_index)
@@ -157,12 +160,16 @@ class _DocPlaces:
             self._countries[k] = found
         return self._countries[k]
 
-    def best_for(self, sent: Span, verb: Token) -> _PlaceMention | None:
+    def best_for(self, sent: Span, verb: Token, dateline_country: str | None) -> _PlaceMention | None:
         k = self.index[sent.start]
         ranked: list[tuple[tuple, _PlaceMention]] = []
         for m in self.mentions(k):
             if m.governor is None:
                 continue
+            if m.capital_of == _DATELINE_CAPITAL:
+                if dateline_country not in self.geo.capitals:
+                    continue
+                m = dataclasses.replace(m, capital_of=dateline_country)
             attached = _attach_to_event(m, verb)
             if attached is not None:
                 ranked.append(((attached[0], attached[1], m.start), m))
@@ -236,7 +243,9 @@ def _happens_there(m: _PlaceMention) -> bool:
 def _find_mentions(geo: GeoIndex, sent: Span, k: int) -> list[_PlaceMention]:
     doc = sent.doc
     blocked = {t.i for ent in sent.ents if ent.label_ in _NOT_PLACES for t in ent}
-    people = {t.i for ent in sent.ents if ent.label_ == "PERSON" for t in ent}
+    # The recogniser sometimes calls a place a person or a nationality ("shelled Kharkiv",
+    # "in Punjab"): such an entity may still be a place where the text uses it as one.
+    misread = {t.i for ent in sent.ents if ent.label_ in ("PERSON", "NORP") for t in ent}
     mentions: list[_PlaceMention] = []
     i = sent.start
     while i < sent.end:
@@ -246,7 +255,7 @@ def _find_mentions(geo: GeoIndex, sent: Span, k: int) -> list[_PlaceMention]:
             continue
         span = _longest_name(geo, doc, i, sent.end)
         if span is None or (any(t.i in blocked for t in span)
-                            and not (all(t.i in people for t in span) and _strong_place(geo, span))):
+                            and not (all(t.i in misread for t in span) and _strong_place(geo, span))):
             i += 1
             continue
         mention = _PlaceMention(span.start, span.end, span.text, k, span.root, None)
@@ -266,11 +275,11 @@ def _find_mentions(geo: GeoIndex, sent: Span, k: int) -> list[_PlaceMention]:
 
 
 def _strong_place(geo: GeoIndex, span: Span) -> bool:
-    """The entity recogniser sometimes calls a city a person ("shelled Kharkiv"); where the
-    name is used as a location, a country or a large city wins."""
+    """Where a name the recogniser misread is used as a location, a country, a region or a
+    large city wins."""
     if _locative_governor(span.root) is None:
         return False
-    if geo.country(span.text) is not None:
+    if geo.country(span.text) is not None or geo.region_candidates(span.text):
         return True
     return any(c.population >= 100_000 or geo.is_capital(c) for c, _ in geo.city_candidates(span.text))
 
@@ -321,8 +330,10 @@ def _locative_governor(anchor: Token) -> Token | None:
     not used as a location (a subject, an object, a possessive: an actor)."""
     tok = anchor
     for _ in range(3):  # "the Cuban capital Havana", "Havana and Pyongyang", "the city of Aleppo"
-        if tok.dep_ in ("appos", "compound", "conj", "nmod") and tok.head.i != tok.i:
+        if tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
             tok = tok.head
+        elif tok.dep_ in ("compound", "nmod", "poss") and tok.head.lemma_.lower() in _PLACE_NOUNS:
+            tok = tok.head  # "Kyiv's northern suburbs", but not "a US embassy" or "Kosovo police"
         elif (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PLACE_NOUNS):
             tok = tok.head.head
         else:
@@ -349,14 +360,16 @@ def _described_capitals(geo: GeoIndex, sent: Span, k: int) -> list[_PlaceMention
         if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in tok.children):
             continue  # "the Cuban capital Havana": the name itself is found
         iso3 = None
-        for child in tok.children:
-            if child.dep_ in ("amod", "poss", "compound", "nmod"):
-                iso3 = geo.demonyms.get(fold(child.text.removesuffix("'s")))
-                country = geo.country(child.text.removesuffix("'s")) if iso3 is None else None
-                iso3 = iso3 or (country.iso3 if country else None)
-                if iso3:
-                    break
-        if iso3 and iso3 in geo.capitals:
+        modifiers = [c for c in tok.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
+        if not modifiers and any(c.lower_ == "the" for c in tok.children):
+            iso3 = _DATELINE_CAPITAL  # a wire's "in the capital": the dateline country's
+        for child in modifiers:
+            iso3 = geo.demonyms.get(fold(child.text.removesuffix("'s")))
+            country = geo.country(child.text.removesuffix("'s")) if iso3 is None else None
+            iso3 = iso3 or (country.iso3 if country else None)
+            if iso3:
+                break
+        if iso3 and (iso3 in geo.capitals or iso3 == _DATELINE_CAPITAL):
             mention = _PlaceMention(tok.i, tok.i + 1, tok.text, k, tok, _locative_governor(tok), capital_of=iso3)
             found.append(mention)
     return found
@@ -370,7 +383,7 @@ def _kind(geo: GeoIndex, m: _PlaceMention) -> str:
         return "city"
     if geo.country(m.text) is not None and not m.region_word:
         return "country"
-    if m.region_word and geo.region_candidates(m.text):
+    if m.region_word and (geo.region_candidates(m.text) or geo.city_candidates(m.text)):
         return "admin1"
     if geo.city_candidates(m.text):
         return "city"
@@ -413,8 +426,8 @@ def _to_place(geo: GeoIndex, m: _PlaceMention, ctx: _Context) -> Place:
         return _city_place(geo, geo.capitals[m.capital_of])
     if kind == "country":
         return _country_place(geo.countries[geo.country(m.text).iso3])
-    if kind == "admin1":
-        regions = geo.region_candidates(m.text)
+    regions = geo.region_candidates(m.text)
+    if kind == "admin1" and regions:
         best = max(regions, key=lambda r: _qualifier_score(r.iso3, m.qualifier) + _context_score(r.iso3, ctx))
         return _region_place(geo, best)
     cities = geo.city_candidates(m.text)
@@ -427,7 +440,17 @@ def _to_place(geo: GeoIndex, m: _PlaceMention, ctx: _Context) -> Place:
         return (_qualifier_score(city.iso3, m.qualifier) + context + 1.5 * city_weight(city)
                 + 0.3 * main_name + 1.0 * geo.is_capital(city))
 
-    return _city_place(geo, max(cities, key=score)[0])
+    city = max(cities, key=score)[0]
+    if kind == "admin1":  # "Kampong Speu province": the province of the city it is named after
+        return _admin1_of_city(geo, city, m.text)
+    return _city_place(geo, city)
+
+
+def _admin1_of_city(geo: GeoIndex, city: City, name: str) -> Place:
+    country = geo.countries[city.iso3]
+    code = f"{country.fips}{city.admin1}" if country.fips and city.admin1 else None
+    return Place(name=f"{name}, {country.name}", country_code=country.iso3, fips_code=country.fips,
+                 adm1_code=code, feature_id=code, precision="admin1")
 
 
 def _city_place(geo: GeoIndex, city: City) -> Place:
