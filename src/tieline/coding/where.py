@@ -63,6 +63,7 @@ _SPEECH = {"say", "tell", "report", "announce", "add", "state", "claim", "note",
 _PLACE_NOUNS = {"city", "town", "capital", "province", "region", "village", "port", "state", "area",
                 "outskirts", "suburbs", "suburb", "center", "centre", "street", "streets", "border", "coast",
                 "district", "neighbourhood", "neighborhood", "downtown", "airport", "harbour", "harbor"}
+_MISREAD = {"PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _NOT_PLACES = {"PERSON", "ORG", "FAC", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT",
                "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 _NAME_JOINERS = {"of", "de", "del", "la", "le", "al", "el", "es", "da", "do", "dos", "das", "au", "-", "'s", "sur"}
@@ -243,9 +244,10 @@ def _happens_there(m: _PlaceMention) -> bool:
 def _find_mentions(geo: GeoIndex, sent: Span, k: int) -> list[_PlaceMention]:
     doc = sent.doc
     blocked = {t.i for ent in sent.ents if ent.label_ in _NOT_PLACES for t in ent}
-    # The recogniser sometimes calls a place a person or a nationality ("shelled Kharkiv",
-    # "in Punjab"): such an entity may still be a place where the text uses it as one.
-    misread = {t.i for ent in sent.ents if ent.label_ in ("PERSON", "NORP") for t in ent}
+    # The recogniser sometimes calls a place a person, a nationality or a product ("shelled
+    # Kharkiv", "in Punjab", "Russia's Kursk region"): it may still be a place where the text
+    # uses it as one.
+    misread = {t.i for ent in sent.ents if ent.label_ in _MISREAD for t in ent}
     mentions: list[_PlaceMention] = []
     i = sent.start
     while i < sent.end:
@@ -320,7 +322,7 @@ def _qualifier(geo: GeoIndex, doc: Doc, i: int, end: int) -> tuple[str, int] | N
         if country is not None:
             return country.iso3, i + 1 + n
         regions = geo.region_candidates(span.text) if span[0].text[:1].isupper() else []
-        if len(regions) == 1 and geo.city_candidates(span.text) == []:
+        if len({r.iso3 for r in regions}) == 1:
             return regions[0].iso3, i + 1 + n
     return None
 
@@ -431,6 +433,14 @@ def _to_place(geo: GeoIndex, m: _PlaceMention, ctx: _Context) -> Place:
         best = max(regions, key=lambda r: _qualifier_score(r.iso3, m.qualifier) + _context_score(r.iso3, ctx))
         return _region_place(geo, best)
     cities = geo.city_candidates(m.text)
+    if regions and kind == "city" and not {c.iso3 for c, _ in cities} & {r.iso3 for r in regions}:
+        # "Bali": a province of millions, or a town of the same name abroad? The region, unless
+        # the context points at the town's country. ("Donetsk" city and region share a country:
+        # the city.)
+        best_region = max(regions, key=lambda r: _qualifier_score(r.iso3, m.qualifier) + _context_score(r.iso3, ctx))
+        region_score = _qualifier_score(best_region.iso3, m.qualifier) + _context_score(best_region.iso3, ctx)
+        if all(_qualifier_score(c.iso3, m.qualifier) + _context_score(c.iso3, ctx) <= region_score for c, _ in cities):
+            return _region_place(geo, best_region)
 
     def score(item: tuple[City, bool]) -> float:
         # A big city is the likelier reading of a bare name; context outweighs size within

@@ -207,9 +207,16 @@ def _region_names(name: str) -> set[str]:
     return {n for n in names if len(n) > 2}
 
 
+# First-level subdivisions are ISO 3166-2's top level, except where that level only groups them
+# (Indonesia's provinces sit under seven "geographical units").
+_GROUPING_TYPES = {"Geographical unit", "Geographical region"}
+
+
 def _load_regions(index: GeoIndex) -> None:
+    grouping = {s.code for s in pycountry.subdivisions if s.parent_code is None and s.type in _GROUPING_TYPES}
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None:
+        parent = sub.parent_code and (sub.parent_code if "-" in sub.parent_code else f"{sub.country_code}-{sub.parent_code}")
+        if (parent and parent not in grouping) or sub.code in grouping:
             continue
         country = index.by_iso2.get(sub.country_code)
         if country is None:
