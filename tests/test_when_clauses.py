@@ -101,3 +101,19 @@ def test_no_date_at_all(date_of):
         EventDate(None, "none", "")
     got = date_of("Chile recalled its ambassador in May 2019.", "recalled", published=None, source="none")
     assert got == EventDate(date(2019, 5, 1), "month", "in May 2019")
+
+
+def test_work_for_earlier_articles_is_not_kept(coder):
+    import gc
+    import weakref
+
+    first = coder.nlp("Chile recalled its ambassador on Monday.")
+    article = Article(doc_id="t", text=first.text, published=date(2024, 5, 17), date_source="document")
+    event_date(article, next(first.sents), first[1])
+    ref = weakref.ref(first)
+    del first
+    for n in range(12):  # the events of later articles
+        doc = coder.nlp(f"Peru recalled its ambassador {n} times.")
+        event_date(article, next(doc.sents), doc[1])
+    gc.collect()
+    assert ref() is None

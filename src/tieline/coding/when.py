@@ -14,7 +14,6 @@ stored as its Monday, a month as its first day, a year as January 1.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Article
 from .attach import attachment, governors
+from .doccache import DocCache
 from .timex import Timex, find_timexes, parsed_timex, resolve
 
 PRECISIONS = ("day", "week", "month", "year", "publication", "crawl", "none")
@@ -152,16 +152,11 @@ def _looks_forward(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
 
 
-_CACHE: weakref.WeakKeyDictionary[Doc, dict[date | None, _DocDates]] = weakref.WeakKeyDictionary()
+_CACHE: DocCache[_DocDates] = DocCache()
 
 
 def _dates_for(doc: Doc, article: Article) -> _DocDates:
     # Relative expressions ("on Thursday") are only resolved against a date the article itself
     # gives; a crawl date may be days or years after the article was written.
     anchor = article.published if article.date_source != "crawl" else None
-    per_doc = _CACHE.setdefault(doc, {})
-    dates = per_doc.get(anchor)
-    if dates is None:
-        dates = per_doc[anchor] = _DocDates(doc, anchor)
-    return dates
-
+    return _CACHE.get(doc, anchor, lambda: _DocDates(doc, anchor))

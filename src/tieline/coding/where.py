@@ -23,7 +23,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..geo import REGION_WORDS, City, Country, GeoIndex, Region, city_weight, fold, load_geo
 from ..models import Article, Mention
 from .attach import NOMINAL, VERBAL, attachment, governors
+from .doccache import DocCache
 
 PRECISIONS = ("city", "admin1", "country", "none")
 
@@ -515,12 +515,8 @@ def _dateline_country(dateline: str | None) -> str | None:
     return max(cities, key=lambda c: 1.5 * city_weight(c[0]) + 0.3 * c[1] + geo.is_capital(c[0]))[0].iso3
 
 
-_CACHE: weakref.WeakKeyDictionary[Doc, _DocPlaces] = weakref.WeakKeyDictionary()
+_CACHE: DocCache[_DocPlaces] = DocCache()
 
 
 def _places_for(doc: Doc) -> _DocPlaces:
-    places = _CACHE.get(doc)
-    if places is None:
-        places = _CACHE[doc] = _DocPlaces(doc)
-    return places
-
+    return _CACHE.get(doc, None, lambda: _DocPlaces(doc))
