@@ -243,11 +243,12 @@ def _happens_there(m: _PlaceMention) -> bool:
 
 def _find_mentions(geo: GeoIndex, sent: Span, k: int) -> list[_PlaceMention]:
     doc = sent.doc
-    blocked = {t.i for ent in sent.ents if ent.label_ in _NOT_PLACES for t in ent}
+    ents = list(sent.ents)
+    blocked = {t.i for ent in ents if ent.label_ in _NOT_PLACES for t in ent}
     # The recogniser sometimes calls a place a person, a nationality or a product ("shelled
     # Kharkiv", "in Punjab", "Russia's Kursk region"): it may still be a place where the text
     # uses it as one.
-    misread = {t.i for ent in sent.ents if ent.label_ in _MISREAD for t in ent}
+    misread = {t.i for ent in ents if ent.label_ in _MISREAD for t in ent}
     mentions: list[_PlaceMention] = []
     i = sent.start
     while i < sent.end:
@@ -287,14 +288,15 @@ def _strong_place(geo: GeoIndex, span: Span) -> bool:
 
 
 def _longest_name(geo: GeoIndex, doc: Doc, i: int, end: int) -> Span | None:
-    for n in range(min(geo.max_words * 2, end - i), 0, -1):
-        span = doc[i:i + n]
-        last = span[-1]
-        if not last.text[:1].isupper():
-            continue
-        if any(not (t.text[:1].isupper() or t.lower_ in _NAME_JOINERS) for t in span):
-            continue
-        if any(t.is_space or (t.is_punct and t.text not in "-'.") for t in span):
+    run = i  # the run of words a name can span: capitalised words and joiners ("Port-au-Prince")
+    while run < end and run - i < geo.max_words * 2:
+        tok = doc[run]
+        if tok.is_space or not (tok.text[:1].isupper() or tok.lower_ in _NAME_JOINERS or tok.text in ("-", "'", ".")):
+            break
+        run += 1
+    for stop in range(run, i, -1):
+        span = doc[i:stop]
+        if not span[-1].text[:1].isupper():
             continue
         if geo.knows(span.text) and not _inside_longer_name(doc, span):
             return span
