@@ -1,4 +1,5 @@
-"""Places: an offline gazetteer of countries, subdivisions and cities, and country codes."""
+"""Places: an offline gazetteer of countries, subdivisions and cities, country codes, and the
+resolution of a place name to a place (`tieline.geo.resolve`)."""
 
 from .gazetteer import (
     REGION_WORDS,
