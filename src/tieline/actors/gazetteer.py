@@ -4,7 +4,8 @@ Files in `actors/data/` (all written by the tieline team, readable and editable)
   countries.yaml  names, adjectives, capitals/seats of government, informal names, regions, cities
   groups.yaml     international bodies, armed groups, parties, agencies, media, universities
   roles.yaml      role words -> PLOVER sector, titles -> offices, PLOVER sector -> CAMEO role
-  people.yaml     heads of state and government, ministers ... with their dates in office
+  people/*.yaml   heads of state and government, foreign and defence ministers with their dates
+                  in office, one file per region
 
 A user file (same sections; see `user_files()`) extends or overrides them without editing the
 package.
@@ -49,6 +50,7 @@ class Entry:
     plover_country: str | None = None  # international bodies: UNO, EUR, IGO, NGO, IMG, MNC
     person: str | None = None  # key into Gazetteer.people
     since: tuple[tuple[date, str, str], ...] = ()  # (from, code, sector): a group whose role changed
+    name: str | None = None  # groups: the group's first name, which keys its office holders
 
 
 @dataclass
@@ -63,7 +65,8 @@ class Gazetteer:
     people: dict[str, Person] = field(default_factory=dict)
     surnames: dict[str, list[str]] = field(default_factory=dict)  # folded surname -> person keys
     holders: dict[tuple[str, str], list[tuple[Person, object]]] = field(default_factory=dict)
-    leader_office: dict[str, str] = field(default_factory=dict)  # ISO3 -> office "the X leader" means
+    # ISO3 -> [(office, from, until)]: the office "the X leader" means, which may change over time
+    leader_office: dict[str, list[tuple[str, date | None, date | None]]] = field(default_factory=dict)
     generic: dict[str, str] = field(default_factory=dict)  # "the regime" -> country, "both sides" -> pair
     office_sectors: dict[str, str] = field(default_factory=dict)  # office -> PLOVER sector (default GOV)
     version: str = ""
@@ -96,19 +99,23 @@ class Gazetteer:
         return self.cameo_roles.get(sector, sector)
 
     def holder(self, country: str, office: str, when: date) -> Person | None:
-        """Who held `office` ("president", "leader", ...) in `country` on `when`."""
+        """Who held `office` ("president", "leader", ...) in `country` on `when`. `country` may also be
+        an international body's name ("United Nations") for its own offices ("secretary_general")."""
         if office in ("leader", "head_of_state", "head_of_government"):
-            office = self.leader_for(country, office)
+            office = self.leader_for(country, office, when)
         for person, term in self.holders.get((country, office), []):
             if term.covers(when):
                 return person
         return None
 
-    def leader_for(self, country: str, office: str = "leader") -> str:
+    def leader_for(self, country: str, office: str = "leader", when: date | None = None) -> str:
         if office == "leader" and country in self.leader_office:
-            return self.leader_office[country]
+            for name, start, end in self.leader_office[country]:
+                if when is None or ((start is None or start <= when) and (end is None or when < end)):
+                    return name
         order = {
-            "leader": ("supreme_leader", "president", "chancellor", "prime_minister", "monarch"),
+            "leader": ("supreme_leader", "general_secretary", "president", "chancellor", "prime_minister",
+                       "monarch", "secretary_general"),
             "head_of_state": ("supreme_leader", "monarch", "president"),
             "head_of_government": ("chancellor", "prime_minister", "president"),
         }[office]
@@ -120,7 +127,7 @@ class Gazetteer:
     def people_by_surname(self, surname: str) -> list[Person]:
         return [self.people[k] for k in self.surnames.get(fold(surname), [])]
 
-    def add_person_term(self, name: str, country: str, term, aliases=()) -> Person:
+    def add_person_term(self, name: str, country: str, term, aliases=(), holder_key: str | None = None) -> Person:
         key = person_key(name, country)
         person = self.people.get(key)
         if person is None:
@@ -128,7 +135,7 @@ class Gazetteer:
             self.surnames.setdefault(person.surname, []).append(key)
         if term is not None and term not in person.terms:
             person.terms.append(term)
-            self.holders.setdefault((country, term.office), []).append((person, term))
+            self.holders.setdefault((holder_key or country, term.office), []).append((person, term))
         for alias in aliases:
             if alias not in person.aliases:
                 person.aliases.append(alias)
@@ -141,6 +148,12 @@ class Gazetteer:
 def _read_yaml(name: str) -> tuple[dict, bytes]:
     raw = resources.files("tieline.actors").joinpath("data", name).read_bytes()
     return _parse_yaml(raw, f"the actor data file {name}"), raw
+
+
+def _people_files() -> list[str]:
+    """The people files, one per region (`data/people/*.yaml`), in name order."""
+    folder = resources.files("tieline.actors").joinpath("data", "people")
+    return sorted(f"people/{f.name}" for f in folder.iterdir() if f.name.endswith(".yaml"))
 
 
 def _parse_yaml(raw: bytes, what: str) -> dict:
@@ -200,9 +213,10 @@ def _load(stamps: tuple[tuple[str, int], ...]) -> Gazetteer:
     groups, raw = _read_yaml("groups.yaml")
     digest.update(raw)
     _load_groups(gaz, groups, "groups.yaml")
-    people, raw = _read_yaml("people.yaml")
-    digest.update(raw)
-    _load_people(gaz, people, "people.yaml")
+    for name in _people_files():
+        people, raw = _read_yaml(name)
+        digest.update(raw)
+        _load_people(gaz, people, name)
     version = countries.get("version", "?")
     for path_text, _ in stamps:
         path = Path(path_text)
@@ -250,8 +264,6 @@ def _load_countries(gaz: Gazetteer, data: dict, source: str, first: bool = False
         info = info or {}
         if info.get("names"):
             gaz.country_names[iso3] = info["names"][0]  # the name news uses: "North Korea", not "Korea, DPR"
-        if info.get("leader"):
-            gaz.leader_office[iso3] = info["leader"]
         for name in info.get("names", []):
             gaz.add(name, Entry(iso3, iso3, "country", sector="GOV"), first=first)
         for name in info.get("adjectives", []):
@@ -310,7 +322,7 @@ def _load_groups(gaz: Gazetteer, data: dict, source: str, first: bool = False) -
         )
         entry = Entry(
             code, country, "group", sector=sector, known_group_code=group.get("known_group"),
-            plover_country=group.get("plover"), since=since,
+            plover_country=group.get("plover"), since=since, name=str(names[0]),
         )
         for name in names:
             gaz.add(name, entry, first=first)
@@ -332,9 +344,40 @@ def _load_people(gaz: Gazetteer, data: dict, source: str) -> None:
         _known_code(gaz, iso3, source)
         for office, lines in (offices or {}).items():
             if office == "leader":
-                gaz.leader_office[iso3] = lines
+                gaz.leader_office[iso3] = _leader_offices(lines, iso3, source)
                 continue
             sector = gaz.office_sectors.get(office, "GOV")
             for line in lines or []:
                 name, term = parse_term_line(line, iso3, office, sector, source)
                 gaz.add_person_term(name, iso3, term, aliases.get(name, ()))
+    for body, offices in (data.get("bodies") or {}).items():
+        group = next((e for e in gaz.lookup(body) if e.kind == "group"), None)
+        if group is None:
+            raise ConfigError(f"{source}: the body '{body}' under 'bodies:' is not a group in groups.yaml.")
+        for office, lines in (offices or {}).items():
+            if office == "leader":
+                gaz.leader_office[group.name] = _leader_offices(lines, body, source)
+                continue
+            sector = gaz.office_sectors.get(office, group.sector or "GOV")
+            for line in lines or []:
+                text, _, nationality = str(line).rpartition("|")
+                nationality = nationality.strip()
+                if not text or nationality not in gaz.country_names:
+                    raise ConfigError(
+                        f"{source}: {body} {office}: '{line}' should read 'Name | YYYY-MM-DD | YYYY-MM-DD | ISO3', "
+                        f"the last field being the person's nationality (e.g. PRT)."
+                    )
+                name, term = parse_term_line(text, body, office, sector, source, body=group.name)
+                gaz.add_person_term(name, nationality, term, aliases.get(name, ()), holder_key=group.name)
+
+
+def _leader_offices(value, where: str, source: str) -> list[tuple[str, date | None, date | None]]:
+    """`leader: president`, or a list of "office | from | until" when the leading office changed."""
+    out = []
+    for line in [value] if isinstance(value, str) else value or []:
+        parts = [p.strip() for p in str(line).split("|")] + ["", ""]
+        office, start, end = parts[0], parts[1], parts[2]
+        out.append((office, _as_date(start, source) if start else None, _as_date(end, source) if end else None))
+    if not out:
+        raise ConfigError(f"{source}: {where} leader: name an office, e.g. 'leader: president'.")
+    return out

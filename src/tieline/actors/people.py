@@ -11,10 +11,10 @@ from ..errors import ConfigError
 # When a person holds several offices at once, the first one here names their role.
 OFFICE_RANK = (
     "supreme_leader", "monarch", "president", "general_secretary", "chancellor", "prime_minister",
-    "vice_president", "foreign_minister", "defence_minister",
+    "vice_president", "foreign_minister", "defence_minister", "secretary_general", "high_representative",
 )
 # Countries whose people are written family name first ("Xi Jinping" is "Xi" for short).
-FAMILY_NAME_FIRST = {"CHN", "PRK", "KOR", "TWN", "HKG", "MAC", "KHM", "MNG"}
+FAMILY_NAME_FIRST = {"CHN", "PRK", "KOR", "TWN", "HKG", "MAC", "KHM", "SGP"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,7 @@ class Term:
     start: date
     end: date | None  # None: still in office
     sector: str  # PLOVER sector while in this office
+    body: str | None = None  # an international body's name ("United Nations"), for its office holders
 
     def covers(self, when: date) -> bool:
         return self.start <= when and (self.end is None or when < self.end)
@@ -94,8 +95,9 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def parse_term_line(line: str, country: str, office: str, sector: str, source: str) -> tuple[str, Term]:
-    """One "Name | start | end" line of people.yaml (end empty: still in office)."""
+def parse_term_line(line: str, country: str, office: str, sector: str, source: str,
+                    body: str | None = None) -> tuple[str, Term]:
+    """One "Name | start | end" line of a people file (end empty: still in office)."""
     parts = [p.strip() for p in str(line).split("|")]
     if len(parts) != 3 or not parts[0]:
         raise ConfigError(
@@ -104,7 +106,7 @@ def parse_term_line(line: str, country: str, office: str, sector: str, source: s
         )
     name, start, end = parts
     try:
-        term = Term(office, _date(start), _date(end) if end else None, sector)
+        term = Term(office, _date(start), _date(end) if end else None, sector, body)
     except ValueError as exc:
         raise ConfigError(f"{source}: {country} {office}: '{line}' has a bad date ({exc}); use YYYY-MM-DD.") from exc
     if term.end is not None and term.end < term.start:
