@@ -131,7 +131,9 @@ class DocActors:
         if own is not None and own[1].kind == "blocked":
             return []
         if own is not None and own[1].kind == "person":
-            return [self._person_mention(own[1], extent, self._former(tokens))]
+            span = own[0]
+            stated, _ = self._role([t for t in tokens if not span.start <= t.i < span.end], head)
+            return [self._person_mention(own[1], extent, self._former(tokens), stated)]
         sector, role_tok = self._role(tokens, head)
         if self._former(tokens) and sector in ("GOV", "MIL", "SPY", "COP", "JUD", "LEG", None):
             sector = "ELI" if sector or role_tok is not None else sector
@@ -214,8 +216,8 @@ class DocActors:
         """The head's own noun phrase (modifiers and of/for/at phrases), and its place phrases."""
         tokens, places = [head], []
         for child in head.children:
-            if child.dep_ == "det" and child.lower_ not in ("the", "a", "an"):
-                tokens.extend(child.subtree)  # "both", "those"
+            if child.dep_ == "det":
+                tokens.extend(child.subtree)  # "the", "both", "those"
                 continue
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS:
                 places.extend(child.subtree)
@@ -295,8 +297,14 @@ class DocActors:
         if head.i in self.by_token:
             return None
         start = head.i
-        while start > 0 and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].i not in self.by_token \
-                and self.doc[start - 1].lemma_.lower() not in self.gazetteer.roles:
+        while start > 0:
+            prev = self.doc[start - 1]
+            if prev.text in ("-", "'") and not prev.whitespace_ and start > 1 \
+                    and not self.doc[start - 2].whitespace_ and self.doc[start - 2].pos_ == "PROPN":
+                start -= 2  # "Diaz-Canel" comes in three tokens
+                continue
+            if prev.pos_ != "PROPN" or prev.i in self.by_token or prev.lemma_.lower() in self.gazetteer.roles:
+                break
             start -= 1
         if head.lemma_.lower() in self.gazetteer.roles:
             return None
@@ -337,20 +345,33 @@ class DocActors:
         return Mention(
             text=extent.text, start=extent.start_char, end=extent.end_char, code=code,
             country_code=entry.country_code, sector=self.gazetteer.cameo_role(sector) or None,
-            known_group_code=entry.known_group_code, name=span.text, kind="group",
+            known_group_code=entry.known_group_code, name=entry.name or span.text, kind="group",
             plover_sector=sector, plover_country=entry.plover_country,
         )
 
-    def _person_mention(self, entry: Entry, extent: Span, former: bool = False) -> Mention:
+    def _person_mention(self, entry: Entry, extent: Span, former: bool = False,
+                        stated: str | None = None) -> Mention:
+        """A person the package knows. A role the text states ("Vietnamese President Vo Van
+        Thuong", "army chief ...") wins over the dated record; without one the record says what
+        the person was on the article's date (in office, or ELI once all offices ended)."""
         person = self.gazetteer.people[entry.person]
-        mention = self._mention_from_person(person, extent, kind="person", former=former)
+        mention = self._mention_from_person(person, extent, kind="person", former=former, stated=stated)
         self._remember(person.name, mention, extent.root.i, person.sector_on(self.day)[1], person)
         return mention
 
-    def _mention_from_person(self, person: Person, extent: Span, kind: str, former: bool = False) -> Mention:
+    def _mention_from_person(self, person: Person, extent: Span, kind: str, former: bool = False,
+                             stated: str | None = None) -> Mention:
         sector, _ = person.sector_on(self.day)
+        term = person.office_on(self.day)
+        if term is not None and term.body and not former:
+            body = next((e for e in self.gazetteer.lookup(term.body) if e.kind == "group"), None)
+            if body is not None:
+                mention = self._group_mention(extent, body, extent, None)
+                return _copy(mention, name=person.name, kind=kind)
         if former:
             sector = "ELI"
+        elif stated is not None:
+            sector = stated
         return self._mention(Entry(person.country, person.country, "country"), extent, sector,
                              name=person.name, kind=kind)
 
