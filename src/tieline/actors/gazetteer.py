@@ -61,6 +61,7 @@ class Gazetteer:
     cameo_roles: dict[str, str] = field(default_factory=dict)  # PLOVER sector -> CAMEO role ("JRN" -> "MED")
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> English short name
     acronyms: set[str] = field(default_factory=set)  # names that only count in capitals: "UN", "US", "WHO"
+    spellings: set[str] = field(default_factory=set)  # every name exactly as written in the files ("DfID")
     given_names: set[str] = field(default_factory=set)  # country names that are also given names ("Chad")
     people: dict[str, Person] = field(default_factory=dict)
     surnames: dict[str, list[str]] = field(default_factory=dict)  # folded surname -> person keys
@@ -77,6 +78,7 @@ class Gazetteer:
             return
         if sum(c.isupper() for c in phrase) >= 2 and not any(c.islower() for c in phrase):
             self.acronyms.add(phrase)
+        self.spellings.add(phrase)
         key = phrase.lower()
         bucket = self.phrases.setdefault(key, [])
         if entry in bucket:

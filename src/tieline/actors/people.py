@@ -79,9 +79,31 @@ def fold(text: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
 
 
+# Romanisations of one given name that news uses interchangeably.
+_SAME_NAME = (
+    ("Mohammed", "Mohamed", "Muhammad", "Mohammad", "Muhammed", "Mohamad"),
+    ("Ahmed", "Ahmad"),
+    ("Abdel", "Abdul"),
+    ("Hussein", "Husein", "Hussain"),
+    ("Yusuf", "Youssef", "Yousef"),
+    ("Sergei", "Sergey"),
+    ("Dmitry", "Dmitri"),
+    ("Andrei", "Andrey"),
+    ("Aleksandr", "Alexander"),
+    ("Yuri", "Yury", "Yuriy"),
+)
+_SPELLINGS = {word: group for group in _SAME_NAME for word in group}
+
+
 def name_variants(name: str) -> set[str]:
-    """Spellings news uses for one name: accents dropped, hyphens as spaces or dropped."""
+    """Spellings news uses for one name: accents dropped, hyphens as spaces or dropped, and the
+    usual romanisations of common given names ("Mohamed"/"Mohammed")."""
     out = {name, strip_accents(name)}
+    for n in list(out):
+        words = n.split()
+        for i, word in enumerate(words):
+            for other in _SPELLINGS.get(word, ()):
+                out.add(" ".join([*words[:i], other, *words[i + 1:]]))
     for n in list(out):
         if "-" in n:
             out.add(n.replace("-", " "))

@@ -196,6 +196,11 @@ class DocActors:
                 if entry.kind in ("country", "capital", "informal") and span.root.dep_ == "poss" \
                         and head.ent_type_ not in ("ORG", "PERSON"):
                     resolved.append(self._mention(entry, extent, "GOV", kind="possessive"))
+                elif entry.kind == "demonym" and head.pos_ == "NOUN" and span.root.head.i == head.i \
+                        and span.root.dep_ in ("amod", "compound", "nmod") and not head.ent_type_:
+                    # "four Syrian men", "North Korean individuals", "Chinese ships": the country,
+                    # with no sector the text states.
+                    resolved.append(self._mention(entry, extent, "UNK", kind="demonym"))
                 continue
             name = None
             if office is not None and len(entries) == 1:
@@ -292,8 +297,11 @@ class DocActors:
                 if all(self.by_token.get(t.i, (None, None))[1] is not None for t in ent):
                     return None  # all of it is a country or group name mislabelled as a person
                 return ent
-        if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "NORP", "LOC", "FAC", "DATE", "EVENT", "LAW"):
+        if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "EVENT", "LAW", "TIME", "MONEY", "CARDINAL"):
             return None
+        if head.pos_ != "PROPN" and not (head.pos_ == "NOUN" and head.text[:1].isupper() and head.i == head.sent.start
+                                         and head.ent_type_ in ("PERSON", "ORG", "NORP")):
+            return None  # a capitalised noun at the start of a sentence may still be a name ("Trump said")
         if head.i in self.by_token:
             return None
         start = head.i
@@ -589,8 +597,8 @@ class ActorResolver:
             return None
         entry = entries[0]
         text = span.text
-        if text.upper() in self.gazetteer.acronyms and text != text.upper():
-            return None  # "us", "who": acronyms count only in capitals
+        if text.upper() in self.gazetteer.acronyms and text != text.upper() and text not in self.gazetteer.spellings:
+            return None  # "us", "who": acronyms count only in capitals (or as the files spell them: "DfID")
         if entry.kind == "blocked":
             return entry
         if not text[:1].isupper() and not text[:1].isdigit():
@@ -607,7 +615,10 @@ class ActorResolver:
                 if tok.ent_type_ != "PERSON":
                     continue
                 ent = next((e for e in span.doc.ents if e.start <= tok.i < e.end), None)
-                exact = ent is not None and ent.start == span.start and ent.end == span.end
+                ent_end = ent.end if ent is not None else -1
+                if ent is not None and span.doc[ent_end - 1].lower_ in ("'s", "’s", "'", "’"):
+                    ent_end -= 1  # "Burkina Faso’s" tagged as a person, possessive included
+                exact = ent is not None and ent.start == span.start and ent_end == span.end
                 if not exact or text.lower() in self.gazetteer.given_names:
                     return None  # "Chad", "Jordan", the "un" of "Kim Jong-un": parts of people's names
                 break
