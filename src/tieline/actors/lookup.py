@@ -30,8 +30,9 @@ def lookup_actor(text: str, when: date | None = None, context: str | None = None
     """The actors a phrase names on a day ("the Cuban leader" -> CUBGOV, Miguel Diaz-Canel).
 
     `when` defaults to today. `context` is text read before the phrase (a sentence, or just
-    "Mexico"): names it introduces are remembered, and a phrase with a role but no country
-    ("Defense Minister") takes the one country the context names. `extra_files` are actor files
+    "Mexico"): names it introduces are remembered; when the phrase alone names no country, the
+    context is also read as its qualifier ("German" + "Defense Minister"), and failing that a
+    phrase with a role takes the one country the context names. `extra_files` are actor files
     on top of the built-in data (default: the user's file, see `tieline.actors.user_files`).
     Conjoined phrases give several actors; a phrase naming no known actor gives [].
     """
@@ -44,12 +45,24 @@ def lookup_actor(text: str, when: date | None = None, context: str | None = None
     phrase = doc.char_span(len(prefix), len(doc.text), alignment_mode="expand")
     actors = resolver.for_doc(doc, when or date.today())
     found = _resolve_phrase(actors, phrase)
-    if found and context and all(m.country_code is None and m.plover_country is None for m in found):
+    if context and not _placed(found):
+        # The context may qualify the phrase: "Defense Minister" in a "German" context.
+        words = text.split()
+        if words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        qualified = lookup_actor(" ".join([*context.split(), *words]), when, None, extra_files)
+        if _placed(qualified):
+            return qualified
+    if found and context and not _placed(found):
         countries = {m.country_code for m in actors.mentions if m.end <= len(prefix) and m.country_code}
         if len(countries) == 1:
             country = countries.pop()
             found = [_in_country(m, country, resolver) for m in found]
     return found
+
+
+def _placed(found: list[Mention]) -> bool:
+    return bool(found) and any(m.country_code or m.plover_country for m in found)
 
 
 def _resolve_phrase(actors, phrase: Span) -> list[Mention]:

@@ -12,6 +12,7 @@ from ..errors import ConfigError
 OFFICE_RANK = (
     "supreme_leader", "monarch", "president", "general_secretary", "chancellor", "prime_minister",
     "vice_president", "foreign_minister", "defence_minister", "secretary_general", "high_representative",
+    "national_security_adviser", "intelligence_chief", "chief_of_defence", "deputy_defence_minister",
 )
 # Countries whose people are written family name first ("Xi Jinping" is "Xi" for short).
 FAMILY_NAME_FIRST = {"CHN", "PRK", "KOR", "TWN", "HKG", "MAC", "KHM", "SGP"}

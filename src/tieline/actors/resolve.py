@@ -35,7 +35,7 @@ from .people import Person
 _OUTSIDE_NP = {"relcl", "acl", "advcl", "appos", "conj", "cc", "punct", "prep", "parataxis", "ccomp", "det"}
 _NP_PREPOSITIONS = {"of", "from", "for", "at", "with"}
 _PLACE_PREPOSITIONS = {"in", "across", "inside", "within", "throughout", "based"}
-_MAX_ROLE_WORDS = 4
+_MAX_ROLE_WORDS = 6
 _FORMER = {"former", "ex", "retired", "ousted", "exiled", "deposed", "late"}
 _HEAD_POS = {"NOUN", "PROPN", "PRON"}
 _NOT_HEAD_DEPS = {"compound", "amod", "nmod", "det", "nummod", "quantmod"}
@@ -183,8 +183,16 @@ class DocActors:
     def _with_entries(self, entries, sector, office, extent, head, tokens) -> list[Mention]:
         resolved = []
         for span, entry in entries:
+            if entry.kind == "group" and sector == "ELI" and entry.country_code:
+                resolved.append(self._mention(entry, extent, "ELI", kind="role"))  # "a former CIA official"
+                continue
             if entry.kind == "group":
-                resolved.append(self._group_mention(span, entry, extent, sector))
+                mention = self._group_mention(span, entry, extent, sector)
+                if office is not None and len(entries) == 1 and entry.name:
+                    holder = self.gazetteer.holder(entry.name, office, self.day)  # "the UN chief"
+                    if holder is not None:
+                        mention = _copy(mention, name=holder.name)
+                resolved.append(mention)
                 continue
             if entry.kind == "person":
                 person = self.gazetteer.people[entry.person]
@@ -587,9 +595,30 @@ class ActorResolver:
                 continue
             for i in range(span.start, span.end):
                 by_token[i] = (span, entry)
+        self._add_misspellings(doc, by_token)
         actors = DocActors(doc, self.gazetteer, by_token, when=when)
         actors.introduce_people()
         return actors
+
+    def _add_misspellings(self, doc: Doc, by_token: dict[int, tuple[Span, Entry]]) -> None:
+        """A capitalised word that is a known one-word place name with two neighbouring letters
+        swapped ("Dehli", "Kazahks") stands for that place. Checks a handful of spellings per word,
+        never the whole gazetteer."""
+        for tok in doc:
+            text = tok.text
+            if tok.i in by_token or len(text) < 5 or not text[:1].isupper() or not text.isalpha() \
+                    or text.lower() in self.gazetteer.phrases:
+                continue
+            if tok.ent_type_ == "PERSON" and (tok.ent_iob_ != "B" or (tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I")):
+                continue  # part of a longer person's name
+            found = set()
+            for k in range(1, len(text) - 1):
+                swapped = text[:k] + text[k + 1] + text[k] + text[k + 2:]
+                entries = self.gazetteer.lookup(swapped)
+                if entries and entries[0].kind in COUNTRY_KINDS:
+                    found.add(entries[0])
+            if len(found) == 1:
+                by_token[tok.i] = (doc[tok.i : tok.i + 1], found.pop())
 
     def _choose(self, span: Span) -> Entry | None:
         entries = self.gazetteer.lookup(span.text)
