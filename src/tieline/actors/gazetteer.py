@@ -62,6 +62,7 @@ class Gazetteer:
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> English short name
     acronyms: set[str] = field(default_factory=set)  # names that only count in capitals: "UN", "US", "WHO"
     spellings: set[str] = field(default_factory=set)  # every name exactly as written in the files ("DfID")
+    one_party: set[str] = field(default_factory=set)  # states whose ruling party is the government
     given_names: set[str] = field(default_factory=set)  # country names that are also given names ("Chad")
     people: dict[str, Person] = field(default_factory=dict)
     surnames: dict[str, list[str]] = field(default_factory=dict)  # folded surname -> person keys
@@ -259,6 +260,7 @@ def _load_countries(gaz: Gazetteer, data: dict, source: str, first: bool = False
     for iso3, name in (data.get("extra_countries") or {}).items():
         gaz.country_names[iso3] = name
     gaz.given_names.update(n.lower() for n in data.get("given_names") or [])
+    gaz.one_party.update(data.get("one_party_states") or [])
     for phrase in data.get("not_actors") or []:
         gaz.add(phrase, Entry("", None, "blocked"), first=first)
     for iso3, info in (data.get("countries") or {}).items():

@@ -42,6 +42,7 @@ _NOT_HEAD_DEPS = {"compound", "amod", "nmod", "det", "nummod", "quantmod"}
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _THING_PRONOUNS = {"it", "its", "itself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+_REFLEXIVE_PRONOUNS = {"itself", "himself", "herself", "themselves"}
 _OBJECT_PRONOUNS = {"him", "her", "it", "them"}
 _LEADER_OFFICES = {"leader", "supreme_leader", "president", "prime_minister", "chancellor", "monarch",
                    "general_secretary", "head_of_state", "head_of_government"}
@@ -210,6 +211,8 @@ class DocActors:
                     # with no sector the text states.
                     resolved.append(self._mention(entry, extent, "UNK", kind="demonym"))
                 continue
+            if sector == "PTY" and entry.country_code in self.gazetteer.one_party:
+                sector = "GOV"  # the ruling party of a one-party state is its government
             name = None
             if office is not None and len(entries) == 1:
                 name = self._office_holder(entry.country_code, office, head.i)
@@ -244,7 +247,14 @@ class DocActors:
             for sibling in head.head.children:
                 if sibling.i == after and sibling.dep_ == "prep" and sibling.lower_ in _NP_PREPOSITIONS:
                     tokens.extend(sibling.subtree)
-        return sorted(tokens, key=lambda t: t.i), sorted(places, key=lambda t: t.i)
+        tokens.sort(key=lambda t: t.i)
+        # A phrase never runs across a paragraph break (a caption's credit line and the next paragraph).
+        breaks = [t.i for t in tokens if t.is_space and "\n" in t.text]
+        if breaks:
+            before = max((b for b in breaks if b < head.i), default=-1)
+            after = min((b for b in breaks if b > head.i), default=len(self.doc))
+            tokens = [t for t in tokens if before < t.i < after]
+        return tokens, sorted(places, key=lambda t: t.i)
 
     def _entries(self, tokens: list[Token], head: Token, person: Span | None) -> list[tuple[Span, Entry]]:
         """Country, group and known-person names in the phrase; those before the head (its own
@@ -462,6 +472,8 @@ class DocActors:
 
     def _pronoun(self, tok: Token) -> list[Mention]:
         word = tok.lower_
+        if word in _REFLEXIVE_PRONOUNS:
+            return self._reflexive(tok)
         verb = _governing_verb(tok) if word in _OBJECT_PRONOUNS else -2
         extent = self.doc[tok.i : tok.i + 1]
         for seen in reversed(self._history):
@@ -494,21 +506,74 @@ class DocActors:
                 if all(p.country_code != seen.mention.country_code for p in picked):
                     picked.append(seen.mention)
                 if len(picked) == 2:
-                    return [_moved(m, extent, sector=None if people_only else "GOV", gaz=self.gazetteer)
+                    return [_moved(m, extent, sector=None if people_only else "GOV", gaz=self.gazetteer,
+                                   name=people_only)
                             for m in reversed(picked)]
             return []
         if head.tag_ in ("NNS", "NNPS"):
             return None
-        for seen in reversed(self._history):
-            if seen.i >= head.i or seen.mention.country_code is None or seen.mention.kind == "demonym":
-                continue
-            if people_only:
-                if seen.person and (office is None or seen.office == office
-                                    or (office in _LEADER_OFFICES and seen.office in _LEADER_OFFICES)):
+        if people_only:
+            for seen in reversed(self._history):
+                if seen.i >= head.i or seen.mention.country_code is None or not seen.person:
+                    continue
+                if office is None or seen.office == office or (office in _LEADER_OFFICES and seen.office in _LEADER_OFFICES):
                     return [_moved(seen.mention, extent)]
+            return []
+        state = self._salient_state(head, self._other_party(head))
+        return [_moved(state, extent, sector="GOV", gaz=self.gazetteer, name=False)] if state else []
+
+    def _salient_state(self, head: Token, exclude: set[str]) -> Mention | None:
+        """The state "the regime" or "the country" refers to: the one the article has named most,
+        counting mentions in this and the previous sentence twice; on a tie, the latest."""
+        sent_start = head.sent.start
+        previous_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        scores: dict[str, float] = {}
+        latest: dict[str, _Seen] = {}
+        for seen in self._history:
+            m = seen.mention
+            if seen.i >= head.i or m.country_code is None or m.country_code in exclude or m.kind == "demonym":
                 continue
-            if seen.mention.plover_sector in ("GOV", None) or seen.person:
-                return [_moved(seen.mention, extent, sector="GOV", gaz=self.gazetteer, name=False)]
+            if m.plover_sector not in ("GOV", "MIL", None) and not (seen.person and m.plover_sector == "GOV"):
+                continue  # a professor or a newspaper does not make a state salient
+            scores[m.country_code] = scores.get(m.country_code, 0) + (2 if seen.i >= previous_start else 1)
+            latest[m.country_code] = seen
+        if not scores:
+            return None
+        best = max(scores, key=lambda c: (scores[c], latest[c].i))
+        return latest[best].mention
+
+    def _other_party(self, head: Token) -> set[str]:
+        """States a phrase cannot refer to: in "its ties with the island nation" or "Pyongyang
+        strengthened ties with the nation", the nation is not the owner or the subject."""
+        if head.dep_ != "pobj" or head.head.dep_ != "prep":
+            return set()
+        anchor = head.head.head
+        found: set[str] = set()
+        holders = [c for c in anchor.children if c.dep_ == "poss"]
+        verb = anchor
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        holders += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ in ("NOUN", "PROPN"):
+            holders += [c for c in verb.head.children if c.dep_ == "poss"]  # "Pyongyang's effort to strengthen ..."
+        for tok in holders:
+            found.update(m.country_code for m in self._cache.get(tok.i, []) if m.country_code)
+        return found
+
+    def _reflexive(self, tok: Token) -> list[Mention]:
+        """"itself", "himself": the subject of its clause, or the owner of the noun the clause
+        belongs to ("the regime's efforts to isolate itself")."""
+        verb = tok.head
+        for _ in range(4):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "poss") and c.i < tok.i]
+            for subject in subjects:
+                found = self._cache.get(subject.i) or []
+                if found:
+                    extent = self.doc[tok.i : tok.i + 1]
+                    return [_moved(m, extent) for m in found]
+            if verb.head is verb:
+                break
+            verb = verb.head
         return []
 
 
@@ -560,9 +625,9 @@ def _moved(actor: Mention, extent: Span, kind: str = "coreference", sector: str 
            gaz: Gazetteer | None = None, name: bool = True) -> Mention:
     """The remembered actor, at the span of the later mention that refers to it."""
     changes = dict(text=extent.text, start=extent.start_char, end=extent.end_char, kind=kind)
-    if sector != "" and gaz is not None and actor.country_code and actor.kind != "group":
+    if sector != "" and gaz is not None and actor.country_code:
         changes.update(code=gaz.cameo_code(actor.country_code, sector), sector=gaz.cameo_role(sector) or None,
-                       plover_sector=sector)
+                       plover_sector=sector, known_group_code=None, plover_country=None)
         if not name:
             changes["name"] = gaz.country_names.get(actor.country_code, actor.name)
     return _copy(actor, **changes)
