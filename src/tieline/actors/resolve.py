@@ -38,7 +38,7 @@ _PLACE_PREPOSITIONS = {"in", "across", "inside", "within", "throughout", "based"
 _MAX_ROLE_WORDS = 6
 _FORMER = {"former", "ex", "retired", "ousted", "exiled", "deposed", "late"}
 _HEAD_POS = {"NOUN", "PROPN", "PRON"}
-_NOT_HEAD_DEPS = {"compound", "amod", "nmod", "det", "nummod", "quantmod"}
+_NOT_HEAD_DEPS = {"compound", "amod", "nmod", "det", "nummod", "quantmod", "punct"}
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _THING_PRONOUNS = {"it", "its", "itself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
@@ -113,7 +113,7 @@ class DocActors:
             return
         self._walked = True
         for tok in self.doc:
-            if tok.pos_ not in _HEAD_POS or tok.dep_ in _NOT_HEAD_DEPS:
+            if tok.pos_ not in _HEAD_POS or tok.dep_ in _NOT_HEAD_DEPS or not (tok.is_alpha or tok.pos_ == "PRON"):
                 continue
             if tok.dep_ == "poss" and tok.pos_ == "PRON" and tok.lower_ not in _THING_PRONOUNS | _PERSON_PRONOUNS:
                 continue
@@ -368,10 +368,13 @@ class DocActors:
                 code, sector = new_code, new_sector
         if role and entry.plover_country and role not in ("GOV", sector):
             sector = role  # "EU legislators": the body, in the legislative role
+        elif role and entry.country_code and sector == "PTY" and role not in ("PTY", "GOV"):
+            # "Republican lawmakers": members of a party acting in another role (LEG)
+            code, sector = self.gazetteer.cameo_code(entry.country_code, role), role
         return Mention(
             text=extent.text, start=extent.start_char, end=extent.end_char, code=code,
             country_code=entry.country_code, sector=self.gazetteer.cameo_role(sector) or None,
-            known_group_code=entry.known_group_code, name=entry.name or span.text, kind="group",
+            known_group_code=entry.known_group_code, name=span.text, kind="group",
             plover_sector=sector, plover_country=entry.plover_country,
         )
 
