@@ -190,6 +190,15 @@ def user_files() -> list[Path]:
     return [default] if default.exists() else []
 
 
+def default_user_file() -> Path:
+    """Where `tieline actors add` writes: the first path of $TIELINE_ACTORS, else
+    $XDG_CONFIG_HOME/tieline/actors.yaml (default ~/.config/tieline/actors.yaml)."""
+    env = [p for p in os.environ.get("TIELINE_ACTORS", "").split(os.pathsep) if p.strip()]
+    if env:
+        return Path(env[0]).expanduser()
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "tieline" / "actors.yaml"
+
+
 def load_gazetteer(extra_files: tuple[Path, ...] | None = None) -> Gazetteer:
     """The built-in actor knowledge plus the user files (default: `user_files()`)."""
     files = tuple(user_files()) if extra_files is None else tuple(extra_files)
