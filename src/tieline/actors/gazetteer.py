@@ -27,6 +27,8 @@ import yaml
 from ..errors import ConfigError
 from .people import Person, fold, name_variants, parse_term_line, person_key
 
+# libyaml's loader when PyYAML has it: the people files parse five times faster.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Kinds of names that place an actor in a country.
 COUNTRY_KINDS = ("country", "demonym", "capital", "informal", "region", "city", "pre")
 # ISO 3166-2 subdivision types whose names news uses as places of a country.
@@ -161,7 +163,7 @@ def _people_files() -> list[str]:
 
 def _parse_yaml(raw: bytes, what: str) -> dict:
     try:
-        data = yaml.safe_load(raw) or {}
+        data = yaml.load(raw, Loader=_YAML_LOADER) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"{what} is not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
