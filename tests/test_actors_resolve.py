@@ -153,6 +153,14 @@ def test_demo_corpus_shapes(actors_of, text, phrase, code):
     assert found.get(phrase, (None,))[0] == code
 
 
+def test_the_two_men_are_the_last_two_people_named(actors_of):
+    text = ("South Korean Foreign Minister Cho Tae-yul met US Secretary of State Antony Blinken in Seoul. "
+            "The two men urged Pyongyang to return to talks.")
+    _, actors, doc = actors_of(text)
+    assert {(m.code, m.name) for m in actors.resolve(head_of(doc, "men"))} == {
+        ("KORGOV", "Cho Tae-yul"), ("USAGOV", "Antony Blinken")}
+
+
 def test_misspelt_place_names_with_two_letters_swapped(actors_of):
     found, _, _ = actors_of("Police in Dehli arrested two men.")
     assert found["Police"][0] == "INDCOP"

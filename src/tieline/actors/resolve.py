@@ -509,7 +509,7 @@ class DocActors:
                 if all(p.country_code != seen.mention.country_code for p in picked):
                     picked.append(seen.mention)
                 if len(picked) == 2:
-                    return [_moved(m, extent, sector=None if people_only else "GOV", gaz=self.gazetteer,
+                    return [_moved(m, extent, sector="" if people_only else "GOV", gaz=self.gazetteer,
                                    name=people_only)
                             for m in reversed(picked)]
             return []
