@@ -64,6 +64,8 @@ class Mention:
     known_group_code: str | None = None  # IGOs and named groups: NAT, EUR, UNO, ...
     name: str | None = None  # the person or body behind the mention, when known
     kind: str = "country"  # country, capital, demonym, person, organisation, group, coreference
+    plover_sector: str | None = None  # PLOVER sector: GOV, MIL, JRN (journalists), MED (health), ELI ...
+    plover_country: str | None = None  # international bodies in PLOVER's country field: UNO, EUR, IGO, NGO
 
 
 @dataclass(slots=True)

@@ -1,15 +1,26 @@
-"""Resolve the noun phrases of a parsed article to CAMEO actor codes.
+"""Resolve the noun phrases of a parsed article to CAMEO actor codes (with PLOVER sectors).
 
-`ActorResolver.for_doc(doc)` finds every gazetteer name in a spaCy `Doc` once, then
-`DocActors.resolve(token)` turns the noun phrase headed by `token` into zero or more actors
-(coordinated phrases give several: "Vietnam, Laos and Cuba"). People named with a title and a
-nationality ("Cuban President Miguel Diaz-Canel") are remembered for the rest of the article so
-that a later "Diaz-Canel" resolves too. A phrase with no country evidence resolves to nothing:
-unknown names never become a country by accident.
+`ActorResolver.for_doc(doc, when)` finds every gazetteer name in a spaCy `Doc` once (one
+PhraseMatcher pass), then walks the article's noun phrases in reading order so that people and
+states are remembered where they are first introduced, even in an apposition or a clause that
+is never coded. `DocActors.resolve(token)` then turns the noun phrase headed by `token` into zero
+or more actors:
+
+- names, adjectives, capitals and informal names of countries ("Pyongyang", "the North");
+- titles and roles with a nationality ("Cuban President Miguel Diaz-Canel", "Kenyan police");
+- people the package knows, with their office on the article's date ("the North Korean leader"
+  is Kim Jong-il in 2010 and Kim Jong-un in 2021);
+- international bodies and named groups;
+- coreference to what the article said before: surnames ("Kim"), titles ("the Cuban leader"),
+  "the regime", pronouns ("he", "its") and pairs ("both countries", "the two leaders").
+
+A phrase with no country or group evidence resolves to nothing: unknown names never become a
+country by accident.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,210 +28,623 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Mention
-from .gazetteer import Entry, Gazetteer, load_gazetteer
+from .gazetteer import COUNTRY_KINDS, Entry, Gazetteer, load_gazetteer
+from .people import Person
 
 # Children whose subtrees are not part of the actor's own noun phrase.
-_OUTSIDE_NP = {"relcl", "acl", "advcl", "appos", "conj", "cc", "punct", "prep", "parataxis", "ccomp"}
-_NP_PREPOSITIONS = {"of", "from"}
-_MAX_ROLE_WORDS = 4
-_PERSON_LABELS = {"PERSON"}
-# Country names that are also common given names; trusted only when NER does not call them people.
-_COUNTRY_KINDS = {"country", "demonym", "capital", "informal"}
+_OUTSIDE_NP = {"relcl", "acl", "advcl", "appos", "conj", "cc", "punct", "prep", "parataxis", "ccomp", "det"}
+_NP_PREPOSITIONS = {"of", "from", "for", "at", "with"}
+_PLACE_PREPOSITIONS = {"in", "across", "inside", "within", "throughout", "based"}
+_MAX_ROLE_WORDS = 6
+_FORMER = {"former", "ex", "retired", "ousted", "exiled", "deposed", "late"}
+_HEAD_POS = {"NOUN", "PROPN", "PRON"}
+_NOT_HEAD_DEPS = {"compound", "amod", "nmod", "det", "nummod", "quantmod", "punct"}
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_THING_PRONOUNS = {"it", "its", "itself"}
+_PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+_REFLEXIVE_PRONOUNS = {"itself", "himself", "herself", "themselves"}
+_OBJECT_PRONOUNS = {"him", "her", "it", "them"}
+_LEADER_OFFICES = {"leader", "supreme_leader", "president", "prime_minister", "chancellor", "monarch",
+                   "general_secretary", "head_of_state", "head_of_government"}
+_PAIR_MARKERS = {"both", "two"}
+
+
+@dataclass
+class _Seen:
+    """An actor the article has named, and where: the memory behind coreference."""
+
+    i: int  # token index of the phrase head
+    mention: Mention
+    verb: int  # index of the verb governing the phrase (-1: none)
+    person: bool
+    office: str | None = None
+    group: int = 0  # phrases naming several actors share a group number
 
 
 @dataclass
 class DocActors:
-    """Actor mentions of one article, and the people it has introduced so far."""
+    """Actor mentions of one article and what it has introduced so far."""
 
     doc: Doc
     gazetteer: Gazetteer
     by_token: dict[int, tuple[Span, Entry]]
     when: date | None = None  # the article's date, for titles whose holder changes over time
-    people: dict[str, Mention] = field(default_factory=dict)  # name or surname -> resolved actor
+    _cache: dict[int, list[Mention]] = field(default_factory=dict)
+    _history: list[_Seen] = field(default_factory=list)
+    _names: dict[str, list[tuple[int, frozenset[str], Mention, str | None]]] = field(default_factory=dict)
+    _groups: int = 0
+    _walked: bool = False
+
+    @property
+    def day(self) -> date:
+        return self.when or date.today()
 
     @property
     def mentions(self) -> list[Mention]:
-        seen, out = set(), []
-        for span, entry in self.by_token.values():
-            if span.start in seen:
-                continue
-            seen.add(span.start)
-            out.append(self._mention_for(span, entry, span))
-        return sorted(out, key=lambda m: m.start)
+        """Every actor mention of the article, in text order."""
+        self.introduce_people()
+        unique: dict[tuple[int, str], Mention] = {}
+        for mentions in self._cache.values():
+            for m in mentions:
+                unique.setdefault((m.start, m.code), m)
+        return sorted(unique.values(), key=lambda m: (m.start, m.code))
 
-    def resolve(self, token: Token) -> list[Mention]:
-        """Actors named by the noun phrase headed by `token` (with its conjuncts)."""
+    def resolve(self, token: Token, allow_roleless: bool = False) -> list[Mention]:
+        """Actors named by the noun phrase headed by `token` (with its conjuncts).
+
+        `allow_roleless` also returns actors with a sector but no country or group ("soldiers"),
+        which an event coder usually does not want."""
+        self.introduce_people()
         actors: list[Mention] = []
         for head in [token, *[t for t in token.conjuncts if t.i > token.i]]:
-            actors.extend(self._resolve_head(head))
+            if head.i in self._cache and not allow_roleless:
+                actors.extend(self._cache[head.i])
+            else:
+                actors.extend(self._resolve_head(head, allow_roleless))
         unique: dict[tuple, Mention] = {}
         for actor in actors:
             unique.setdefault((actor.code, actor.start), actor)
         return list(unique.values())
 
     def introduce_people(self) -> None:
-        """Remember everyone the article introduces with a title and nationality, in order,
-        so that "Diaz-Canel" two paragraphs after "Cuban President Miguel Diaz-Canel" resolves."""
-        for ent in self.doc.ents:
-            if ent.label_ in _PERSON_LABELS:
-                self._resolve_head(ent.root)
+        """Walk the article's noun phrases in order once, remembering every actor it names, so
+        that "Kim", "the Cuban leader" or "he" later on resolve to who was introduced."""
+        if self._walked:
+            return
+        self._walked = True
+        for tok in self.doc:
+            if tok.pos_ not in _HEAD_POS or tok.dep_ in _NOT_HEAD_DEPS or not (tok.is_alpha or tok.pos_ == "PRON"):
+                continue
+            if tok.dep_ == "poss" and tok.pos_ == "PRON" and tok.lower_ not in _THING_PRONOUNS | _PERSON_PRONOUNS:
+                continue
+            mentions = self._resolve_head(tok)
+            self._cache[tok.i] = mentions
+            self._note(tok, mentions)
 
-    # --- internals -------------------------------------------------------------------------
+    # --- one noun phrase ---------------------------------------------------------------------
 
-    def _np_tokens(self, head: Token) -> list[Token]:
-        tokens = [head]
+    def _resolve_head(self, head: Token, allow_roleless: bool = False) -> list[Mention]:
+        if head.pos_ == "PRON" or head.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
+            return self._pronoun(head)
+        tokens, places = self._np_tokens(head)
+        extent = self.doc[tokens[0].i : tokens[-1].i + 1]
+        own = self.by_token.get(head.i)
+        if own is not None and own[1].kind == "blocked":
+            return []
+        if own is not None and own[1].kind == "person":
+            span = own[0]
+            stated, _ = self._role([t for t in tokens if not span.start <= t.i < span.end], head)
+            return [self._person_mention(own[1], extent, self._former(tokens), stated)]
+        sector, role_tok = self._role(tokens, head)
+        if self._former(tokens) and sector in ("GOV", "MIL", "SPY", "COP", "JUD", "LEG", None):
+            sector = "ELI" if sector or role_tok is not None else sector
+        office = self._title(tokens, head)
+        if own is not None and own[1].kind == "group":
+            return [self._group_mention(own[0], own[1], extent, sector)]
+        if own is not None and own[1].kind in COUNTRY_KINDS:
+            return [self._place_mention(own[1], extent)]
+
+        person = self._person_span(tokens, head)
+        entries = self._entries(tokens, head, person)
+        if person is not None:
+            return self._named_person(person, entries, sector, office, extent, head)
+        if entries:
+            return self._with_entries(entries, sector, office, extent, head, tokens)
+        if sector is not None:
+            place_entries = self._entries(places, head, None)
+            if place_entries:
+                return self._with_entries(place_entries, sector, office, extent, head, tokens)
+        generic = self._generic(head, tokens, extent, office)
+        if generic is not None:
+            return generic
+        if allow_roleless and sector is not None:
+            return [Mention(text=extent.text, start=extent.start_char, end=extent.end_char,
+                            code=self.gazetteer.cameo_role(sector), sector=self.gazetteer.cameo_role(sector),
+                            plover_sector=sector, kind="role")]
+        return []
+
+    def _named_person(self, person: Span, entries, sector, office, extent, head) -> list[Mention]:
+        name = _clean_name(person)
+        if entries:
+            span, entry = entries[0]
+            mention = self._mention(entry, extent, sector or "GOV", name=name, kind="person")
+            self._remember(name, mention, head.i, office)
+            return [mention]
+        remembered = self._recall(name, head.i)
+        if remembered is not None:
+            return [_moved(remembered, extent)]
+        known = self._known_by_surname(name)
+        if known is not None:
+            return [self._mention_from_person(known, extent, kind="person")]
+        apposed = self._from_apposition(head, name)
+        if apposed:
+            return [_moved(m, extent, kind="person") for m in apposed]
+        return []
+
+    def _with_entries(self, entries, sector, office, extent, head, tokens) -> list[Mention]:
+        resolved = []
+        for span, entry in entries:
+            if entry.kind == "group" and sector == "ELI" and entry.country_code:
+                resolved.append(self._mention(entry, extent, "ELI", kind="role"))  # "a former CIA official"
+                continue
+            if entry.kind == "group":
+                mention = self._group_mention(span, entry, extent, sector)
+                if office is not None and len(entries) == 1 and entry.name:
+                    holder = self.gazetteer.holder(entry.name, office, self.day)  # "the UN chief"
+                    if holder is not None:
+                        mention = _copy(mention, name=holder.name)
+                resolved.append(mention)
+                continue
+            if entry.kind == "person":
+                person = self.gazetteer.people[entry.person]
+                resolved.append(self._mention(Entry(person.country, person.country, "country"), extent,
+                                              sector or "GOV", kind="role"))
+                continue
+            if sector is None:
+                # "North Korea's missile launch", "Beijing's decision": the state behind the act.
+                if entry.kind in ("country", "capital", "informal") and span.root.dep_ == "poss" \
+                        and head.ent_type_ not in ("ORG", "PERSON"):
+                    resolved.append(self._mention(entry, extent, "GOV", kind="possessive"))
+                elif entry.kind == "demonym" and head.pos_ == "NOUN" and span.root.head.i == head.i \
+                        and span.root.dep_ in ("amod", "compound", "nmod") and not head.ent_type_:
+                    # "four Syrian men", "North Korean individuals", "Chinese ships": the country,
+                    # with no sector the text states.
+                    resolved.append(self._mention(entry, extent, "UNK", kind="demonym"))
+                continue
+            if sector == "PTY" and entry.country_code in self.gazetteer.one_party:
+                sector = "GOV"  # the ruling party of a one-party state is its government
+            name = None
+            if office is not None and len(entries) == 1:
+                name = self._office_holder(entry.country_code, office, head.i)
+            resolved.append(self._mention(entry, extent, sector, name=name, kind="role"))
+        if len(resolved) == 1 and resolved[0].kind == "role":
+            for child in head.children:  # "the Cuban leader, Miguel Diaz-Canel": remember the name
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                    ent = next(e for e in self.doc.ents if e.start <= child.i < e.end)
+                    named = _copy(resolved[0], name=_clean_name(ent))
+                    self._remember(named.name, named, child.i, office)
+                    resolved[0] = named
+        return resolved
+
+    # --- phrase structure --------------------------------------------------------------------
+
+    def _np_tokens(self, head: Token) -> tuple[list[Token], list[Token]]:
+        """The head's own noun phrase (modifiers and of/for/at phrases), and its place phrases."""
+        tokens, places = [head], []
         for child in head.children:
-            if child.dep_ in _OUTSIDE_NP and not (
-                child.dep_ == "prep" and child.lower_ in _NP_PREPOSITIONS
-            ):
+            if child.dep_ == "det":
+                tokens.extend(child.subtree)  # "the", "both", "those"
+                continue
+            if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS:
+                places.extend(child.subtree)
+                continue
+            if child.dep_ in _OUTSIDE_NP and not (child.dep_ == "prep" and child.lower_ in _NP_PREPOSITIONS):
                 continue
             tokens.extend(child.subtree)
-        tokens.sort(key=lambda t: t.i)
         # "hosted a delegation from Laos": the parser often hangs "from Laos" on the verb.
         if head.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.gazetteer.roles:
-            after = tokens[-1].i + 1
+            after = max(t.i for t in tokens) + 1
             for sibling in head.head.children:
                 if sibling.i == after and sibling.dep_ == "prep" and sibling.lower_ in _NP_PREPOSITIONS:
                     tokens.extend(sibling.subtree)
-        return sorted(tokens, key=lambda t: t.i)
+        tokens.sort(key=lambda t: t.i)
+        # A phrase never runs across a paragraph break (a caption's credit line and the next paragraph).
+        breaks = [t.i for t in tokens if t.is_space and "\n" in t.text]
+        if breaks:
+            before = max((b for b in breaks if b < head.i), default=-1)
+            after = min((b for b in breaks if b > head.i), default=len(self.doc))
+            tokens = [t for t in tokens if before < t.i < after]
+        return tokens, sorted(places, key=lambda t: t.i)
 
-    def _entries_in(self, tokens: list[Token]) -> list[tuple[Span, Entry]]:
+    def _entries(self, tokens: list[Token], head: Token, person: Span | None) -> list[tuple[Span, Entry]]:
+        """Country, group and known-person names in the phrase; those before the head (its own
+        modifiers) win over those in its of/for/at phrases."""
         found, seen = [], set()
+        skip = set(range(person.start, person.end)) if person is not None else set()
         for tok in tokens:
             hit = self.by_token.get(tok.i)
-            if hit and hit[0].start not in seen:
-                seen.add(hit[0].start)
-                found.append(hit)
-        return found
+            if not hit or hit[0].start in seen or tok.i in skip:
+                continue
+            span, entry = hit
+            if entry.kind == "blocked" or (entry.kind not in COUNTRY_KINDS and entry.kind not in ("group", "person")):
+                continue
+            seen.add(span.start)
+            found.append(hit)
+        before = [h for h in found if h[0].start < head.i]
+        chosen = before or found
+        # A university, ministry or party of a country stands for it: keep the group, drop the country.
+        group_countries = {e.country_code for _, e in chosen if e.kind == "group" and e.country_code}
+        return [(s, e) for s, e in chosen if e.kind == "group" or e.country_code not in group_countries]
 
-    def _role(self, tokens: list[Token]) -> tuple[str | None, Token | None]:
-        """The sector of the role word nearest the head, e.g. "President" -> GOV."""
-        lemmas = [t.lemma_.lower() for t in tokens]
-        best: tuple[int, str, Token] | None = None
+    def _role(self, tokens: list[Token], head: Token) -> tuple[str | None, Token | None]:
+        """The PLOVER sector of the role word that is the head, else the nearest before it, else
+        the first after it: "spokeswoman for the Foreign Ministry" -> GOV, "state media" -> JRN."""
+        hits = self._phrase_hits(tokens, self.gazetteer.roles)
+        return _nearest(hits, head)
+
+    def _title(self, tokens: list[Token], head: Token) -> str | None:
+        hits = self._phrase_hits(tokens, self.gazetteer.titles)
+        return _nearest(hits, head)[0]
+
+    def _phrase_hits(self, tokens: list[Token], table: dict[str, str]) -> list[tuple[str, Token, int]]:
+        hits = []
+        taken: set[int] = set()
         for n in range(_MAX_ROLE_WORDS, 0, -1):
             for i in range(len(tokens) - n + 1):
-                phrase = " ".join(lemmas[i : i + n])
-                sector = self.gazetteer.roles.get(phrase)
-                if sector is None:
+                window = tokens[i : i + n]
+                if window[-1].i - window[0].i != n - 1 or any(t.i in taken for t in window):
                     continue
-                last = tokens[i + n - 1]
-                if self.by_token.get(last.i):  # part of a name ("Security Council"), not a role
+                value = None
+                for form in (" ".join(t.lemma_.lower() for t in window), " ".join(t.lower_ for t in window)):
+                    value = table.get(form)
+                    if value is not None:
+                        break
+                if value is None:
                     continue
-                if best is None or last.i > best[2].i:
-                    best = (n, sector, last)
-            if best:
-                break
-        return (best[1], best[2]) if best else (None, None)
+                last = window[-1]
+                hit = self.by_token.get(last.i)
+                if hit and hit[1].kind in ("group", "person", "country", "capital"):
+                    continue  # part of a name ("Security Council", "Workers' Party"), not a role
+                hits.append((value, last, n))
+                taken.update(t.i for t in window)
+        return hits
 
-    def _person_name(self, tokens: list[Token]) -> Span | None:
-        ids = {t.i for t in tokens}
+    def _person_span(self, tokens: list[Token], head: Token) -> Span | None:
         for ent in self.doc.ents:
-            if ent.label_ in _PERSON_LABELS and ent.start in ids and ent.end - 1 in ids:
+            if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
+                if all(self.by_token.get(t.i, (None, None))[1] is not None for t in ent):
+                    return None  # all of it is a country or group name mislabelled as a person
                 return ent
-        return None
+        if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "EVENT", "LAW", "TIME", "MONEY", "CARDINAL"):
+            return None
+        if head.pos_ != "PROPN" and not (head.pos_ == "NOUN" and head.text[:1].isupper() and head.i == head.sent.start
+                                         and head.ent_type_ in ("PERSON", "ORG", "NORP")):
+            return None  # a capitalised noun at the start of a sentence may still be a name ("Trump said")
+        if head.i in self.by_token:
+            return None
+        start = head.i
+        while start > 0:
+            prev = self.doc[start - 1]
+            if prev.text in ("-", "'") and not prev.whitespace_ and start > 1 \
+                    and not self.doc[start - 2].whitespace_ and self.doc[start - 2].pos_ == "PROPN":
+                start -= 2  # "Diaz-Canel" comes in three tokens
+                continue
+            if prev.pos_ != "PROPN" or prev.i in self.by_token or prev.lemma_.lower() in self.gazetteer.roles:
+                break
+            start -= 1
+        if head.lemma_.lower() in self.gazetteer.roles:
+            return None
+        span = self.doc[start : head.i + 1]
+        titled = any(t.lemma_.lower() in self.gazetteer.roles for t in tokens if t.i < start)
+        if head.ent_type_ == "ORG" and not titled and self._recall(_clean_name(span), head.i) is None \
+                and self._known_by_surname(_clean_name(span)) is None:
+            return None  # an organisation we do not know
+        return span
 
-    def _mention_for(self, span: Span, entry: Entry, extent: Span, sector: str | None = None,
-                     name: str | None = None, kind: str | None = None) -> Mention:
-        if entry.kind == "group":
-            code, sector = entry.code, entry.sector
-        else:
-            sector = sector if sector is not None else entry.sector
-            code = entry.code + (sector or "")
+    def _former(self, tokens: list[Token]) -> bool:
+        return any(t.lower_ in _FORMER for t in tokens if t.dep_ in ("amod", "compound", "advmod"))
+
+    # --- building mentions -------------------------------------------------------------------
+
+    def _mention(self, entry: Entry, extent: Span, sector: str | None, name: str | None = None,
+                 kind: str | None = None) -> Mention:
+        country = entry.country_code or entry.code
         return Mention(
-            text=extent.text,
-            start=extent.start_char,
-            end=extent.end_char,
-            code=code,
-            country_code=entry.country_code,
-            sector=sector,
-            known_group_code=entry.known_group_code,
-            name=name or (self.gazetteer.country_names.get(entry.code) if entry.kind != "group" else span.text),
-            kind=kind or entry.kind,
+            text=extent.text, start=extent.start_char, end=extent.end_char,
+            code=self.gazetteer.cameo_code(country, sector), country_code=country,
+            sector=self.gazetteer.cameo_role(sector) or None, plover_sector=sector,
+            name=name or self.gazetteer.country_names.get(country), kind=kind or entry.kind,
         )
 
-    def _resolve_head(self, head: Token) -> list[Mention]:
-        tokens = self._np_tokens(head)
-        extent = self.doc[tokens[0].i : tokens[-1].i + 1]
-        own = self.by_token.get(head.i)
-        if own is not None:
-            span, entry = own
-            if entry.kind == "demonym":  # "the Cubans": the people, not the state
-                return [self._mention_for(span, entry, extent, sector="", kind="demonym")]
-            return [self._mention_for(span, entry, extent)]
+    def _place_mention(self, entry: Entry, extent: Span) -> Mention:
+        if entry.kind == "demonym":  # "the Cubans": the people, not the state
+            return self._mention(entry, extent, None, kind="demonym")
+        return self._mention(entry, extent, entry.sector, kind=entry.kind)
 
-        sector, role_token = self._role(tokens)
-        person = self._person_name(tokens)
-        entries = [(s, e) for s, e in self._entries_in(tokens) if e.kind in _COUNTRY_KINDS or e.kind == "group"]
+    def _group_mention(self, span: Span, entry: Entry, extent: Span, role: str | None) -> Mention:
+        code, sector = entry.code, entry.sector
+        for since, new_code, new_sector in entry.since:
+            if self.day >= since:
+                code, sector = new_code, new_sector
+        if role and entry.plover_country and role not in ("GOV", sector):
+            sector = role  # "EU legislators": the body, in the legislative role
+        elif role and entry.country_code and sector == "PTY" and role not in ("PTY", "GOV"):
+            # "Republican lawmakers": members of a party acting in another role (LEG)
+            code, sector = self.gazetteer.cameo_code(entry.country_code, role), role
+        return Mention(
+            text=extent.text, start=extent.start_char, end=extent.end_char, code=code,
+            country_code=entry.country_code, sector=self.gazetteer.cameo_role(sector) or None,
+            known_group_code=entry.known_group_code, name=span.text, kind="group",
+            plover_sector=sector, plover_country=entry.plover_country,
+        )
 
-        if entries and (sector or person is not None):
-            resolved = []
-            for span, entry in entries:
-                if entry.kind == "group":
-                    resolved.append(self._mention_for(span, entry, extent, name=person.text if person else None))
-                    continue
-                mention = self._mention_for(
-                    span, entry, extent, sector=sector or "GOV",
-                    name=person.text if person is not None else None,
-                    kind="person" if person is not None else "role",
-                )
-                resolved.append(mention)
-            if person is not None and len(resolved) == 1:
-                self._remember(person, resolved[0])
-            return resolved
+    def _person_mention(self, entry: Entry, extent: Span, former: bool = False,
+                        stated: str | None = None) -> Mention:
+        """A person the package knows. A role the text states ("Vietnamese President Vo Van
+        Thuong", "army chief ...") wins over the dated record; without one the record says what
+        the person was on the article's date (in office, or ELI once all offices ended)."""
+        person = self.gazetteer.people[entry.person]
+        mention = self._mention_from_person(person, extent, kind="person", former=former, stated=stated)
+        self._remember(person.name, mention, extent.root.i, person.sector_on(self.day)[1], person)
+        return mention
 
-        if person is None and head.pos_ == "PROPN":
-            # NER sometimes misses a name it saw before ("Diaz-Canel" tagged ORG): try memory.
-            person = self.doc[min(t.i for t in tokens if t.pos_ == "PROPN"): head.i + 1]
-            remembered = self._recall(person)
-            return [_moved(remembered, extent)] if remembered is not None else []
-        if person is not None:
-            remembered = self._recall(person)
-            if remembered is not None:
-                return [_moved(remembered, extent)]
-            return []
+    def _mention_from_person(self, person: Person, extent: Span, kind: str, former: bool = False,
+                             stated: str | None = None) -> Mention:
+        sector, _ = person.sector_on(self.day)
+        term = person.office_on(self.day)
+        if term is not None and term.body and not former:
+            body = next((e for e in self.gazetteer.lookup(term.body) if e.kind == "group"), None)
+            if body is not None:
+                mention = self._group_mention(extent, body, extent, None)
+                return _copy(mention, name=person.name, kind=kind)
+        if former:
+            sector = "ELI"
+        elif stated is not None:
+            sector = stated
+        return self._mention(Entry(person.country, person.country, "country"), extent, sector,
+                             name=person.name, kind=kind)
 
-        # "North Korea's missile launch", "Beijing's decision": the state behind the act.
-        if head.ent_type_ not in ("ORG", "PERSON"):
-            owners = [self.by_token[c.i] for c in head.children if c.dep_ == "poss" and c.i in self.by_token]
-            return [
-                self._mention_for(span, entry, extent, sector="GOV", kind="possessive")
-                for span, entry in owners
-                if entry.kind in ("country", "capital", "informal")
-            ]
+    def _office_holder(self, country: str | None, office: str, before: int) -> str | None:
+        """The name behind "the Cuban leader": whom the article introduced with that office,
+        else who held it on the article's date."""
+        if country is None:
+            return None
+        for seen in reversed(self._history):
+            if seen.i >= before or not seen.person or seen.mention.country_code != country:
+                continue
+            if seen.office == office or (office in _LEADER_OFFICES and seen.office in _LEADER_OFFICES):
+                return seen.mention.name
+        holder = self.gazetteer.holder(country, office, self.day)
+        return holder.name if holder is not None else None
+
+    # --- memory and coreference ----------------------------------------------------------------
+
+    def _note(self, head: Token, mentions: list[Mention]) -> None:
+        if not mentions:
+            return
+        self._groups += 1
+        verb = _governing_verb(head)
+        for m in mentions:
+            person = m.kind in ("person",) or (m.kind == "coreference" and m.name is not None
+                                               and m.name != self.gazetteer.country_names.get(m.country_code or ""))
+            office = None
+            if person and m.name:
+                entries = self._names.get(_name_words(m.name)[-1] if _name_words(m.name) else "", [])
+                office = next((o for _, _, mm, o in reversed(entries) if mm.name == m.name), None)
+            self._history.append(_Seen(head.i, m, verb, person, office, self._groups))
+
+    def _remember(self, name: str | None, mention: Mention, i: int, office: str | None,
+                  person: Person | None = None) -> None:
+        if not name:
+            return
+        words = frozenset(_name_words(name))
+        for word in words:
+            self._names.setdefault(word, []).append((i, words, mention, office))
+
+    def _recall(self, name: str, before: int) -> Mention | None:
+        words = _name_words(name)
+        if not words:
+            return None
+        best = None
+        for i, known, mention, _ in self._names.get(words[-1], []):
+            if i < before and set(words) <= known and (best is None or i > best[0]):
+                best = (i, mention)
+        return best[1] if best else None
+
+    def _known_by_surname(self, name: str) -> Person | None:
+        """A bare surname ("Putin", "Macron") of someone the package knows, if only one such
+        person holds or held a top office."""
+        words = name.split()
+        if len(words) != 1:
+            return None
+        candidates = [p for p in self.gazetteer.people_by_surname(words[0]) if p.is_top]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _from_apposition(self, head: Token, name: str) -> list[Mention]:
+        """"Yang Moo-jin, a professor at the University of North Korean Studies": the person
+        takes the actor of the phrase in apposition."""
+        for child in head.children:
+            if child.dep_ != "appos":
+                continue
+            found = [m for m in self._resolve_head(child) if m.country_code or m.plover_country]
+            if len(found) == 1:
+                named = _copy(found[0], name=name)
+                self._remember(name, named, head.i, None)
+                return [named]
         return []
 
-    def _remember(self, person: Span, actor: Mention) -> None:
-        self.people[person.text.lower()] = actor
-        for tok in person:
-            if tok.is_alpha and len(tok.text) > 1:
-                self.people.setdefault(tok.lower_, actor)
+    def _pronoun(self, tok: Token) -> list[Mention]:
+        word = tok.lower_
+        if word in _REFLEXIVE_PRONOUNS:
+            return self._reflexive(tok)
+        verb = _governing_verb(tok) if word in _OBJECT_PRONOUNS else -2
+        extent = self.doc[tok.i : tok.i + 1]
+        for seen in reversed(self._history):
+            if seen.i >= tok.i or seen.verb == verb or seen.i < tok.i - 120:
+                continue
+            if word in _PERSON_PRONOUNS and seen.person:
+                return [_moved(seen.mention, extent)]
+            if word in _THING_PRONOUNS and not seen.person and seen.mention.kind != "demonym":
+                return [_moved(seen.mention, extent)]
+            if word in _PLURAL_PRONOUNS:
+                group = [s.mention for s in self._history if s.group == seen.group]
+                if len(group) > 1:
+                    return [_moved(m, extent) for m in group]
+        return []
 
-    def _recall(self, person: Span) -> Mention | None:
-        key = person.text.lower()
-        if key in self.people:
-            return self.people[key]
-        for tok in reversed(list(person)):
-            if tok.lower_ in self.people:
-                return self.people[tok.lower_]
-        return None
+    def _generic(self, head: Token, tokens: list[Token], extent: Span, office: str | None) -> list[Mention] | None:
+        """"the regime", "the country", "both sides", "the two leaders", "the president"."""
+        meaning = self.gazetteer.generic.get(head.lemma_.lower()) or self.gazetteer.generic.get(head.lower_)
+        words = {t.lower_ for t in tokens}
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "both") for c in head.children) or "both" in words
+        if meaning is None or not definite:
+            return None
+        pair = bool(words & _PAIR_MARKERS) or head.lower_ == "pair"
+        people_only = meaning == "person"
+        if pair:
+            picked: list[Mention] = []
+            for seen in reversed(self._history):
+                if seen.i >= head.i or (people_only and not seen.person) or seen.mention.country_code is None:
+                    continue
+                if all(p.country_code != seen.mention.country_code for p in picked):
+                    picked.append(seen.mention)
+                if len(picked) == 2:
+                    return [_moved(m, extent, sector="" if people_only else "GOV", gaz=self.gazetteer,
+                                   name=people_only)
+                            for m in reversed(picked)]
+            return []
+        if head.tag_ in ("NNS", "NNPS"):
+            return None
+        if people_only:
+            for seen in reversed(self._history):
+                if seen.i >= head.i or seen.mention.country_code is None or not seen.person:
+                    continue
+                if office is None or seen.office == office or (office in _LEADER_OFFICES and seen.office in _LEADER_OFFICES):
+                    return [_moved(seen.mention, extent)]
+            return []
+        state = self._salient_state(head, self._other_party(head))
+        return [_moved(state, extent, sector="GOV", gaz=self.gazetteer, name=False)] if state else []
+
+    def _salient_state(self, head: Token, exclude: set[str]) -> Mention | None:
+        """The state "the regime" or "the country" refers to: the one the article has named most,
+        counting mentions in this and the previous sentence twice; on a tie, the latest."""
+        sent_start = head.sent.start
+        previous_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        scores: dict[str, float] = {}
+        latest: dict[str, _Seen] = {}
+        for seen in self._history:
+            m = seen.mention
+            if seen.i >= head.i or m.country_code is None or m.country_code in exclude or m.kind == "demonym":
+                continue
+            if m.plover_sector not in ("GOV", "MIL", None) and not (seen.person and m.plover_sector == "GOV"):
+                continue  # a professor or a newspaper does not make a state salient
+            scores[m.country_code] = scores.get(m.country_code, 0) + (2 if seen.i >= previous_start else 1)
+            latest[m.country_code] = seen
+        if not scores:
+            return None
+        best = max(scores, key=lambda c: (scores[c], latest[c].i))
+        return latest[best].mention
+
+    def _other_party(self, head: Token) -> set[str]:
+        """States a phrase cannot refer to: in "its ties with the island nation" or "Pyongyang
+        strengthened ties with the nation", the nation is not the owner or the subject."""
+        if head.dep_ != "pobj" or head.head.dep_ != "prep":
+            return set()
+        anchor = head.head.head
+        found: set[str] = set()
+        holders = [c for c in anchor.children if c.dep_ == "poss"]
+        verb = anchor
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        holders += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ in ("NOUN", "PROPN"):
+            holders += [c for c in verb.head.children if c.dep_ == "poss"]  # "Pyongyang's effort to strengthen ..."
+        for tok in holders:
+            found.update(m.country_code for m in self._cache.get(tok.i, []) if m.country_code)
+        return found
+
+    def _reflexive(self, tok: Token) -> list[Mention]:
+        """"itself", "himself": the subject of its clause, or the owner of the noun the clause
+        belongs to ("the regime's efforts to isolate itself")."""
+        verb = tok.head
+        for _ in range(4):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "poss") and c.i < tok.i]
+            for subject in subjects:
+                found = self._cache.get(subject.i) or []
+                if found:
+                    extent = self.doc[tok.i : tok.i + 1]
+                    return [_moved(m, extent) for m in found]
+            if verb.head is verb:
+                break
+            verb = verb.head
+        return []
 
 
-def _moved(actor: Mention, extent: Span) -> Mention:
-    return Mention(
-        text=extent.text, start=extent.start_char, end=extent.end_char, code=actor.code,
-        country_code=actor.country_code, sector=actor.sector, known_group_code=actor.known_group_code,
-        name=actor.name, kind="coreference",
-    )
+def _nearest(hits: list[tuple[str, Token, int]], head: Token) -> tuple[str | None, Token | None]:
+    if not hits:
+        return None, None
+    at_head = [h for h in hits if h[1].i == head.i]
+    before = [h for h in hits if h[1].i < head.i]
+    after = [h for h in hits if h[1].i > head.i]
+    if at_head:
+        return at_head[0][0], at_head[0][1]
+    if before:
+        best = max(before, key=lambda h: h[1].i)
+        return best[0], best[1]
+    best = min(after, key=lambda h: h[1].i)
+    return best[0], best[1]
+
+
+def _governing_verb(tok: Token) -> int:
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") and cur is not tok:
+            return cur.i
+        if cur.head is cur:
+            return -1
+        cur = cur.head
+    return -1
+
+
+def _name_words(name: str) -> list[str]:
+    from .people import fold
+
+    return [w.strip(".,'’") for w in fold(name).split() if len(w.strip(".,'’")) > 1]
+
+
+def _clean_name(span: Span) -> str:
+    text = span.text
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip(" ,")
+
+
+def _copy(m: Mention, **changes) -> Mention:
+    return dataclasses.replace(m, **changes)
+
+
+def _moved(actor: Mention, extent: Span, kind: str = "coreference", sector: str | None = "",
+           gaz: Gazetteer | None = None, name: bool = True) -> Mention:
+    """The remembered actor, at the span of the later mention that refers to it."""
+    changes = dict(text=extent.text, start=extent.start_char, end=extent.end_char, kind=kind)
+    if sector != "" and gaz is not None and actor.country_code:
+        changes.update(code=gaz.cameo_code(actor.country_code, sector), sector=gaz.cameo_role(sector) or None,
+                       plover_sector=sector, known_group_code=None, plover_country=None)
+        if not name:
+            changes["name"] = gaz.country_names.get(actor.country_code, actor.name)
+    return _copy(actor, **changes)
 
 
 class ActorResolver:
     """Finds gazetteer names in parsed articles; one instance per spaCy pipeline."""
 
     def __init__(self, nlp, gazetteer: Gazetteer | None = None):
+        self.nlp = nlp
         self.gazetteer = gazetteer or load_gazetteer()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for phrase in sorted(self.gazetteer.phrases):
-            self.matcher.add(phrase, [nlp.make_doc(phrase)])
+        phrases = sorted(self.gazetteer.phrases)
+        self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(phrases)))
 
     def for_doc(self, doc: Doc, when: date | None = None) -> DocActors:
         candidates = []
@@ -229,7 +653,7 @@ class ActorResolver:
             entry = self._choose(span)
             if entry is not None:
                 candidates.append((span, entry))
-        present = {e.country_code for _, e in candidates if e.kind in ("country", "demonym", "capital")}
+        present = {e.country_code for _, e in candidates if e.kind in ("country", "demonym", "capital", "person")}
         candidates = [(s, e) for s, e in candidates if not e.context or present.intersection(e.context)]
         # Longest names win over the names inside or across them ("North Korean" over "the North").
         candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[0].start))
@@ -239,20 +663,60 @@ class ActorResolver:
                 continue
             for i in range(span.start, span.end):
                 by_token[i] = (span, entry)
+        self._add_misspellings(doc, by_token)
         actors = DocActors(doc, self.gazetteer, by_token, when=when)
         actors.introduce_people()
         return actors
+
+    def _add_misspellings(self, doc: Doc, by_token: dict[int, tuple[Span, Entry]]) -> None:
+        """A capitalised word that is a known one-word place name with two neighbouring letters
+        swapped ("Dehli", "Kazahks") stands for that place. Checks a handful of spellings per word,
+        never the whole gazetteer."""
+        for tok in doc:
+            text = tok.text
+            if tok.i in by_token or len(text) < 5 or not text[:1].isupper() or not text.isalpha() \
+                    or text.lower() in self.gazetteer.phrases:
+                continue
+            if tok.ent_type_ == "PERSON" and (tok.ent_iob_ != "B" or (tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I")):
+                continue  # part of a longer person's name
+            found = set()
+            for k in range(1, len(text) - 1):
+                swapped = text[:k] + text[k + 1] + text[k] + text[k + 2:]
+                entries = self.gazetteer.lookup(swapped)
+                if entries and entries[0].kind in COUNTRY_KINDS:
+                    found.add(entries[0])
+            if len(found) == 1:
+                by_token[tok.i] = (doc[tok.i : tok.i + 1], found.pop())
 
     def _choose(self, span: Span) -> Entry | None:
         entries = self.gazetteer.lookup(span.text)
         if not entries:
             return None
-        if any(t.ent_type_ in _PERSON_LABELS for t in span):
-            return None  # "Chad", "Jordan", the "un" of "Kim Jong-un": parts of people's names
-        if span.text.upper() in self.gazetteer.acronyms and span.text != span.text.upper():
-            return None  # "us", "who": acronyms count only in capitals
-        if span.text.islower() and len(span) == 1:
-            return None  # "china", "turkey" in lower case are not countries
-        if entries[0].kind == "informal" and not span[-1].text[:1].isupper():
+        entry = entries[0]
+        text = span.text
+        if text.upper() in self.gazetteer.acronyms and text != text.upper() and text not in self.gazetteer.spellings:
+            return None  # "us", "who": acronyms count only in capitals (or as the files spell them: "DfID")
+        if entry.kind == "blocked":
+            return entry
+        if not text[:1].isupper() and not text[:1].isdigit():
+            if entry.kind != "informal" or len(span) == 1:
+                return None  # "china", "turkey" in lower case are not countries
+        if entry.kind == "informal" and not span[-1].text[:1].isupper():
             return None  # "the North" stands for a country, "the north" for a region
-        return entries[0]
+        if entry.kind in COUNTRY_KINDS and entry.kind != "demonym":
+            nxt = span.doc[span.end] if span.end < len(span.doc) else None
+            if nxt is not None and nxt.text in ("Studies", "Affairs"):
+                return None  # "Institute of Korean Studies": the subject, not the owner
+        if entry.kind in COUNTRY_KINDS and entry.kind != "demonym":
+            for tok in span:
+                if tok.ent_type_ != "PERSON":
+                    continue
+                ent = next((e for e in span.doc.ents if e.start <= tok.i < e.end), None)
+                ent_end = ent.end if ent is not None else -1
+                if ent is not None and span.doc[ent_end - 1].lower_ in ("'s", "’s", "'", "’"):
+                    ent_end -= 1  # "Burkina Faso’s" tagged as a person, possessive included
+                exact = ent is not None and ent.start == span.start and ent_end == span.end
+                if not exact or text.lower() in self.gazetteer.given_names:
+                    return None  # "Chad", "Jordan", the "un" of "Kim Jong-un": parts of people's names
+                break
+        return entry

@@ -84,4 +84,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # Command modules register themselves on `cli` when imported.
-from . import analysis_cmds, coding_cmds, store_cmds  # noqa: E402,F401  (registers the commands)
+from . import actors_cmds  # noqa: E402,F401  (each import registers its commands)
+from . import analysis_cmds  # noqa: E402,F401
+from . import coding_cmds  # noqa: E402,F401
+from . import store_cmds  # noqa: E402,F401

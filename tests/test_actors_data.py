@@ -1,0 +1,85 @@
+"""The actor data files: complete for the countries the issue names, consistent, and extensible."""
+
+from datetime import date
+
+import pytest
+
+import tieline
+from tieline.actors import load_gazetteer
+
+TODAY = date(2026, 11, 29)
+G20 = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS", "SAU",
+       "ZAF", "TUR", "GBR", "USA"]
+REQUIRED = sorted(set(G20 + ["PRK", "CUB", "VNM", "LAO"]))
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer(())
+
+
+@pytest.mark.parametrize("country", REQUIRED)
+def test_leaders_and_ministers_are_known_every_day_since_2000(gaz, country):
+    days = [date(year, month, 15) for year in range(2000, 2027) for month in (1, 4, 7, 10)] + [TODAY]
+    for office in ("leader", "foreign_minister", "defence_minister"):
+        gaps = [d for d in days if gaz.holder(country, office, d) is None]
+        # A few handovers leave the post empty for some weeks; never for long.
+        assert len(gaps) <= 3, f"{country} {office} has no holder on {gaps[:5]}"
+
+
+def test_terms_of_one_office_do_not_overlap(gaz):
+    for (country, office), holders in gaz.holders.items():
+        if office.startswith("acting"):
+            continue
+        terms = sorted((t.start, t.end or date.max, p.name) for p, t in holders)
+        for (s1, e1, n1), (s2, _, n2) in zip(terms, terms[1:], strict=False):
+            assert s2 >= e1 or (s2 == s1 and n1 == n2) or (country, office) in {("KOR", "president")}, \
+                f"{country} {office}: {n1} until {e1} overlaps {n2} from {s2}"
+
+
+def test_every_country_has_names_and_adjectives(gaz):
+    import pycountry
+
+    adjectives = {e.country_code for entries in gaz.phrases.values() for e in entries if e.kind == "demonym"}
+    sovereign = [c.alpha_3 for c in pycountry.countries if " (" not in c.name and c.alpha_3 not in {
+        "ATA", "BVT", "HMD", "UMI", "ATF", "IOT", "SGS", "CCK", "CXR", "NFK", "PCN", "TKL", "SJM", "ALA",
+        "BES", "BLM", "MAF", "SXM", "SPM", "WLF", "SHN", "NIU", "MSR", "AIA", "TCA", "VGB", "VIR", "GGY", "JEY",
+        "IMN", "FRO", "GIB", "BMU", "CYM", "ABW", "CUW", "ASM", "GUM", "MNP", "PRI", "GLP", "MTQ", "GUF",
+        "REU", "MYT", "NCL", "PYF", "COK", "ESH", "FLK"}]
+    missing = [c for c in sovereign if c not in adjectives]
+    assert not missing, f"no adjective for {missing}"
+
+
+def test_leader_office_can_change_over_time(gaz):
+    assert gaz.holder("TUR", "leader", date(2010, 1, 1)).name == "Recep Tayyip Erdogan"
+    assert gaz.holder("PAK", "leader", date(2005, 1, 1)).name == "Pervez Musharraf"
+    assert gaz.holder("CUB", "leader", date(2021, 4, 15)).name == "Miguel Diaz-Canel"
+
+
+def test_user_file_extends_and_overrides(tmp_path):
+    user = tmp_path / "actors.yaml"
+    user.write_text(
+        "groups:\n"
+        "  - {names: [Ministry of Magic], country: GBR, sector: GOV}\n"
+        "  - {names: [Instagram], country: USA, sector: UNK}\n"
+        "people:\n"
+        "  PRK:\n"
+        "    party_official:\n"
+        "      - Kim Yo-jong | 2021-01-10 |\n",
+        encoding="utf-8",
+    )
+    gaz = load_gazetteer((user,))
+    assert gaz.lookup("Ministry of Magic")[0].country_code == "GBR"
+    assert gaz.lookup("Instagram")[0].sector == "UNK"  # the user's entry comes first
+    assert "PRK:kim yo-jong" in gaz.people
+    assert "+user" in gaz.version
+
+
+def test_bad_user_file_gives_a_message_that_says_how_to_fix_it(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("people:\n  PRK:\n    president:\n      - Kim | 2021-02-30 |\n", encoding="utf-8")
+    with pytest.raises(tieline.ConfigError, match="YYYY-MM-DD"):
+        load_gazetteer((bad,))
+    bad.write_text("people:\n  ZZZ:\n    president:\n      - Kim | 2021-02-01 |\n", encoding="utf-8")
+    with pytest.raises(tieline.ConfigError, match="ISO 3166-1"):
+        load_gazetteer((bad,))

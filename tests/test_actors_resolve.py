@@ -1,0 +1,177 @@
+"""Actor resolution on hand-written sentences: metonyms, titles, dated leaders, coreference,
+unknown people with a nationality title, academics, international bodies."""
+
+from datetime import date
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def actors_of(coder):
+    """Resolve every actor phrase of a text; returns {phrase text: (code, name)} and the DocActors."""
+
+    def run(text: str, when: date | None = date(2024, 5, 1)):
+        doc = coder.nlp(text)
+        found = coder.resolver.for_doc(doc, when)
+        return {m.text: (m.code, m.name) for m in found.mentions}, found, doc
+
+    return run
+
+
+def head_of(doc, word: str, nth: int = 0):
+    return [t for t in doc if t.text == word][nth]
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("Pyongyang", "PRKGOV"), ("Seoul", "KORGOV"), ("Washington", "USAGOV"), ("the Kremlin", "RUSGOV"),
+    ("Beijing", "CHNGOV"), ("Tokyo", "JPNGOV"), ("Havana", "CUBGOV"), ("Hanoi", "VNMGOV"), ("Vientiane", "LAOGOV"),
+])
+def test_capitals_stand_for_their_governments(actors_of, phrase, code):
+    found, _, _ = actors_of(f"{phrase} rejected the proposal on Monday.")
+    assert found[phrase][0] == code
+
+
+def test_the_north_means_north_korea_only_with_a_korea_in_the_article(actors_of):
+    found, _, _ = actors_of("South Korea said the North fired two missiles into the sea.")
+    assert found["the North"][0] == "PRKGOV"
+    found, _, _ = actors_of("Heavy rain flooded villages in the North on Sunday.")
+    assert "the North" not in found
+
+
+def test_titles_give_country_sector_and_name(actors_of):
+    found, _, _ = actors_of("Chinese President Xi Jinping met Japanese Prime Minister Fumio Kishida in San Francisco.",
+                            date(2023, 11, 16))
+    assert found["Chinese President Xi Jinping"] == ("CHNGOV", "Xi Jinping")
+    assert found["Japanese Prime Minister Fumio Kishida"] == ("JPNGOV", "Fumio Kishida")
+
+
+@pytest.mark.parametrize("when, leader", [(date(2010, 3, 1), "Kim Jong-il"), (date(2021, 4, 15), "Kim Jong-un")])
+def test_the_north_korean_leader_depends_on_the_date(actors_of, when, leader):
+    found, _, _ = actors_of("The North Korean leader inspected a new factory.", when)
+    assert found["The North Korean leader"] == ("PRKGOV", leader)
+
+
+def test_a_leader_out_of_office_is_an_elite_and_a_stated_role_wins(actors_of):
+    found, _, _ = actors_of("Angela Merkel spoke at a conference in Berlin.", date(2023, 6, 1))
+    assert found["Angela Merkel"][0] == "DEUELI"
+    found, _, _ = actors_of("Angela Merkel spoke at a conference in Berlin.", date(2017, 6, 1))
+    assert found["Angela Merkel"][0] == "DEUGOV"
+    found, _, _ = actors_of("Former Japanese Prime Minister Shinzo Abe visited Taipei.", date(2021, 12, 1))
+    assert found["Former Japanese Prime Minister Shinzo Abe"][0] == "JPNELI"
+
+
+def test_coreference_across_sentences(actors_of):
+    text = ("North Korean leader Kim Jong-un sent a letter to Cuban President Miguel Diaz-Canel on Friday.\n\n"
+            "Kim praised the Cuban leader for his loyalty to socialism.\n\n"
+            "The regime also sent greetings to Chinese President Xi Jinping. Xi thanked Pyongyang.\n\n"
+            "Both countries face sanctions from Washington.")
+    found, actors, doc = actors_of(text, date(2022, 3, 1))
+    assert found["Kim"] == ("PRKGOV", "Kim Jong-un")
+    cuban = next(v for k, v in found.items() if k.startswith("the Cuban leader"))
+    assert cuban == ("CUBGOV", "Miguel Diaz-Canel")
+    assert found["The regime"][0] == "PRKGOV"
+    assert found["Xi"] == ("CHNGOV", "Xi Jinping")
+    both = actors.resolve(head_of(doc, "countries"))
+    assert {m.code for m in both} == {"CHNGOV", "PRKGOV"}
+
+
+def test_pronouns_follow_the_person_or_state_named_before(actors_of):
+    text = ("Chinese Foreign Minister Wang Yi arrived in Vientiane on Thursday. "
+            "Lao Prime Minister Sonexay Siphandone received him at the presidential palace. "
+            "Laos said its ties with China were stronger than ever.")
+    _, actors, doc = actors_of(text)
+    assert [m.code for m in actors.resolve(head_of(doc, "him"))] == ["CHNGOV"]
+    assert [m.code for m in actors.resolve(head_of(doc, "its"))] == ["LAOGOV"]
+
+
+def test_the_other_party_is_not_the_owner(actors_of):
+    text = ("Cuban President Miguel Diaz-Canel thanked North Korea for its support. "
+            "Pyongyang wants to strengthen its ties with the island nation.")
+    found, _, _ = actors_of(text)
+    assert found["the island nation"][0] == "CUBGOV"
+
+
+def test_an_unknown_person_with_a_nationality_title_is_remembered(actors_of):
+    text = ("Ruritanian delegates were absent. Kenyan Foreign Minister Amara Wekesa met Ghanaian officials in Accra. "
+            "Later, Wekesa criticized the European Union.")
+    found, _, _ = actors_of(text)
+    assert found["Kenyan Foreign Minister Amara Wekesa"] == ("KENGOV", "Amara Wekesa")
+    assert found["Wekesa"] == ("KENGOV", "Amara Wekesa")
+    assert found["Ghanaian officials"][0] == "GHAGOV"
+
+
+def test_unknown_names_never_become_countries(actors_of):
+    found, _, _ = actors_of("Jordan Peterson met Chad Smith and Georgia Brown in Toronto.")
+    assert not any(code.startswith(("JOR", "TCD", "GEO")) for code, _ in found.values())
+
+
+def test_an_academic_quoted_about_a_country_is_an_academic_of_his_own_country(actors_of):
+    text = ('"Pyongyang will keep testing missiles," said Lee Soo-jin, a professor at the University of '
+            "North Korean Studies in Seoul.")
+    found, _, _ = actors_of(text)
+    assert found["Lee Soo-jin"][0] == "KOREDU"
+    assert "PRKEDU" not in {code for code, _ in found.values()}
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("NATO condemned the attack.", "NATO", "IGOWSTNAT"),
+    ("The European Union imposed new tariffs.", "The European Union", "IGOEUREEC"),
+    ("The UN Security Council met on Friday.", "The UN Security Council", "IGOUNO"),
+    ("ASEAN called for restraint.", "ASEAN", "IGOSEAASN"),
+    ("The African Union suspended Niger.", "The African Union", "IGOAFRAFU"),
+    ("Hamas fired rockets at Israel.", "Hamas", "PSEREB"),
+    ("Hezbollah fighters crossed the border.", "Hezbollah fighters", "LBNREB"),
+])
+def test_international_bodies_and_named_groups(actors_of, text, phrase, code):
+    found, _, _ = actors_of(text)
+    assert found[phrase][0] == code
+
+
+def test_heads_of_international_bodies_act_for_the_body_while_in_office(actors_of):
+    found, _, _ = actors_of("UN Secretary-General Antonio Guterres urged a ceasefire.", date(2023, 10, 20))
+    assert found["UN Secretary-General Antonio Guterres"] == ("IGOUNO", "Antonio Guterres")
+    found, _, _ = actors_of("Antonio Guterres met European leaders in Lisbon.", date(2000, 6, 1))
+    assert found["Antonio Guterres"][0] == "PRTGOV"
+
+
+def test_the_taliban_became_the_government_in_2021(actors_of):
+    assert actors_of("The Taliban attacked a checkpoint.", date(2019, 1, 1))[0]["The Taliban"][0] == "AFGREB"
+    assert actors_of("The Taliban closed the schools.", date(2023, 1, 1))[0]["The Taliban"][0] == "AFGGOV"
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("Russia expelled two Moldovan diplomats.", "two Moldovan diplomats", "MDAGOV"),
+    ("Republican lawmakers accused the Mexican government.", "Republican lawmakers", "USALEG"),
+    ("A delegation of the Lao People's Revolutionary Party arrived.", "A delegation of the Lao People's Revolutionary Party", "LAOGOV"),
+    ("North Korea's state media denounced the visit.", "North Korea's state media", "PRKMED"),
+    ("A spokeswoman for the Chinese Foreign Ministry spoke.", "A spokeswoman for the Chinese Foreign Ministry", "CHNGOV"),
+    ("South Korea sanctioned 11 North Korean individuals.", "11 North Korean individuals", "PRK"),
+    ("Diplomats from several Latin American countries left.", "several Latin American countries", None),
+])
+def test_demo_corpus_shapes(actors_of, text, phrase, code):
+    found, _, _ = actors_of(text)
+    assert found.get(phrase, (None,))[0] == code
+
+
+def test_the_two_men_are_the_last_two_people_named(actors_of):
+    text = ("South Korean Foreign Minister Cho Tae-yul met US Secretary of State Antony Blinken in Seoul. "
+            "The two men urged Pyongyang to return to talks.")
+    _, actors, doc = actors_of(text)
+    assert {(m.code, m.name) for m in actors.resolve(head_of(doc, "men"))} == {
+        ("KORGOV", "Cho Tae-yul"), ("USAGOV", "Antony Blinken")}
+
+
+def test_misspelt_place_names_with_two_letters_swapped(actors_of):
+    found, _, _ = actors_of("Police in Dehli arrested two men.")
+    assert found["Police"][0] == "INDCOP"
+
+
+def test_lookup_actor_function():
+    from tieline.actors import lookup_actor
+
+    (leader,) = lookup_actor("North Korean leader", when=date(2021, 4, 15))
+    assert (leader.code, leader.country_code, leader.sector, leader.name) == ("PRKGOV", "PRK", "GOV", "Kim Jong-un")
+    (minister,) = lookup_actor("Defense Minister", when=date(2021, 4, 15), context="German")
+    assert (minister.code, minister.name) == ("DEUGOV", "Annegret Kramp-Karrenbauer")
+    assert lookup_actor("a cat named Frank") == []
+    assert {m.code for m in lookup_actor("Vietnam, Laos and Cuba")} == {"VNMGOV", "LAOGOV", "CUBGOV"}
