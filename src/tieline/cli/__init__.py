@@ -83,8 +83,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 
-# Command modules register themselves on `cli` when imported.
-from . import actors_cmds  # noqa: E402,F401  (each import registers its commands)
-from . import analysis_cmds  # noqa: E402,F401
-from . import coding_cmds  # noqa: E402,F401
-from . import store_cmds  # noqa: E402,F401
+# Command modules register themselves on `cli` when imported (one line each).
+from . import (
+    actors_cmds,
+    analysis_cmds,
+    coding_cmds,
+    store_cmds,
+)
