@@ -90,11 +90,11 @@ def crawl_cmd(urls: tuple[str, ...], out: str, web: dict) -> None:
 
     from ..ingest.warc import write_response
 
-    options = ingest_options(web)
+    if not urls and not web["feeds"] and not web["sitemaps"]:
+        raise click.UsageError("Nothing to crawl: give page URLs, --feed or --sitemap.")
+    options = ingest_options(web, urls)
     plan = CrawlPlan(urls=list(urls), feeds=list(options.feeds), sitemaps=list(options.sitemaps),
                      since=options.since, max_pages=options.max_pages)
-    if not plan:
-        raise click.UsageError("Nothing to crawl: give page URLs, --feed or --sitemap.")
     for url in [*plan.urls, *plan.feeds, *plan.sitemaps]:
         if not url.lower().startswith(("http://", "https://")):
             raise click.BadParameter(f"'{url}' is not an http(s) URL.")

@@ -196,7 +196,7 @@ def page_document(link: Link, response: Response, stats: RunStats) -> Document |
         source=url,
         content=text,
         media_type="text/plain" if media == "text/plain" else "text/html",
-        url=url,
+        url=normalize_url(url),
         published=link.published.date() if link.published is not None else None,
         fetched=response.fetched,
         metadata={k: v for k, v in (("requested_url", response.requested if response.requested != url else None),

@@ -26,7 +26,7 @@ class FeedError(ValueError):
 
 def _when(entry, *names: str) -> datetime | None:
     for name in names:
-        parsed = entry.get(name)
+        parsed = dict.get(entry, name)  # not entry.get: feedparser maps a missing date to another one
         if parsed:
             try:
                 return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)

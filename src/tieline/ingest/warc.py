@@ -51,22 +51,26 @@ def read_warc(stream: BinaryIO, name: str, stats: RunStats, max_bytes: int) -> I
                                f"{name} is damaged or truncated after byte {offset} ({exc}); the records before "
                                f"it were read.", None))
             return
-        offset = iterator.get_record_offset()
-        where = f"{name}#{offset}"
+
+        def where() -> str:  # warcio knows the offset only once the record has been read to its end
+            return f"{name}#{iterator.get_record_offset()}"
+
         try:
             doc = _document(record, where, stats, max_bytes)
         except _Truncated:
             return
         except Exception as exc:
-            stats.fail(Failure(where, STAGE, "truncated-warc",
-                               f"{where}: the record cannot be read ({exc}); the archive is damaged or truncated.", None))
+            label = f"{name} (after byte {offset})"
+            stats.fail(Failure(label, STAGE, "truncated-warc",
+                               f"{label}: a record cannot be read ({exc}); the archive is damaged or truncated.", None))
             return
+        offset = iterator.get_record_offset()
         if doc is not None:
             stats.count(STAGE, "documents")
             yield doc
 
 
-def _document(record, where: str, stats: RunStats, max_bytes: int) -> Document | None:
+def _document(record, locate, stats: RunStats, max_bytes: int) -> Document | None:
     kind = record.rec_type
     if kind not in ("response", "resource", "conversion"):
         stats.count(STAGE, f"skipped:warc-{kind}")
@@ -88,17 +92,20 @@ def _document(record, where: str, stats: RunStats, max_bytes: int) -> Document |
         stats.count(STAGE, "skipped:not-a-page")
         return None
     if record.length is not None and record.length > max_bytes + 65536:
+        where = locate()
         stats.fail(Failure(where, STAGE, "too-large",
                            f"{where} ({url}) is {record.length:,} bytes, over the size cap of {max_bytes:,}; "
                            f"raise it with --max-bytes if the page is wanted.", None))
         return None
     body = record.content_stream().read(max_bytes + 1)
+    truncated = len(body) <= max_bytes and _cut_short(record.raw_stream)
+    where = locate()
     if len(body) > max_bytes:
         stats.fail(Failure(where, STAGE, "too-large",
                            f"{where} ({url}) is over the size cap of {max_bytes:,} bytes once decompressed; "
                            f"raise it with --max-bytes if the page is wanted.", None))
         return None
-    if getattr(record.raw_stream, "limit", 0) > 0:
+    if truncated:
         stats.fail(Failure(where, STAGE, "truncated-warc",
                            f"{where} ({url}) is cut short: the archive ends inside this record. The records "
                            f"before it were read.", None))
@@ -120,6 +127,13 @@ def _document(record, where: str, stats: RunStats, max_bytes: int) -> Document |
         fetched=_warc_date(record.rec_headers.get_header("WARC-Date")),
         metadata={"warc_record_id": record.rec_headers.get_header("WARC-Record-ID")},
     )
+
+
+def _cut_short(stream) -> bool:
+    """Read what is left of a record; True if the archive ended before the record did."""
+    while stream.read(1 << 16):
+        pass
+    return getattr(stream, "limit", 0) > 0
 
 
 class _Truncated(Exception):
