@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 
 import duckdb
 import pytest
-from fixtures.ingest_site import SiteServer
 
+from fixtures.ingest_site import SiteServer
 from tieline.ingest import CrawlPolicy, Fetcher, FetchError, WebSource
 from tieline.ingest.fetch import MemoryValidators
 from tieline.pipeline import RunStats

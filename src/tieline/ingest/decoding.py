@@ -144,12 +144,19 @@ def decode_markup(raw: bytes, content_type: str | None = None) -> str:
 
 
 def _detect(raw: bytes) -> str | None:
+    """Decode with charset-normalizer's best guess; among equally good guesses, Windows-1252, the
+    web's commonest legacy encoding, wins (cp1250 and cp1252 often tie on Western text)."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw[:200_000], cp_isolation=None, threshold=0.1).best()
-    if best is None or best.encoding is None:
+    results = list(from_bytes(raw[:200_000], cp_isolation=None, threshold=0.1))
+    if not results:
+        return None
+    best = results[0]
+    ties = [r for r in results if r.chaos <= best.chaos and r.coherence >= best.coherence - 0.01]
+    chosen = next((r for r in ties if r.encoding == "cp1252"), best)
+    if chosen.encoding is None:
         return None
     try:
-        return raw.decode(best.encoding)
+        return raw.decode(chosen.encoding)
     except (UnicodeDecodeError, LookupError):
         return None

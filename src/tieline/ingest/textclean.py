@@ -36,7 +36,7 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][A-Za-z .]{1,30})?), "
     r"(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}), (?P<year>\d{4})\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)\s*"
 )
-_SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
+_SENTENCE_END = re.compile(r"[.!?\"”’)。！？」』]\s*$")
 # Agencies and state media whose names mark where a report or a photo came from.
 AGENCIES = (
     "Yonhap", "Rodong Sinmun", "Rodong Shinmun", "Korean Central News Agency", "KCNA",
