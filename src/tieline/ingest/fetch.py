@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -232,7 +233,7 @@ class Fetcher:
 
     def _request(self, url: str, accept: str, validators,
                  max_bytes: int | None = None) -> tuple[int, list[tuple[str, str]], bytes]:
-        from urllib3.exceptions import HTTPError, SSLError
+        from urllib3.exceptions import DecodeError, HTTPError, SSLError
         from urllib3.exceptions import TimeoutError as U3Timeout
 
         parts = urlsplit(url)
@@ -269,6 +270,8 @@ class Fetcher:
                 raise
             except SSLError as exc:
                 raise FetchError(url, "tls-error", f"the TLS connection failed ({exc})") from None
+            except DecodeError as exc:
+                raise FetchError(url, "bad-content-encoding", f"the compressed body cannot be unpacked ({exc})") from None
             except (U3Timeout, HTTPError, OSError) as exc:
                 reason = "timeout" if isinstance(exc, U3Timeout) or "timed out" in str(exc) else "connection-error"
                 if attempt < self.policy.retries:
@@ -335,8 +338,10 @@ class Fetcher:
             if length and length.isdigit() and int(length) > max_bytes:
                 raise FetchError(url, "too-large", f"is {int(length):,} bytes, over the size cap of {max_bytes:,} "
                                                    f"(raise it with --max-bytes)")
+            unpack = _Unpacker(url, response.headers.get("Content-Encoding"), max_bytes)
             chunks, size = [], 0
-            for chunk in response.stream(1 << 16, decode_content=True):
+            for raw in response.stream(1 << 16, decode_content=False):
+                chunk = unpack.feed(raw)
                 size += len(chunk)
                 if size > max_bytes:
                     raise FetchError(url, "too-large", f"is over the size cap of {max_bytes:,} bytes "
@@ -345,6 +350,7 @@ class Fetcher:
                     raise FetchError(url, "timeout", f"took longer than {self.policy.page_timeout:g} s to send "
                                                      f"(a slow page)")
                 chunks.append(chunk)
+            unpack.finish()
             done = True
             return status, response_headers, b"".join(chunks)
         finally:
@@ -352,6 +358,43 @@ class Fetcher:
                 response.release_conn()
             else:  # a half-read response leaves the connection unusable
                 response.close()
+
+
+class _Unpacker:
+    """Content-Encoding gzip/deflate, unpacked here rather than by urllib3 so that a body cut short
+    is an error (urllib3 returns what it could unpack) and the size cap holds on the output."""
+
+    def __init__(self, url: str, encoding: str | None, max_bytes: int):
+        self.url, self.max_bytes = url, max_bytes
+        encoding = (encoding or "identity").strip().lower()
+        if encoding in ("identity", ""):
+            self._unpacker = None
+        elif encoding in ("gzip", "x-gzip"):
+            self._unpacker = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif encoding == "deflate":
+            self._unpacker = zlib.decompressobj(zlib.MAX_WBITS)
+        else:
+            raise FetchError(url, "bad-content-encoding", f"is sent with Content-Encoding {encoding!r}, which "
+                                                          f"tieline does not read")
+        self._started = False
+
+    def feed(self, data: bytes) -> bytes:
+        if self._unpacker is None:
+            return data
+        self._started = self._started or bool(data)
+        try:
+            out = self._unpacker.decompress(data, self.max_bytes + 1)
+        except zlib.error as exc:
+            raise FetchError(self.url, "bad-content-encoding",
+                             f"its compressed body cannot be unpacked ({exc})") from None
+        if self._unpacker.unconsumed_tail:  # more output than the cap allows
+            raise FetchError(self.url, "too-large", f"unpacks to more than {self.max_bytes:,} bytes "
+                                                    f"(raise it with --max-bytes)")
+        return out
+
+    def finish(self) -> None:
+        if self._unpacker is not None and self._started and not self._unpacker.eof:
+            raise FetchError(self.url, "truncated-gzip", "its compressed body is cut short")
 
 
 def _header(headers: list[tuple[str, str]], name: str) -> str | None:

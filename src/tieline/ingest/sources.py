@@ -232,11 +232,13 @@ class FileSource:
 
     def _read_jsonl(self, stream: BinaryIO, source: str, name: str, fetched: datetime,
                     stats: RunStats) -> Iterator[Document]:
+        nonblank, failures_before = 0, len(stats.failures)
         for lineno, line in self._lines(stream, source, stats):
             if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
                 line = line[3:]
             if not line.strip():
                 continue
+            nonblank += 1
             where = f"{source}:{lineno}"
             try:
                 record = json.loads(line.decode("utf-8"))
@@ -250,6 +252,8 @@ class FileSource:
             doc = record_document(record, where, f"{name}:{lineno}", fetched, stats)
             if doc is not None:
                 yield doc
+        if nonblank == 0 and len(stats.failures) == failures_before:
+            stats.fail(_failure(source, "empty", "it holds no JSON lines"))
 
     def _read_json(self, stream: BinaryIO, source: str, name: str, fetched: datetime,
                    stats: RunStats) -> Iterator[Document]:
@@ -290,7 +294,9 @@ class FileSource:
         except UnicodeDecodeError:
             stats.fail(Failure(source, STAGE, "not-utf8", f"{source} is not UTF-8; JSON files must be UTF-8."))
             return
-        if index == 0 and first != b"[":
+        if index == 0 and first == b"[":
+            stats.fail(_failure(source, "empty", "it is an empty JSON array"))
+        elif index == 0:
             stats.fail(Failure(source, STAGE, "bad-json",
                                f"{source} is not a JSON array or object of documents; give an array of objects "
                                f"with `text` or `html`, or one such object."))

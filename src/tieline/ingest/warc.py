@@ -8,6 +8,8 @@ truncated) is a failure with reason `truncated-warc`; the records before it are 
 
 from __future__ import annotations
 
+import io
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import BinaryIO
@@ -19,6 +21,7 @@ from .identity import normalize_url
 
 STAGE = "read"
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+WARC_TYPES = ("warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation")
 
 
 def _warc_date(value: str | None) -> datetime | None:
@@ -41,10 +44,28 @@ def read_warc(stream: BinaryIO, name: str, stats: RunStats, max_bytes: int) -> I
     iterator = ArchiveIterator(stream, arc2warc=True)
     offset = 0
     records = iter(iterator)
+    seen = 0
+    member = None  # the gzip member of the last record, to tell a clean end from a cut one
+    end = 0  # where the last complete record ends
     while True:
         try:
             record = next(records)
+            seen += 1
         except StopIteration:
+            size = _size(stream)
+            if seen == 0 and not size:
+                stats.fail(Failure(name, STAGE, "empty", f"{name} holds no WARC records.", None))
+                return
+            if seen == 0:
+                stats.fail(Failure(name, STAGE, "truncated-warc",
+                                   f"{name} holds no complete WARC record; it is truncated or damaged.", None))
+                return
+            slack = 0 if member is not None else 4  # an uncompressed record is followed by CRLF CRLF
+            if (size is not None and size > end + slack) or (
+                    member is not None and not getattr(member, "eof", True)):
+                stats.fail(Failure(name, STAGE, "truncated-warc",
+                                   f"{name} is truncated: it ends inside a record after byte {end}. The "
+                                   f"{seen} record(s) before the cut were read.", None))
             return
         except Exception as exc:  # warcio raises several kinds on a damaged archive
             stats.fail(Failure(f"{name}#{offset}", STAGE, "truncated-warc",
@@ -65,6 +86,8 @@ def read_warc(stream: BinaryIO, name: str, stats: RunStats, max_bytes: int) -> I
                                f"{label}: a record cannot be read ({exc}); the archive is damaged or truncated.", None))
             return
         offset = iterator.get_record_offset()
+        end = offset + iterator.get_record_length()
+        member = getattr(iterator.reader, "decompressor", None) if iterator.reader is not None else None
         if doc is not None:
             stats.count(STAGE, "documents")
             yield doc
@@ -72,6 +95,10 @@ def read_warc(stream: BinaryIO, name: str, stats: RunStats, max_bytes: int) -> I
 
 def _document(record, locate, stats: RunStats, max_bytes: int) -> Document | None:
     kind = record.rec_type
+    if kind not in WARC_TYPES:
+        where = locate()
+        stats.fail(Failure(where, STAGE, "bad-warc", f"{where} is not a valid WARC record (type {kind!r}).", None))
+        return None
     if kind not in ("response", "resource", "conversion"):
         stats.count(STAGE, f"skipped:warc-{kind}")
         return None
@@ -127,6 +154,20 @@ def _document(record, locate, stats: RunStats, max_bytes: int) -> Document | Non
         fetched=_warc_date(record.rec_headers.get_header("WARC-Date")),
         metadata={"warc_record_id": record.rec_headers.get_header("WARC-Record-ID")},
     )
+
+
+def _size(stream) -> int | None:
+    try:
+        return os.fstat(stream.fileno()).st_size
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        pass
+    try:
+        here = stream.tell()
+        size = stream.seek(0, 2)
+        stream.seek(here)
+        return size
+    except (AttributeError, OSError, ValueError):
+        return None
 
 
 def _cut_short(stream) -> bool:
