@@ -153,12 +153,14 @@ class Identities:
         self._keys = _DigestSet()  # admitted in this run and not yet committed to the store
         self._ids = _DigestSet()
 
-    def admit(self, doc: Document, stats: RunStats) -> bool:
+    def admit(self, doc: Document, stats: RunStats, status: str | None = "ask") -> bool:
+        """Whether `doc` is new; `status` is what the store said of it ("key", "id", None), or "ask"."""
         key = doc.key = doc.key or document_key(doc)
         if key in self._keys:
             stats.count(DUPLICATE_STAGE, "repeated-in-run")
             return False
-        status = self.store.identity_status(key, doc.id) if self.store is not None else None
+        if status == "ask":
+            status = self.store.identity_status(key, doc.id) if self.store is not None else None
         if status == "key":
             stats.count(DUPLICATE_STAGE, "already-stored")
             return False
@@ -182,8 +184,28 @@ class Identities:
             if key:
                 self._keys.discard(key)
 
-    def stage(self, documents: Iterable[Document], stats: RunStats) -> Iterator[Document]:
-        """Pipeline stage: pass on the documents that are new."""
+    def stage(self, documents: Iterable[Document], stats: RunStats, batch_size: int = 64) -> Iterator[Document]:
+        """Pipeline stage: pass on the documents that are new (asking the store in batches)."""
+        batch: list[Document] = []
         for doc in documents:
-            if self.admit(doc, stats):
+            doc.key = doc.key or document_key(doc)
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._admit_batch(batch, stats)
+                batch = []
+        yield from self._admit_batch(batch, stats)
+
+    def _admit_batch(self, batch: list[Document], stats: RunStats) -> Iterator[Document]:
+        if not batch:
+            return
+        known, taken = (self.store.identities([d.key for d in batch], [d.id for d in batch])
+                        if self.store is not None else (set(), {}))
+        for doc in batch:
+            if doc.key in known:
+                status = "key"
+            elif doc.id in taken:
+                status = "key" if taken[doc.id] is None else "id"  # no key: stored before keys existed
+            else:
+                status = None
+            if self.admit(doc, stats, status):
                 yield doc

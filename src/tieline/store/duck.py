@@ -132,6 +132,15 @@ class Store:
             return None
         return "key" if row[0] is None else "id"
 
+    def identities(self, keys: Sequence[str], doc_ids: Sequence[str]) -> tuple[set[str], dict[str, str | None]]:
+        """For many documents at once: the keys already stored, and the stored key of each id in use."""
+        known = {k for (k,) in self.con.execute(
+            "SELECT doc_key FROM documents WHERE doc_key IN (SELECT unnest(?))", [list(keys)]).fetchall()} if keys else set()
+        taken = dict(self.con.execute(
+            "SELECT doc_id, doc_key FROM documents WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)]).fetchall()
+        ) if doc_ids else {}
+        return known, taken
+
     def write_batch(self, run_id: str, coded: Sequence[tuple[Article, list[Event]]]) -> None:
         """Store articles with their events in one transaction: all of a document or none of it."""
         if not coded:
