@@ -20,6 +20,17 @@ STAGE = "extract"
 
 
 _WORD = re.compile(r"\w+")
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_SENTENCE = re.compile(r"[.!?。！？\"”]\s*$")
+
+
+def _has_prose(text: str) -> bool:
+    """Whether extracted text holds at least one sentence, not only menu words ("Home World")."""
+    for paragraph in text.split("\n\n"):
+        words = len(paragraph.split())
+        if words >= 8 or (words >= 3 and _SENTENCE.search(paragraph)) or len(paragraph) >= 40:
+            return True
+    return False
 
 
 def _words(text: str | None) -> str:
@@ -30,8 +41,9 @@ def _trafilatura(content: str, url: str | None) -> dict | None:
     import trafilatura
 
     for precise in (True, False):
+        # Dates from the page's markup only: a guess from the text picks "© 2024" as 2024-01-01.
         result = trafilatura.bare_extraction(content, url=url, with_metadata=True, include_comments=False,
-                                             favor_precision=precise)
+                                             favor_precision=precise, date_extraction_params=_DATE_PARAMS)
         if result is not None:
             meta = result.as_dict() if hasattr(result, "as_dict") else dict(result)
             if (meta.get("text") or "").strip():
@@ -56,7 +68,7 @@ def extract_html(doc: Document) -> Article | None:
     body = _drop_title_lines(meta["text"].strip(), meta.get("title"))
     # trafilatura joins paragraphs with single newlines; tieline's articles use blank lines.
     cleaned = clean_text(body, detect_title=False, web=True)
-    if not cleaned.text.strip():
+    if not cleaned.text.strip() or not _has_prose(cleaned.text):
         return None
     extracted_date = meta.get("date") or (cleaned.published.isoformat() if cleaned.published else None)
     published, date_source = _published(doc, extracted_date)

@@ -337,3 +337,18 @@ def record_document(record, where: str, default_id: str, fetched: datetime | Non
         fetched=fetched,
         title=title if isinstance(title, str) else None,
     )
+
+
+@sources.register
+class WarcSource(FileSource):
+    """WARC archives (.warc, .warc.gz), such as Common Crawl's CC-NEWS files; other files are skipped."""
+
+    name = "warc"
+    version = "1"
+
+    def files(self, stats: RunStats | None = None) -> Iterator[tuple[Path, str]]:
+        for file, doc_id in super().files(stats):
+            if (input_kind(file) or ("", False))[0] == "warc":
+                yield file, doc_id
+            elif stats is not None:
+                stats.count(STAGE, "skipped:not-warc")
