@@ -232,3 +232,15 @@ def test_crawl_help_and_usage(run_cli):
     assert "Example:" in help_text and "--allow-private" in help_text and "robots.txt" in help_text
     nothing = run_cli("crawl", "--out", "x.warc.gz")
     assert nothing.returncode == 2 and nothing.stderr.startswith("error: Nothing to crawl")
+
+
+def test_hostile_links_in_a_feed_are_reported_not_fatal(site):
+    links = ["http://127.0.0.1:99999/x", "javascript:alert(1)", "/news/nordic-defence.html", "ftp://example.org/a",
+             "http://user:secret@127.0.0.1:1/never", "http://[::1/broken"]
+    items = "".join(f"<item><title>t</title><link>{link.replace('&', '&amp;')}</link></item>" for link in links)
+    site.custom["/hostile.xml"] = (200, {"Content-Type": "application/rss+xml"},
+                                   f"<rss version='2.0'><channel><title>x</title>{items}</channel></rss>".encode())
+    docs, stats = crawl(site, feeds=[site.url("/hostile.xml")], policy=policy(retries=0, timeout=0.3))
+    assert [d.url for d in docs] == [site.url("/news/nordic-defence.html")]  # a relative link, resolved
+    assert sorted(f.reason for f in stats.failures) == ["bad-url", "bad-url", "bad-url", "bad-url", "connection-error"]
+    assert all("secret" not in hit.headers.get("Host", "") for hit in site.hits)

@@ -147,7 +147,8 @@ def test_warc_records_pages_and_skips(tmp_path):
     (tmp_path / "cc-news.warc.gz").write_bytes(archive)
     docs, stats = read([tmp_path / "cc-news.warc.gz"])
     assert [d.id for d in docs] == ["https://news.example.org/a", "https://news.example.org/ru"]
-    assert docs[0].url == "https://news.example.org/a?utm_campaign=x" and docs[0].fetched is not None
+    assert docs[0].url == "https://news.example.org/a" and docs[0].fetched is not None
+    assert docs[0].metadata["target_uri"] == "https://news.example.org/a?utm_campaign=x"
     assert "Москва" in docs[1].content
     assert docs[0].source.startswith(str(tmp_path / "cc-news.warc.gz") + "#")
     assert stats.counts["read"]["skipped:not-a-page"] == 1 and stats.counts["read"]["skipped:http-404"] == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from urllib.parse import urljoin
 
 
 @dataclass(slots=True)
@@ -18,6 +19,14 @@ class Link:
     site_name: str | None = None
     language: str | None = None
     via: str | None = None  # the feed or sitemap that listed it
+
+
+def join_url(base: str, link: str) -> str:
+    """`link` resolved against `base`; a link too broken to resolve is kept as it is (and fails later)."""
+    try:
+        return urljoin(base, link)
+    except ValueError:
+        return link
 
 
 class FeedError(ValueError):
@@ -56,7 +65,7 @@ def parse_feed(data: bytes, feed_url: str, content_type: str | None = None) -> l
         if not url:
             continue
         links.append(Link(
-            url=url.strip(),
+            url=join_url(feed_url, url.strip()),
             published=_when(entry, "published_parsed", "created_parsed"),
             modified=_when(entry, "updated_parsed"),
             title=entry.get("title") or None,

@@ -104,7 +104,7 @@ class _Robots:
     parser: object | None  # a Protego parser; None means allow_all or disallow_all
     allow_all: bool = True
     reason: str = ""
-    unavailable: bool = False
+    failure: str = "robots-disallowed"  # the failure reason of the pages it keeps out
 
     def allowed(self, url: str, agent: str) -> bool:
         if self.parser is None:
@@ -165,7 +165,11 @@ class Fetcher:
         requested = url
         seen: set[str] = set()
         for _ in range(self.policy.max_redirects + 1):
-            parts = urlsplit(url)
+            try:
+                parts = urlsplit(url)
+                parts.port  # noqa: B018 - raises ValueError on a port out of range
+            except ValueError as exc:
+                raise FetchError(url, "bad-url", f"is not a valid URL ({exc})") from None
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise FetchError(url, "bad-url", "is not an http(s) URL")
             seen.add(normalize_url(url))
@@ -173,14 +177,17 @@ class Fetcher:
                 robots = self._robots_for(url)
                 if not robots.allowed(url, ROBOTS_AGENT):
                     detail = robots.reason or f"robots.txt of {parts.hostname} disallows {ROBOTS_AGENT} this URL"
-                    raise FetchError(url, "robots-unavailable" if robots.unavailable else "robots-disallowed", detail)
+                    raise FetchError(url, robots.failure, detail)
             validators = self.validators.get(url) if conditional else None
             status, headers, body = self._request(url, accept, validators, max_bytes)
             if status in _REDIRECTS:
                 location = _header(headers, "Location")
                 if not location:
                     raise FetchError(url, f"http-{status}", f"answered {status} without a Location")
-                url = urljoin(url, location.strip())
+                try:
+                    url = urljoin(url, location.strip())
+                except ValueError:
+                    raise FetchError(url, "bad-url", f"redirects to an invalid URL ({location!r})") from None
                 if normalize_url(url) in seen:
                     raise FetchError(requested, "redirect-loop", f"redirects in a loop (back to {url})")
                 continue
@@ -217,10 +224,13 @@ class Fetcher:
                                                                f"(HTTP {status}), which means do not crawl")
             elif status is not None and 400 <= status < 500:
                 robots = _Robots(None, allow_all=True)  # no robots.txt: everything is allowed
-            else:
-                robots = _Robots(None, allow_all=False, unavailable=True,
+            elif status is not None:
+                robots = _Robots(None, allow_all=False, failure="robots-unavailable",
                                  reason=f"robots.txt of {parts.hostname} could not be read ({exc.detail}); "
                                         f"a site whose robots.txt fails is not crawled")
+            else:  # the host cannot be reached at all: say so
+                robots = _Robots(None, allow_all=False, failure=exc.reason,
+                                 reason=f"{parts.hostname} cannot be reached ({exc.detail})")
         self._robots[origin] = robots
         return robots
 
@@ -233,7 +243,7 @@ class Fetcher:
 
     def _request(self, url: str, accept: str, validators,
                  max_bytes: int | None = None) -> tuple[int, list[tuple[str, str]], bytes]:
-        from urllib3.exceptions import DecodeError, HTTPError, SSLError
+        from urllib3.exceptions import DecodeError, HTTPError, NewConnectionError, SSLError
         from urllib3.exceptions import TimeoutError as U3Timeout
 
         parts = urlsplit(url)
@@ -246,7 +256,7 @@ class Fetcher:
             raise FetchError(url, "dns-error", str(exc)) from None
         headers = {
             "User-Agent": self.policy.user_agent, "Accept": accept, "Accept-Encoding": "gzip, deflate",
-            "Accept-Language": "en;q=1.0, *;q=0.5", "Host": parts.netloc,
+            "Accept-Language": "en;q=1.0, *;q=0.5", "Host": _host_header(parts),
         }
         if validators:
             etag, modified = validators
@@ -273,7 +283,10 @@ class Fetcher:
             except DecodeError as exc:
                 raise FetchError(url, "bad-content-encoding", f"the compressed body cannot be unpacked ({exc})") from None
             except (U3Timeout, HTTPError, OSError) as exc:
-                reason = "timeout" if isinstance(exc, U3Timeout) or "timed out" in str(exc) else "connection-error"
+                # NewConnectionError (refused, unreachable) is a subclass of urllib3's TimeoutError
+                timed_out = not isinstance(exc, NewConnectionError) and (
+                    isinstance(exc, U3Timeout) or "timed out" in str(exc))
+                reason = "timeout" if timed_out else "connection-error"
                 if attempt < self.policy.retries:
                     self._backoff(attempt, None)
                     attempt += 1
@@ -420,10 +433,24 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+def _host_header(parts) -> str:
+    """host[:port] without any user:password@ part of the URL."""
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    return f"{host}:{parts.port}" if parts.port else host
+
+
 def _host_key(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
 
 
 def _origin(url: str) -> str:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
     return f"{parts.scheme}://{parts.netloc.lower()}"

@@ -85,7 +85,10 @@ def normalize_url(url: str) -> str:
 def url_key(url: str) -> str:
     """The identity of a URL: normalised, with http/https and a leading `www.` folded together."""
     normal = normalize_url(url)
-    parts = urlsplit(normal)
+    try:
+        parts = urlsplit(normal)
+    except ValueError:  # too broken to parse: the string is its own identity
+        return "url:" + normal
     if parts.scheme not in DEFAULT_PORTS:
         return "url:" + normal
     host = parts.netloc[4:] if parts.netloc.startswith("www.") else parts.netloc

@@ -12,7 +12,7 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from .feeds import Link
+from .feeds import Link, join_url
 
 
 class SitemapError(ValueError):
@@ -107,7 +107,7 @@ def parse_sitemap(data: bytes, url: str, max_bytes: int) -> Sitemap:
                 loc = _direct(element, "loc")
                 if loc:
                     result.links.append(Link(
-                        url=loc,
+                        url=join_url(url, loc),
                         published=_parse_date(_news(element, "publication_date")),
                         modified=_parse_date(_direct(element, "lastmod")),
                         title=_news(element, "title"),
@@ -119,7 +119,7 @@ def parse_sitemap(data: bytes, url: str, max_bytes: int) -> Sitemap:
             elif name == "sitemap" and root_name == "sitemapindex":
                 loc = _direct(element, "loc")
                 if loc:
-                    result.children.append(loc)
+                    result.children.append(join_url(url, loc))
                 _drop(element)
     except etree.XMLSyntaxError as exc:
         if not result.links and not result.children:

@@ -150,9 +150,9 @@ def _document(record, locate, stats: RunStats, max_bytes: int) -> Document | Non
         source=where,
         content=text,
         media_type="text/plain" if media == "text/plain" else "text/html",
-        url=url,
+        url=normalize_url(url) if url else None,
         fetched=_warc_date(record.rec_headers.get_header("WARC-Date")),
-        metadata={"warc_record_id": record.rec_headers.get_header("WARC-Record-ID")},
+        metadata={"warc_record_id": record.rec_headers.get_header("WARC-Record-ID"), "target_uri": url},
     )
 
 
