@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .coding.base import Coder
-from .ingest import FileSource, extract_stage
+from .ingest import Identities, IngestOptions, IngestProgress, IngestSummary, articles, open_sources
+from .ingest.httpcache import StoreValidators
 from .models import Article, Event, Failure
-from .pipeline import Pipeline, RunStats
+from .pipeline import RunStats
 from .registry import coders
 from .store import Store
 
@@ -24,10 +25,11 @@ def make_coder(spec: str = DEFAULT_CODER, pattern_files: Sequence[str | Path] = 
     return factory(pattern_files=tuple(Path(p) for p in pattern_files))
 
 
-def read_articles(inputs: Sequence[str | Path], stats: RunStats) -> Iterator[Article]:
-    """Documents from files and folders, cleaned into articles; failures go into `stats`."""
-    source = FileSource(inputs)
-    return Pipeline([extract_stage]).run(source.read(stats), stats)
+def read_articles(inputs: Sequence[str | Path], stats: RunStats,
+                  options: IngestOptions | None = None) -> Iterator[Article]:
+    """Documents from files, folders, URLs, feeds and sitemaps, cleaned into articles whose `text`
+    holds the English paragraphs; failures go into `stats`."""
+    return articles(open_sources(inputs, options), stats)
 
 
 def coding_stage(coder: Coder) -> Callable[[Iterable[Article], RunStats], Iterator[tuple[Article, list[Event]]]]:
@@ -49,11 +51,12 @@ def code(
     coder: str | Coder = DEFAULT_CODER,
     pattern_files: Sequence[str | Path] = (),
     stats: RunStats | None = None,
+    options: IngestOptions | None = None,
 ) -> Iterator[Event]:
     """Code events from files without storing anything (`tieline code`)."""
     stats = stats if stats is not None else RunStats()
     coder_obj = make_coder(coder, pattern_files) if isinstance(coder, str) else coder
-    for _, events in coding_stage(coder_obj)(read_articles(inputs, stats), stats):
+    for _, events in coding_stage(coder_obj)(read_articles(inputs, stats, options), stats):
         yield from events
 
 
@@ -74,7 +77,11 @@ class IngestReport:
 
     @property
     def already_stored(self) -> int:
-        return self.stats.counts[STORE_STAGE]["skipped:already-stored"]
+        return self.stats.counts["dedup"]["already-stored"] + self.stats.counts[STORE_STAGE]["skipped:already-stored"]
+
+    @property
+    def summary(self) -> IngestSummary:
+        return IngestSummary.from_stats(self.stats, stored=self.documents_stored)
 
     @property
     def events_coded(self) -> int:
@@ -85,44 +92,51 @@ class IngestReport:
         return len(self.stats.failures)
 
 
-def _skip_known(store: Store) -> Callable[[Iterable[Article], RunStats], Iterator[Article]]:
-    def stage(articles: Iterable[Article], stats: RunStats) -> Iterator[Article]:
-        for article in articles:
-            if store.known_documents([article.doc_id]):
-                stats.count(STORE_STAGE, "skipped:already-stored")
-                continue
-            yield article
-
-    return stage
-
-
 def ingest(
     inputs: Sequence[str | Path],
     db: str | Path = "tieline.duckdb",
     coder: str | Coder = DEFAULT_CODER,
     pattern_files: Sequence[str | Path] = (),
     batch_size: int = 32,
+    options: IngestOptions | None = None,
+    progress: bool | None = False,
 ) -> IngestReport:
-    """Read, code and store documents (`tieline ingest`). Documents already stored are skipped."""
+    """Read, code and store documents (`tieline ingest`). Documents already stored (same key: the
+    normalised URL or the content hash) are skipped, before they are fetched when the URL is known.
+    `progress=None` shows a progress bar when stderr is a terminal."""
+    options = options or IngestOptions()
     coder_obj = make_coder(coder, pattern_files) if isinstance(coder, str) else coder
     stats = RunStats()
     with Store(db) as store:
-        run_id = store.begin_run([str(i) for i in inputs], coder_obj.qualified_name, coder_obj.dictionary_version)
-        pipeline = Pipeline([extract_stage, _skip_known(store), coding_stage(coder_obj)])
+        identities = Identities(store)
+        validators = StoreValidators(store)
+        bar = IngestProgress(enabled=progress)
+        sources = open_sources(inputs, options, known_url=identities.known, validators=validators,
+                               on_bytes=bar.on_bytes if bar.enabled else None)
+        if bar.enabled:
+            bar.total_bytes = sum(s.total_bytes() for s in sources if hasattr(s, "total_bytes")) or None
+        run_id = store.begin_run(options.described(inputs), coder_obj.qualified_name, coder_obj.dictionary_version)
+        pipeline = coding_stage(coder_obj)
         batch: list[tuple[Article, list[Event]]] = []
-        for item in pipeline.run(FileSource(inputs).read(stats), stats):
-            batch.append(item)
-            if len(batch) >= batch_size:
-                _flush(store, run_id, batch, stats)
-        _flush(store, run_id, batch, stats)
+        with bar:
+            for item in pipeline(articles(sources, stats, [identities.stage]), stats):
+                batch.append(item)
+                if len(batch) >= batch_size:
+                    _flush(store, run_id, batch, stats, identities)
+                bar.update(stats)
+            _flush(store, run_id, batch, stats, identities)
+            bar.update(stats)
+        validators.flush()
         store.write_failures(run_id, stats.failures)
         store.finish_run(run_id, stats.as_dict())
         totals = store.counts()
     return IngestReport(run_id=run_id, db=str(db), stats=stats, totals=totals)
 
 
-def _flush(store: Store, run_id: str, batch: list[tuple[Article, list[Event]]], stats: RunStats) -> None:
+def _flush(store: Store, run_id: str, batch: list[tuple[Article, list[Event]]], stats: RunStats,
+           identities: Identities) -> None:
     store.write_batch(run_id, batch)
+    identities.committed((a.doc_id, a.doc_key) for a, _ in batch)
     stats.count(STORE_STAGE, "documents", len(batch))
     stats.count(STORE_STAGE, "events", sum(len(e) for _, e in batch))
     batch.clear()

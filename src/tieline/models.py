@@ -25,6 +25,17 @@ class Document:
     fetched: datetime | None = None
     title: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+    key: str | None = None  # identity: "url:<normalised URL>" or "sha256:<content hash>" (ingest.identity)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A paragraph kept out of coding because it is not in English, with its language."""
+
+    position: int  # index among the article's paragraphs before the language split
+    language: str  # ISO 639-1 code from the language identifier, e.g. "zh", "fr"
+    text: str
+    confidence: float = 0.0
 
 
 @dataclass(slots=True)
@@ -45,6 +56,8 @@ class Article:
     dedup_group: str | None = None
     source: str | None = None  # where the document came from (path or URL)
     dropped_lines: int = 0  # boilerplate lines the cleaner removed
+    doc_key: str | None = None  # the document's identity (Document.key)
+    other_paragraphs: list[Paragraph] = field(default_factory=list)  # not English: stored, not coded
 
     @property
     def paragraphs(self) -> list[str]:

@@ -88,5 +88,6 @@ from . import (
     actors_cmds,
     analysis_cmds,
     coding_cmds,
+    crawl_cmds,
     store_cmds,
 )

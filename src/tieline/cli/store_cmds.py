@@ -14,23 +14,30 @@ from ..analysis import strongest_pairs
 from ..output import FORMATS, write_rows
 from ..store import Store
 from . import CODER_OPTION, PATTERN_OPTION, cli, parse_date, report_failures
+from .crawl_cmds import ingest_options, web_options
 
 
 @cli.command("ingest")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--db", default="tieline.duckdb", show_default=True, help="DuckDB store file (created if missing).")
 @CODER_OPTION
 @PATTERN_OPTION
-def ingest_cmd(inputs: tuple[str, ...], db: str, coder: str, pattern_files: tuple[str, ...]) -> None:
+@web_options
+def ingest_cmd(inputs: tuple[str, ...], db: str, coder: str, pattern_files: tuple[str, ...], web: dict) -> None:
     """Code events from documents and store documents, events and failures in DuckDB.
 
-    Documents already in the store (same id) are skipped, so re-running adds nothing.
+    INPUTS are files or folders (.txt, .html, .jsonl, .json, .warc, and .gz of them) or http(s)
+    URLs; --feed and --sitemap add the articles that feeds and sitemaps list. Documents already in
+    the store (same normalised URL or content) are skipped, so re-running adds nothing.
 
     \b
     Example:
       tieline ingest news/ wire.jsonl --db tieline.duckdb
+      tieline ingest CC-NEWS-20240101000000-00000.warc.gz
+      tieline ingest --feed https://news.example.org/rss.xml --since 2024-06-01
     """
-    report = api.ingest(inputs, db=db, coder=coder, pattern_files=pattern_files)
+    report = api.ingest(inputs, db=db, coder=coder, pattern_files=pattern_files, options=ingest_options(web, inputs),
+                        progress=None)
     _print_ingest(report)
 
 
@@ -41,6 +48,7 @@ def _print_ingest(report: api.IngestReport) -> None:
         f"{report.already_stored} already in the store, {report.failed} failed. "
         f"Coded {report.events_coded} event(s)."
     )
+    out.print(report.summary.line())
     report_failures(report.stats)
     totals = report.totals
     out.print(f"The store {report.db} now holds {totals['documents']} documents and {totals['events']} events (run {report.run_id}).")

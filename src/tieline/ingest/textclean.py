@@ -1,5 +1,11 @@
 """Clean text that was copied out of a web page: drop navigation, previous/next links, stray
 markup, repeated paragraphs and footers; keep the byline and news-agency attributions apart.
+
+Two modes. Plain text (`web=False`, the default) is whatever a person or a scraper copied, so
+short lines in a minority script ("新闻中心" above an English report) and one- or two-word lines
+without a full stop are navigation. Text that trafilatura already took out of a page
+(`web=True`) has lost its page furniture; there, headings and short lines are article text and
+only markup residue, repeats, previous/next links, footers and the byline line are removed.
 """
 
 from __future__ import annotations
@@ -12,10 +18,16 @@ from datetime import date
 
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _PREV_NEXT = re.compile(
-    r"^\s*(上一篇|下一篇|上一条|下一条|previous\s+(article|post|story)|next\s+(article|post|story)|«|‹|<<)",
+    r"^\s*(上一篇|下一篇|上一条|下一条|上一頁|下一頁|이전\s?글|다음\s?글|前の記事|次の記事"
+    r"|(previous|next|older|newer)\s+(article|post|story|entry)\b|(previous|next)\s*:|«\s*(previous|older)|<<)",
     re.IGNORECASE,
 )
-_FOOTER = re.compile(r"(©|\bcopyright\b|all rights reserved|版权所有|powered by\b|网站地图)", re.IGNORECASE)
+# A footer starts with the copyright notice, or carries one of the phrases only footers have.
+_FOOTER = re.compile(
+    r"^\s*(©|\(c\)\s*(19|20)\d\d|copyright\b)|all rights reserved|版权所有|版權所有|powered by\b|网站地图|網站地圖"
+    r"|©\s*(19|20)\d\d",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(r"^\s*(?:By|BY|by)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$")
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
@@ -24,7 +36,7 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][A-Za-z .]{1,30})?), "
     r"(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}), (?P<year>\d{4})\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)\s*"
 )
-_SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
+_SENTENCE_END = re.compile(r"[.!?\"”’)。！？」』]\s*$")
 # Agencies and state media whose names mark where a report or a photo came from.
 AGENCIES = (
     "Yonhap", "Rodong Sinmun", "Rodong Shinmun", "Korean Central News Agency", "KCNA",
@@ -51,23 +63,30 @@ def _script_share(line: str) -> float:
     letters = [c for c in line if c.isalpha()]
     if not letters:
         return 0.0
-    latin = sum(1 for c in letters if "LATIN" in unicodedata.name(c, ""))
+    latin = sum(1 for c in letters if c <= "\u024f" or "LATIN" in unicodedata.name(c, ""))
     return latin / len(letters)
+
+
+def _mostly_latin(lines: list[str]) -> bool:
+    """Whether most letters of the text are Latin (then short non-Latin lines are page furniture)."""
+    sample = "".join(lines)[:20000]
+    return _script_share(sample) >= 0.5
 
 
 def _key(line: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", "", line.lower()).split())
 
 
-def clean_text(raw: str, detect_title: bool = True) -> CleanText:
+def clean_text(raw: str, detect_title: bool = True, web: bool = False) -> CleanText:
     result = CleanText(text="")
     kept: list[str] = []
     seen: set[str] = set()
-    for original in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(html.unescape(_TAG.sub("", original)).split())
-        if not line:
-            continue
-        reason = _drop_reason(line, seen, result, bool(kept))
+    lines = [" ".join(html.unescape(_TAG.sub("", original)).split())
+             for original in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    latin = _mostly_latin(lines)
+    for line in lines:
+        reason = _drop_reason(line, seen, result, web, latin)
         if reason:
             result.dropped.append((reason, line))
             continue
@@ -104,20 +123,22 @@ def _looks_like_title(line: str) -> bool:
     return 3 <= len(line.split()) <= 20 and not _SENTENCE_END.search(line)
 
 
-def _drop_reason(line: str, seen: set[str], result: CleanText, has_body: bool) -> str | None:
+def _drop_reason(line: str, seen: set[str], result: CleanText, web: bool, latin: bool) -> str | None:
+    words = line.split()
     if _PREV_NEXT.search(line):
         return "previous-next"
-    if _FOOTER.search(line) and len(line.split()) < 40:
+    if _FOOTER.search(line) and len(words) < 40:
         return "footer"
-    if _key(line) in seen and len(line.split()) >= 3:
+    if _key(line) in seen and (len(words) >= 3 or len(line) >= 15):
         return "duplicate"
     byline = _BYLINE.match(line)
     if byline and result.byline is None:
         result.byline = byline.group(1)
         return "byline"
-    words = line.split()
-    if _script_share(line) < 0.5 and len(line) < 40:
+    if web:
+        return None
+    if latin and _script_share(line) < 0.5 and len(line) < 40:
         return "navigation"
-    if len(words) <= 2 and not _SENTENCE_END.search(line):
+    if len(words) <= 2 and len(line) < 25 and not _SENTENCE_END.search(line):
         return "navigation"
     return None

@@ -17,10 +17,16 @@ from .. import __version__
 from ..errors import StoreError
 from ..models import EVENT_FIELDS, Article, Event, Failure
 
-SCHEMA_VERSION = 1
+
+def _migration_versions() -> list[int]:
+    folder = resources.files("tieline.store").joinpath("migrations")
+    return sorted(int(p.name.split("_", 1)[0]) for p in folder.iterdir() if p.name.endswith(".sql"))
+
+
+SCHEMA_VERSION = max(_migration_versions())  # the newest migration this tieline ships
 _DOC_COLUMNS = (
     "doc_id", "run_id", "source", "url", "title", "byline", "site_name", "published", "date_source",
-    "language", "attributions", "text", "content_hash", "ingested_at",
+    "language", "attributions", "text", "content_hash", "ingested_at", "doc_key",
 )
 _EVENT_COLUMNS = ("run_id",) + EVENT_FIELDS
 
@@ -116,6 +122,25 @@ class Store:
         rows = self.con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall()
         return {r[0] for r in rows}
 
+    def identity_status(self, key: str, doc_id: str) -> str | None:
+        """"key" if a document with this key is stored (or, stored before keys existed, with this id),
+        "id" if the id belongs to another document, None if both are free."""
+        if self.con.execute("SELECT 1 FROM documents WHERE doc_key = ? LIMIT 1", [key]).fetchone():
+            return "key"
+        row = self.con.execute("SELECT doc_key FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        if row is None:
+            return None
+        return "key" if row[0] is None else "id"
+
+    def identities(self, keys: Sequence[str], doc_ids: Sequence[str]) -> tuple[set[str], dict[str, str | None]]:
+        """For many documents at once: the keys already stored, and the stored key of each id in use."""
+        known = {k for (k,) in self.con.execute(
+            "SELECT doc_key FROM documents WHERE doc_key IN (SELECT unnest(?))", [list(keys)]).fetchall()} if keys else set()
+        taken = dict(self.con.execute(
+            "SELECT doc_id, doc_key FROM documents WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)]).fetchall()
+        ) if doc_ids else {}
+        return known, taken
+
     def write_batch(self, run_id: str, coded: Sequence[tuple[Article, list[Event]]]) -> None:
         """Store articles with their events in one transaction: all of a document or none of it."""
         if not coded:
@@ -123,9 +148,11 @@ class Store:
         now = _now()
         doc_rows = [
             (a.doc_id, run_id, a.source, a.url, a.title, a.byline, a.site_name, a.published, a.date_source,
-             a.language, json.dumps(a.attributions), a.text, content_hash(a.text), now)
+             a.language, json.dumps(a.attributions), a.text, content_hash(a.text), now, a.doc_key)
             for a, _ in coded
         ]
+        paragraph_rows = [(a.doc_id, p.position, p.language, p.confidence, p.text)
+                          for a, _ in coded for p in a.other_paragraphs]
         event_rows = []
         for _, events in coded:
             for e in events:
@@ -138,6 +165,8 @@ class Store:
                 f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}) VALUES ({', '.join('?' * len(_DOC_COLUMNS))})",
                 doc_rows,
             )
+            if paragraph_rows:
+                self.con.executemany("INSERT INTO document_paragraphs VALUES (?, ?, ?, ?, ?)", paragraph_rows)
             if event_rows:
                 self.con.executemany(
                     f"INSERT OR IGNORE INTO events ({', '.join(_EVENT_COLUMNS)}) "
