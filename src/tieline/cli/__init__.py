@@ -84,4 +84,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # Command modules register themselves on `cli` when imported.
-from . import coding_cmds, store_cmds  # noqa: E402,F401  (registers the commands)
+from . import coding_cmds, export_cmds, store_cmds  # noqa: E402,F401  (registers the commands)

@@ -12,7 +12,7 @@ from .. import api
 from ..actors import load_gazetteer
 from ..analysis import strongest_pairs
 from ..output import FORMATS, write_rows
-from ..store import Store
+from ..store import DEDUP_RULES, DEFAULT_DEDUP, Store
 from . import CODER_OPTION, PATTERN_OPTION, cli, parse_date, report_failures
 
 
@@ -21,16 +21,22 @@ from . import CODER_OPTION, PATTERN_OPTION, cli, parse_date, report_failures
 @click.option("--db", default="tieline.duckdb", show_default=True, help="DuckDB store file (created if missing).")
 @CODER_OPTION
 @PATTERN_OPTION
-def ingest_cmd(inputs: tuple[str, ...], db: str, coder: str, pattern_files: tuple[str, ...]) -> None:
+@click.option("--dedup", type=click.Choice(DEDUP_RULES), default=DEFAULT_DEDUP, show_default=True,
+              help="How reports of one event are merged: story (same story or retold evidence), strict "
+                   "(copies of one story, same code and day) or none (every report is an event).")
+def ingest_cmd(inputs: tuple[str, ...], db: str, coder: str, pattern_files: tuple[str, ...], dedup: str) -> None:
     """Code events from documents and store documents, events and failures in DuckDB.
 
-    Documents already in the store (same id) are skipped, so re-running adds nothing.
+    Documents already in the store (same id) are skipped, so re-running adds nothing; a run that
+    was killed is marked interrupted and the next run stores what it had not. Reports of the same
+    event are stored as mentions of one event (see --dedup and README "Deduplication").
 
     \b
     Example:
       tieline ingest news/ wire.jsonl --db tieline.duckdb
+      tieline ingest news/ --dedup strict
     """
-    report = api.ingest(inputs, db=db, coder=coder, pattern_files=pattern_files)
+    report = api.ingest(inputs, db=db, coder=coder, pattern_files=pattern_files, dedup=dedup)
     _print_ingest(report)
 
 
@@ -43,7 +49,8 @@ def _print_ingest(report: api.IngestReport) -> None:
     )
     report_failures(report.stats)
     totals = report.totals
-    out.print(f"The store {report.db} now holds {totals['documents']} documents and {totals['events']} events (run {report.run_id}).")
+    out.print(f"The store {report.db} now holds {totals['documents']} documents and {totals['events']} events "
+              f"from {totals['event_mentions']} mentions (run {report.run_id}, dedup {report.dedup}).")
 
 
 @cli.command("events")
