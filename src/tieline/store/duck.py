@@ -222,7 +222,7 @@ class Store:
         say how often it was reported, and `event_mentions` holds every report."""
         sql, params = EventFilter(actor, target, since, until, code, limit).select_events(
             "event_date DESC NULLS LAST, doc_id, sentence_index, event_id", "* EXCLUDE (run_id)")
-        return self._frame(self.con.execute(sql, params), frame)
+        return self._frame(sql, params, frame)
 
     def mentions(self, event_id: str | None = None, *, frame: str = "pandas"):
         """Every report of an event (or of all events): document, sentence, URL and coded fields."""
@@ -231,17 +231,18 @@ class Store:
         if event_id:
             sql += " WHERE event_id = ?"
             params.append(event_id)
-        return self._frame(self.con.execute(sql + " ORDER BY seq", params), frame)
+        return self._frame(sql + " ORDER BY seq", params, frame)
 
-    @staticmethod
-    def _frame(result, frame: str):
+    def _frame(self, sql: str, params: list, frame: str):
         if frame == "pandas":
-            return result.df()
+            return self.con.execute(sql, params).df()
         if frame == "polars":
             try:
-                return result.pl()
-            except (ImportError, ModuleNotFoundError) as exc:
+                import polars  # noqa: F401  (DuckDB converts to it)
+            except ImportError as exc:
                 raise ConfigError("polars is not installed; install it with `pip install 'tieline[polars]'`.") from exc
+            with self.con.cursor() as cursor:  # a fresh cursor: the relation API wants no pending result
+                return cursor.sql(sql, params=params).pl()
         raise ConfigError(f"'{frame}' is not a frame type; use one of {', '.join(_FRAMES)}.")
 
     def counts(self) -> dict[str, int]:
