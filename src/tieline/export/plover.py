@@ -77,6 +77,8 @@ _MODE_CONTEXTS = {"pro_autocracy": "pro autocracy", "political": "political inst
 _KNOWN_GROUP_CODES = {"UNO": "UNO", "EEC": "EUR", "EUR": "EUR"}
 _COUNTRY_CODE_EXCEPTIONS = {"XKX": "KOS"}  # PLOVER's code for Kosovo
 CODEBOOK = "plover-2021"
+# Characters JSON leaves raw but some line readers split on: escaped so one record stays one line.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 @lru_cache(maxsize=1)
@@ -217,6 +219,6 @@ def write(rows: Iterable[dict[str, Any]], out: IO[str]) -> tuple[int, Counter]:
         if rec is None:
             skipped[why] += 1
             continue
-        out.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+        out.write(json.dumps(rec, ensure_ascii=False, default=str).translate(_LINE_BREAKS) + "\n")
         written += 1
     return written, skipped
