@@ -45,7 +45,8 @@ def _print_ingest(report: api.IngestReport) -> None:
     out.print(
         f"Read {report.documents_read} document(s): {report.documents_stored} stored, "
         f"{report.already_stored} already in the store, {report.failed} failed. "
-        f"Coded {report.events_coded} event(s)."
+        f"Coded {report.events_coded} event mention(s): {report.new_events} new event(s), "
+        f"{report.merged_mentions} further report(s) of an event already seen."
     )
     report_failures(report.stats)
     totals = report.totals
