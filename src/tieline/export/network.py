@@ -10,16 +10,20 @@ no known country, are left out.
 from __future__ import annotations
 
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ..store import EventFilter, Store
 from .rows import events_sql
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 QUADS = (1, 2, 3, 4)
 
 
 def country_graph(store: Store, filters: EventFilter) -> nx.DiGraph:
+    import networkx as nx  # imported when needed, so the CLI starts fast
+
     inner, params = events_sql(filters)
     rows = store.con.execute(
         f"SELECT actor1_country_code, actor2_country_code, quad_class, count(*), avg(goldstein_scale), "
@@ -51,6 +55,8 @@ def country_graph(store: Store, filters: EventFilter) -> nx.DiGraph:
 
 
 def write_graph(graph: nx.DiGraph, out: Path, fmt: str) -> None:
+    import networkx as nx
+
     if fmt == "graphml":
         nx.write_graphml(graph, out)
     else:

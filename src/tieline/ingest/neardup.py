@@ -14,12 +14,15 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from ..models import Article
 from ..pipeline import RunStats
+
+if TYPE_CHECKING:
+    from datasketch import MinHash, MinHashLSH
 
 STAGE = "neardup"
 NUM_PERM = 128
@@ -44,6 +47,8 @@ class Signature:
         return cls(values, band_keys_of(values, bands))
 
     def minhash(self) -> MinHash:
+        from datasketch import MinHash  # imported when needed: it pulls in scipy
+
         return MinHash(num_perm=len(self.hashvalues), seed=SEED, hashvalues=self.hashvalues, scheme=SCHEME)
 
     def similarity(self, other: Signature) -> float:
@@ -59,6 +64,8 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
 
 def lsh_bands(threshold: float = DEFAULT_THRESHOLD, num_perm: int = NUM_PERM) -> tuple[int, int]:
     """(bands, rows per band) that datasketch chooses for this threshold."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return lsh.b, lsh.r
 
@@ -78,6 +85,8 @@ def signature_of(text: str, bands: tuple[int, int] | None = None) -> Signature |
     grams = shingles(text)
     if not grams:
         return None
+    from datasketch import MinHash
+
     mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     mh.update_batch(sorted(grams))
     values = mh.hashvalues.astype(np.uint32)
@@ -101,6 +110,8 @@ class NearDuplicateIndex:
     _groups: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
         self.bands = (self._lsh.b, self._lsh.r)
 
