@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -62,6 +63,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+@lru_cache(maxsize=8)
 def lsh_bands(threshold: float = DEFAULT_THRESHOLD, num_perm: int = NUM_PERM) -> tuple[int, int]:
     """(bands, rows per band) that datasketch chooses for this threshold."""
     from datasketch import MinHashLSH
@@ -112,8 +114,8 @@ class NearDuplicateIndex:
     def __post_init__(self) -> None:
         from datasketch import MinHashLSH
 
-        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
-        self.bands = (self._lsh.b, self._lsh.r)
+        self.bands = lsh_bands(self.threshold)
+        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=self.bands)
 
     def signature(self, doc_id: str) -> Signature | None:
         return self._signatures.get(doc_id)

@@ -16,6 +16,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+import pyarrow as pa
+
 from ..ingest.neardup import Signature, signature_of
 from ..models import EVENT_FIELDS, Article, Event, Failure
 from .dedup import DedupRule, EventGrouper, MentionKey
@@ -212,11 +214,13 @@ class BatchWriter:
         ]
 
     def _insert(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
-        if rows:
-            self.con.executemany(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows
-            )
-
+        """Insert rows through an Arrow table, far faster than one INSERT per row. DuckDB finds
+        `batch_rows` in this frame by its name (a replacement scan)."""
+        if not rows:
+            return
+        batch_rows = pa.table({c: pa.array([r[i] for r in rows]) for i, c in enumerate(columns)})  # noqa: F841
+        names = ", ".join(columns)
+        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM batch_rows")
 
 def write_failures(con, run_id: str, failures: Sequence[Failure], now: datetime) -> None:
     if failures:
