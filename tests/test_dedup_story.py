@@ -164,3 +164,18 @@ def test_unknown_rule_is_refused_with_the_choices():
 
     with pytest.raises(ConfigError, match="strict, story, none"):
         api.ingest([], db=":memory:", dedup="fuzzy")
+
+
+def test_cli_ingest_with_dedup_story(run_cli, tmp_path):
+    corpus = write_corpus(tmp_path)
+    db = tmp_path / "cli.duckdb"
+    result = run_cli("ingest", str(corpus), "--db", str(db), "--dedup", "story")
+    assert result.returncode == 0, result.stderr
+    assert "6 stored" in result.stdout and "4 further report(s) of an event already seen" in result.stdout
+    assert "2 events from 6 mentions" in result.stdout and "dedup story" in result.stdout
+    with Store(db, read_only=True) as store:
+        event = store.events(actor="NOR").iloc[0]
+        assert (event["num_articles"], event["num_sources"]) == (5, 5)
+        assert store.sql("SELECT dedup FROM runs")["dedup"].tolist() == ["story"]
+    bad = run_cli("ingest", str(corpus), "--db", str(db), "--dedup", "fuzzy")
+    assert bad.returncode == 2 and "'fuzzy' is not one of" in bad.stderr

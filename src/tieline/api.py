@@ -216,7 +216,7 @@ class _Flusher:
     def _one(self, item: tuple[Article, list[Event]]) -> None:
         article = item[0]
         try:
-            self(list([item]))
+            self([item])
         except StoreError as exc:
             self.stats.fail(Failure(article.source or article.doc_id, STORE_STAGE, "store-error",
                                     f"Storing {article.doc_id} failed ({exc}); the document was skipped.",

@@ -96,7 +96,7 @@ class BatchWriter:
         self._insert("documents", _DOC_COLUMNS, docs)
         self._insert("document_bands", ("band_key", "doc_id"), bands)
         self._insert("sentences", ("doc_id", "sentence_index", "start_char", "end_char", "text"), sentences)
-        events, touched = self._assign(mentions, rule, coded, now, run_id)
+        events, touched = self._assign(mentions, rule, now, run_id)
         mention_columns = (*_MENTION_EXTRA, *self.mention_fields)
         self._insert("event_mentions", mention_columns, [tuple(m[c] for c in mention_columns) for m in mentions])
         event_columns = ("event_id", "global_event_id", "run_id", *self.event_fields, *_EVENT_EXTRA)
@@ -156,7 +156,7 @@ class BatchWriter:
 
     # --- deduplication -------------------------------------------------------------------
 
-    def _assign(self, mentions: list[dict], rule: DedupRule, coded, now: datetime, run_id: str):
+    def _assign(self, mentions: list[dict], rule: DedupRule, now: datetime, run_id: str):
         """Give every mention its event; returns the new events' rows and the ids of stored events
         that gained mentions."""
         seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM event_mentions").fetchone()[0]
