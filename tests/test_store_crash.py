@@ -28,12 +28,16 @@ INGEST = "import sys, tieline; tieline.ingest(sys.argv[2:], db=sys.argv[1], batc
 PAIRS = [("Japanese", "Japan", "Indian", "India"), ("Brazilian", "Brazil", "Colombian", "Colombia"),
          ("Kenyan", "Kenya", "Tanzanian", "Tanzania"), ("Polish", "Poland", "Lithuanian", "Lithuania"),
          ("Chilean", "Chile", "Peruvian", "Peru"), ("Egyptian", "Egypt", "Jordanian", "Jordan"),
-         ("Vietnamese", "Vietnam", "Laotian", "Laos"), ("Canadian", "Canada", "Mexican", "Mexico")]
+         ("Vietnamese", "Vietnam", "Laotian", "Laos"), ("Canadian", "Canada", "Mexican", "Mexico"),
+         ("Turkish", "Turkey", "Greek", "Greece"), ("Thai", "Thailand", "Cambodian", "Cambodia"),
+         ("Nigerian", "Nigeria", "Ghanaian", "Ghana"), ("Swedish", "Sweden", "Finnish", "Finland"),
+         ("Argentine", "Argentina", "Uruguayan", "Uruguay"), ("Saudi", "Saudi Arabia", "Omani", "Oman"),
+         ("Australian", "Australia", "Indonesian", "Indonesia"), ("Spanish", "Spain", "Moroccan", "Morocco")]
 SITES = ["wire-one.example", "www.wire-two.example", "wire-three.example"]
 
 
 def corpus(folder):
-    """Eight short stories, three of them also copied onto other sites, and one unreadable file."""
+    """Sixteen short stories, six of them also copied onto other sites, and one unreadable file."""
     docs = []
     for i, (adj_a, name_a, _adj_b, name_b) in enumerate(PAIRS):
         text = (f"The {adj_a} foreign minister praised {name_b} on Tuesday for its help after the floods.\n\n"
@@ -43,7 +47,7 @@ def corpus(folder):
         for c in range(copies):
             body = text if c == 0 else text + f"\n\nCopied by site {c} with permission."
             docs.append({"id": f"s{i}-c{c}", "text": body, "url": f"https://{SITES[c]}/2024/06/story-{i}",
-                         "published": f"2024-06-{10 + i:02d}"})
+                         "published": f"2024-06-{1 + i:02d}"})
     (folder / "wire.jsonl").write_text("\n".join(json.dumps(d) for d in docs) + "\n", encoding="utf-8")
     (folder / "broken.txt").write_bytes(b"\xff\xfe\x00binary\x00")
     return [str(folder / "wire.jsonl"), str(folder / "broken.txt")], len(docs)
@@ -86,12 +90,32 @@ def check_runs(db, total_docs):
     assert (runs[-1][0], "not-utf8") in failures or (runs[-1][0], "binary") in failures
 
 
-@pytest.mark.slow
-def test_sigkill_at_random_moments_then_rerun_leaves_every_document_once(tmp_path, coder):
-    inputs, total_docs = corpus(tmp_path)
-    reference = tmp_path / "reference.duckdb"
+@pytest.fixture(scope="module")
+def unbroken(tmp_path_factory, coder):
+    """The corpus and the store one unbroken in-process run makes of it."""
+    folder = tmp_path_factory.mktemp("crash")
+    inputs, total_docs = corpus(folder)
+    reference = folder / "reference.duckdb"
     api.ingest(inputs, db=reference, coder=coder, batch_size=2)
-    expected = snapshot(reference)
+    return folder, inputs, total_docs, snapshot(reference)
+
+
+@pytest.mark.parametrize("first", [1, 8, 19])
+def test_a_run_resumed_after_any_document_ends_as_an_unbroken_one(tmp_path, coder, unbroken, first):
+    """What a killed run leaves is its first documents, committed: storing the rest afterwards must
+    group stories and events exactly as one unbroken run does."""
+    folder, inputs, _, expected = unbroken
+    lines = (folder / "wire.jsonl").read_text("utf-8").splitlines()
+    (tmp_path / "wire.jsonl").write_text("\n".join(lines[:first]) + "\n", encoding="utf-8")
+    resumed = tmp_path / "resumed.duckdb"
+    api.ingest([tmp_path / "wire.jsonl"], db=resumed, coder=coder, batch_size=2)
+    api.ingest(inputs, db=resumed, coder=coder, batch_size=2)
+    assert snapshot(resumed) == expected
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_moments_then_rerun_leaves_every_document_once(tmp_path, coder, unbroken):
+    _, inputs, total_docs, expected = unbroken
     assert len(expected["documents"]) == total_docs and len(expected["events"]) < len(expected["mentions"])
 
     # One unbroken run in a subprocess: how long it takes, and how long it writes once the store exists.

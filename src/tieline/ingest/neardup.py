@@ -142,7 +142,9 @@ class NearDuplicateIndex:
         name sorts first, so that a run resumed after a crash groups exactly as an unbroken one."""
         if sig is None:
             return None
-        candidates = [(group, other) for other_id, (group, other) in stored.items() if other_id != doc_id]
+        keys = set(sig.band_keys)
+        candidates = [(group, other) for other_id, (group, other) in stored.items()
+                      if other_id != doc_id and keys.intersection(other.band_keys)]  # an LSH hit for this article
         candidates += [(self._groups[other_id], self._signatures[other_id])
                        for other_id in self._lsh.query(sig.minhash()) if other_id != doc_id]
         best: tuple[float, str] | None = None
