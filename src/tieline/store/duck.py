@@ -182,7 +182,8 @@ class Store:
         rule = dedup_rule(dedup)
         if not coded and not failures and counts is None:
             return BatchResult()
-        writer = self._writer or BatchWriter(self.con, {t: self.columns(t) for t in ("events", "event_mentions")})
+        writer = self._writer or BatchWriter(
+            self.con, {t: self.columns(t) for t in ("documents", "document_paragraphs", "events", "event_mentions")})
         self._writer = writer
         now = _now()
         return self._transaction(lambda: writer.write(run_id, coded, rule, now, signatures or {}, failures, counts))

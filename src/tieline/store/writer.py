@@ -87,13 +87,20 @@ class BatchWriter:
         self.con = con
         self.mention_fields = [f for f in EVENT_FIELDS if f != "event_id" and f in columns["event_mentions"]]
         self.event_fields = [f for f in EVENT_FIELDS if f != "event_id" and f in columns["events"]]
+        # Written when the schema has them (the document identity and paragraphs of migration 002).
+        self.doc_columns = _DOC_COLUMNS + (("doc_key",) if "doc_key" in columns["documents"] else ())
+        self.paragraphs = bool(columns["document_paragraphs"])
 
     def write(self, run_id: str, coded: Sequence[tuple[Article, list[Event]]], rule: DedupRule, now: datetime,
               signatures: dict[str, Signature | None], failures: Sequence[Failure], counts: dict | None) -> BatchResult:
         """Everything in one transaction; the caller rolls back on error."""
         result = BatchResult(documents=len(coded))
         docs, bands, sentences, mentions = self._rows(run_id, coded, now, signatures)
-        self._insert("documents", _DOC_COLUMNS, docs)
+        self._insert("documents", self.doc_columns, docs)
+        if self.paragraphs:
+            self._insert("document_paragraphs", ("doc_id", "position", "language", "confidence", "text"),
+                         [(a.doc_id, p.position, p.language, p.confidence, p.text)
+                          for a, _ in coded for p in getattr(a, "other_paragraphs", ())])
         self._insert("document_bands", ("band_key", "doc_id"), bands)
         self._insert("sentences", ("doc_id", "sentence_index", "start_char", "end_char", "text"), sentences)
         events, touched = self._assign(mentions, rule, now, run_id)
@@ -132,7 +139,7 @@ class BatchWriter:
                 article.published, article.date_source, article.language, json.dumps(article.attributions),
                 article.text, content_hash(article.text), now, article.dedup_group or article.doc_id, source_name,
                 sig.to_bytes() if sig is not None else None,
-            ))
+            ) + ((getattr(article, "doc_key", None),) if len(self.doc_columns) > len(_DOC_COLUMNS) else ()))
             if sig is not None:
                 bands.extend((key, article.doc_id) for key in sig.band_keys)
             lead = lead_end(article.text)
