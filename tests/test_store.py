@@ -31,10 +31,13 @@ events_strategy = st.builds(
 
 
 def test_schema_has_a_column_for_every_event_field(tmp_path):
+    """A new Event field needs a column in both `events` and `event_mentions` (a migration)."""
     with Store(tmp_path / "s.duckdb") as store:
-        columns = set(store.sql("SELECT column_name FROM information_schema.columns WHERE table_name='events'")["column_name"])
-        assert set(EVENT_FIELDS) <= columns
+        assert set(EVENT_FIELDS) <= set(store.columns("events"))
+        assert set(EVENT_FIELDS) - {"event_id"} <= set(store.columns("event_mentions"))
         assert store.schema_version() == SCHEMA_VERSION
+        tables = set(store.sql("SELECT table_name FROM information_schema.tables")["table_name"])
+        assert {"documents", "sentences", "event_mentions", "events", "actors", "failures", "runs"} <= tables
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -44,8 +47,10 @@ def test_events_round_trip(tmp_path_factory, batch):
     article = Article(doc_id="doc-1", text="body", published=date(2024, 1, 2), date_source="document")
     with Store(path) as store:
         run = store.begin_run(["x"], "cameo.rules.v1", "test")
-        store.write_batch(run, [(article, batch)])
+        store.write_batch(run, [(article, batch)], dedup="none")
         frame = store.events()
+        mentions = store.mentions()
+    assert sorted(mentions["mention_id"]) == sorted(e.event_id for e in batch)
     assert len(frame) == len(batch)
     stored = {row["event_id"]: row for row in frame.to_dict("records")}
     for event in batch:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from .coding.base import Coder
+from .errors import StoreError
 from .ingest import Identities, IngestOptions, IngestProgress, IngestSummary, articles, open_sources
 from .ingest.httpcache import StoreValidators
+from .ingest.neardup import NearDuplicateIndex
 from .models import Article, Event, Failure
 from .pipeline import RunStats
 from .registry import coders
-from .store import Store
+from .store import DEFAULT_DEDUP, BatchResult, DedupRule, Store, dedup_rule
 
 DEFAULT_CODER = "cameo.rules"
 CODE_STAGE = "code"
@@ -66,6 +71,8 @@ class IngestReport:
     db: str
     stats: RunStats
     totals: dict[str, int] = field(default_factory=dict)
+    dedup: str = DEFAULT_DEDUP
+    resumed: list[str] = field(default_factory=list)  # runs found interrupted and closed
 
     @property
     def documents_read(self) -> int:
@@ -88,8 +95,47 @@ class IngestReport:
         return self.stats.counts[CODE_STAGE]["events"]
 
     @property
+    def new_events(self) -> int:
+        return self.stats.counts[STORE_STAGE]["events:new"]
+
+    @property
+    def merged_mentions(self) -> int:
+        return self.stats.counts[STORE_STAGE]["mentions:merged"]
+
+    @property
     def failed(self) -> int:
         return len(self.stats.failures)
+
+
+def dictionary_manifest(pattern_files: Sequence[str | Path] = ()) -> dict[str, dict[str, str]]:
+    """Every dictionary and table the coders read (the package's `data/` folders and the user's
+    pattern files), with its declared version and the sha256 of its bytes."""
+    manifest: dict[str, dict[str, str]] = {}
+
+    def add(name: str, raw: bytes) -> None:
+        match = re.search(rb"^version[:\t ]+[\"']?([^\"'\r\n]+)", raw, re.MULTILINE)
+        manifest[name] = {"version": match.group(1).decode("utf-8", "replace").strip() if match else "",
+                          "sha256": hashlib.sha256(raw).hexdigest()}
+
+    def add_files(folder, prefix: str) -> None:
+        for item in sorted(folder.iterdir(), key=lambda p: p.name):
+            if item.is_file():
+                add(f"{prefix}{item.name}", item.read_bytes())
+            elif item.is_dir():
+                add_files(item, f"{prefix}{item.name}/")
+
+    def walk(folder, prefix: str) -> None:
+        for item in sorted(folder.iterdir(), key=lambda p: p.name):
+            if item.is_dir() and item.name not in ("demo", "__pycache__", "migrations"):
+                if item.name == "data":
+                    add_files(item, f"{prefix}data/")
+                else:
+                    walk(item, f"{prefix}{item.name}/")
+
+    walk(resources.files("tieline"), "")
+    for path in pattern_files:
+        add(f"patterns:{Path(path).resolve()}", Path(path).read_bytes())
+    return manifest
 
 
 def ingest(
@@ -100,14 +146,23 @@ def ingest(
     batch_size: int = 32,
     options: IngestOptions | None = None,
     progress: bool | None = False,
+    dedup: str = DEFAULT_DEDUP,
 ) -> IngestReport:
-    """Read, code and store documents (`tieline ingest`). Documents already stored (same key: the
-    normalised URL or the content hash) are skipped, before they are fetched when the URL is known.
-    `progress=None` shows a progress bar when stderr is a terminal."""
+    """Read, code, deduplicate and store documents (`tieline ingest`).
+
+    Incremental and idempotent: documents already stored (same key: the normalised URL or the
+    content hash) are skipped, before they are fetched when the URL is known. Crash-safe: each
+    batch of documents is stored with its sentences, mentions, events, failures and the run's
+    counts in one transaction, so a run killed at any moment leaves whole documents only; the
+    next run marks the killed run 'interrupted' and stores what it had not. `progress=None` shows
+    a progress bar when stderr is a terminal.
+    """
     options = options or IngestOptions()
+    rule = dedup_rule(dedup)
     coder_obj = make_coder(coder, pattern_files) if isinstance(coder, str) else coder
     stats = RunStats()
     with Store(db) as store:
+        resumed = store.close_interrupted_runs()
         identities = Identities(store)
         validators = StoreValidators(store)
         bar = IngestProgress(enabled=progress)
@@ -115,35 +170,82 @@ def ingest(
                                on_bytes=bar.on_bytes if bar.enabled else None)
         if bar.enabled:
             bar.total_bytes = sum(s.total_bytes() for s in sources if hasattr(s, "total_bytes")) or None
-        run_id = store.begin_run(options.described(inputs), coder_obj.qualified_name, coder_obj.dictionary_version)
-        pipeline = coding_stage(coder_obj)
+        run_id = store.begin_run(
+            options.described(inputs), coder_obj.qualified_name, coder_obj.dictionary_version,
+            coder_name=coder_obj.name, coder_version=str(coder_obj.version),
+            dictionaries=dictionary_manifest(pattern_files), dedup=rule.name,
+        )
+        near_dups = NearDuplicateIndex(stored=store.near_duplicate_candidates)
+        flush = _Flusher(store, run_id, rule, near_dups, stats, identities)
+        stories = near_dups.stage(articles(sources, stats, [identities.stage]), stats)
         batch: list[tuple[Article, list[Event]]] = []
         with bar:
-            for item in pipeline(articles(sources, stats, [identities.stage]), stats):
+            for item in coding_stage(coder_obj)(stories, stats):
                 batch.append(item)
                 if len(batch) >= batch_size:
-                    _flush(store, run_id, batch, stats, identities)
+                    flush(batch)
                 bar.update(stats)
-            _flush(store, run_id, batch, stats, identities)
+            flush(batch)
             bar.update(stats)
         validators.flush()
-        store.write_failures(run_id, stats.failures)
-        store.finish_run(run_id, stats.as_dict())
+        store.finish_run(run_id, stats.as_dict(), stats.failures[flush.failures_written:])
         totals = store.counts()
-    return IngestReport(run_id=run_id, db=str(db), stats=stats, totals=totals)
+    return IngestReport(run_id=run_id, db=str(db), stats=stats, totals=totals, dedup=rule.name, resumed=resumed)
 
 
-def _flush(store: Store, run_id: str, batch: list[tuple[Article, list[Event]]], stats: RunStats,
-           identities: Identities) -> None:
-    store.write_batch(run_id, batch)
-    identities.committed((a.doc_id, a.doc_key) for a, _ in batch)
-    stats.count(STORE_STAGE, "documents", len(batch))
-    stats.count(STORE_STAGE, "events", sum(len(e) for _, e in batch))
-    batch.clear()
+@dataclass
+class _Flusher:
+    """Stores a batch with the failures seen since the last one and the run's counts so far."""
+
+    store: Store
+    run_id: str
+    rule: DedupRule
+    near_dups: NearDuplicateIndex
+    stats: RunStats
+    identities: Identities
+    failures_written: int = 0
+
+    def __call__(self, batch: list[tuple[Article, list[Event]]]) -> None:
+        if not batch:
+            return
+        pending = RunStats()
+        pending.merge(self.stats)
+        pending.count(STORE_STAGE, "documents", len(batch))
+        failures = self.stats.failures[self.failures_written:]
+        signatures = {a.doc_id: self.near_dups.signature(a.doc_id) for a, _ in batch}
+        try:
+            result = self.store.write_batch(self.run_id, batch, self.rule, signatures=signatures,
+                                            failures=failures, counts=pending.as_dict())
+        except StoreError:
+            if len(batch) == 1:
+                raise
+            for item in batch:  # find the document the store refuses, keep the others
+                self._one(item)
+            batch.clear()
+            return
+        self.failures_written = len(self.stats.failures)
+        self.identities.committed((a.doc_id, a.doc_key) for a, _ in batch)
+        self._count(result)
+        batch.clear()
+
+    def _one(self, item: tuple[Article, list[Event]]) -> None:
+        article = item[0]
+        try:
+            self([item])
+        except StoreError as exc:
+            self.stats.fail(Failure(article.source or article.doc_id, STORE_STAGE, "store-error",
+                                    f"Storing {article.doc_id} failed ({exc}); the document was skipped.",
+                                    article.doc_id))
+
+    def _count(self, result: BatchResult) -> None:
+        self.stats.count(STORE_STAGE, "documents", result.documents)
+        self.stats.count(STORE_STAGE, "mentions", result.mentions)
+        self.stats.count(STORE_STAGE, "events:new", result.new_events)
+        self.stats.count(STORE_STAGE, "mentions:merged", result.merged_mentions)
 
 
 def events(db: str | Path = "tieline.duckdb", **filters):
-    """Stored events as a DataFrame; filters as `Store.events`."""
+    """Stored (deduplicated) events as a DataFrame; filters as `Store.events`."""
     with Store(db, read_only=True) as store:
         return store.events(**filters)
 

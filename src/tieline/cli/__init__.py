@@ -89,5 +89,6 @@ from . import (
     analysis_cmds,
     coding_cmds,
     crawl_cmds,
+    export_cmds,
     store_cmds,
 )

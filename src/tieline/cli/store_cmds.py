@@ -12,7 +12,7 @@ from .. import api
 from ..actors import load_gazetteer
 from ..analysis import strongest_pairs
 from ..output import FORMATS, write_rows
-from ..store import Store
+from ..store import DEDUP_RULES, DEFAULT_DEDUP, Store
 from . import CODER_OPTION, PATTERN_OPTION, cli, parse_date, report_failures
 from .crawl_cmds import ingest_options, web_options
 
@@ -23,21 +23,28 @@ from .crawl_cmds import ingest_options, web_options
 @CODER_OPTION
 @PATTERN_OPTION
 @web_options
-def ingest_cmd(inputs: tuple[str, ...], db: str, coder: str, pattern_files: tuple[str, ...], web: dict) -> None:
+@click.option("--dedup", type=click.Choice(DEDUP_RULES), default=DEFAULT_DEDUP, show_default=True,
+              help="How reports of one event are merged: story (same story or retold evidence), strict "
+                   "(copies of one story, same code and day) or none (every report is an event).")
+def ingest_cmd(inputs: tuple[str, ...], db: str, coder: str, pattern_files: tuple[str, ...], web: dict,
+               dedup: str) -> None:
     """Code events from documents and store documents, events and failures in DuckDB.
 
     INPUTS are files or folders (.txt, .html, .jsonl, .json, .warc, and .gz of them) or http(s)
     URLs; --feed and --sitemap add the articles that feeds and sitemaps list. Documents already in
-    the store (same normalised URL or content) are skipped, so re-running adds nothing.
+    the store (same normalised URL or content) are skipped, so re-running adds nothing; a run that
+    was killed is marked interrupted and the next run stores what it had not. Reports of the same
+    event are stored as mentions of one event (see --dedup and README "Deduplication").
 
     \b
     Example:
       tieline ingest news/ wire.jsonl --db tieline.duckdb
       tieline ingest CC-NEWS-20240101000000-00000.warc.gz
       tieline ingest --feed https://news.example.org/rss.xml --since 2024-06-01
+      tieline ingest news/ --dedup strict
     """
     report = api.ingest(inputs, db=db, coder=coder, pattern_files=pattern_files, options=ingest_options(web, inputs),
-                        progress=None)
+                        progress=None, dedup=dedup)
     _print_ingest(report)
 
 
@@ -46,12 +53,14 @@ def _print_ingest(report: api.IngestReport) -> None:
     out.print(
         f"Read {report.documents_read} document(s): {report.documents_stored} stored, "
         f"{report.already_stored} already in the store, {report.failed} failed. "
-        f"Coded {report.events_coded} event(s)."
+        f"Coded {report.events_coded} event mention(s): {report.new_events} new event(s), "
+        f"{report.merged_mentions} further report(s) of an event already seen."
     )
     out.print(report.summary.line())
     report_failures(report.stats)
     totals = report.totals
-    out.print(f"The store {report.db} now holds {totals['documents']} documents and {totals['events']} events (run {report.run_id}).")
+    out.print(f"The store {report.db} now holds {totals['documents']} documents and {totals['events']} events "
+              f"from {totals['event_mentions']} mentions (run {report.run_id}, dedup {report.dedup}).")
 
 
 @cli.command("events")

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
@@ -14,29 +12,32 @@ from pathlib import Path
 import duckdb
 
 from .. import __version__
-from ..errors import StoreError
-from ..models import EVENT_FIELDS, Article, Event, Failure
+from ..errors import ConfigError, StoreError
+from ..ingest.neardup import Signature
+from ..models import Article, Event, Failure
+from .dedup import DEFAULT_DEDUP, DedupRule, dedup_rule
+from .queries import EventFilter
+from .writer import BatchResult, BatchWriter, content_hash, write_failures
 
 
-def _migration_versions() -> list[int]:
+def _migrations() -> list[tuple[int, str, str]]:
     folder = resources.files("tieline.store").joinpath("migrations")
-    return sorted(int(p.name.split("_", 1)[0]) for p in folder.iterdir() if p.name.endswith(".sql"))
+    found = []
+    for item in folder.iterdir():
+        if item.name.endswith(".sql"):
+            found.append((int(item.name.split("_", 1)[0]), item.name, item.read_text("utf-8")))
+    return sorted(found)
 
 
-SCHEMA_VERSION = max(_migration_versions())  # the newest migration this tieline ships
-_DOC_COLUMNS = (
-    "doc_id", "run_id", "source", "url", "title", "byline", "site_name", "published", "date_source",
-    "language", "attributions", "text", "content_hash", "ingested_at", "doc_key",
-)
-_EVENT_COLUMNS = ("run_id",) + EVENT_FIELDS
+SCHEMA_VERSION = max(version for version, _, _ in _migrations())  # the newest migration this tieline ships
+_TABLES = ("documents", "events", "event_mentions", "sentences", "failures", "runs")
+_FRAMES = ("pandas", "polars")
+
+__all__ = ["SCHEMA_VERSION", "Store", "content_hash", "open_store"]
 
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class Store:
@@ -59,59 +60,104 @@ class Store:
             self._migrate()
         elif self.schema_version() == 0:
             raise StoreError(f"'{self.path}' is not a tieline store yet; run `tieline ingest` to create it.")
+        elif self.schema_version() < SCHEMA_VERSION:
+            raise StoreError(
+                f"The store '{self.path}' has schema version {self.schema_version()}, older than this tieline's "
+                f"({SCHEMA_VERSION}). Open it once for writing (e.g. `tieline ingest --db {self.path} ...`) to upgrade it."
+            )
+        self._writer: BatchWriter | None = None
 
     # --- schema --------------------------------------------------------------------------
 
     def schema_version(self) -> int:
-        exists = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
-        ).fetchone()[0]
-        if not exists:
+        if not self._has_table("schema_migrations"):
             return 0
         return self.con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
 
+    def _has_table(self, name: str) -> bool:
+        return bool(self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+        ).fetchone()[0])
+
     def _migrate(self) -> None:
+        """Apply every migration not yet applied, in order. A migration numbered below one already
+        applied (e.g. merged later from another branch) is still applied."""
         self.con.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
         )
         current = self.schema_version()
-        if current > SCHEMA_VERSION:
+        known = _migrations()
+        if current > max(v for v, _, _ in known):
             raise StoreError(
                 f"The store '{self.path}' has schema version {current}, newer than this tieline "
                 f"({__version__}, schema {SCHEMA_VERSION}). Upgrade tieline to read it."
             )
-        folder = resources.files("tieline.store").joinpath("migrations")
-        for item in sorted(folder.iterdir(), key=lambda p: p.name):
-            if not item.name.endswith(".sql"):
-                continue
-            version = int(item.name.split("_", 1)[0])
-            if version <= current:
+        applied = {v for (v,) in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        for version, name, sql in known:
+            if version in applied:
                 continue
             self.con.execute("BEGIN TRANSACTION")
             try:
-                self.con.execute(item.read_text("utf-8"))
-                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, item.name, _now()])
+                self.con.execute(sql)
+                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, _now()])
                 self.con.execute("COMMIT")
-            except duckdb.Error:
+            except duckdb.Error as exc:
                 self.con.execute("ROLLBACK")
-                raise
+                raise StoreError(f"Upgrading '{self.path}' with migration {name} failed: {exc}.") from exc
+
+    def columns(self, table: str) -> list[str]:
+        return [r[0] for r in self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [table]
+        ).fetchall()]
 
     # --- runs ----------------------------------------------------------------------------
 
-    def begin_run(self, inputs: Sequence[str], coder: str, dictionary_version: str, model: str = "") -> str:
+    def close_interrupted_runs(self) -> list[str]:
+        """Mark runs left 'running' by a process that died as 'interrupted', with the counts of
+        what they did commit. DuckDB lets one process write a file at a time, so a run still
+        'running' when a writer opens the store cannot be alive."""
+        ids = [r[0] for r in self.con.execute("SELECT run_id FROM runs WHERE status = 'running'").fetchall()]
+        for run_id in ids:
+            counts = json.loads(self.con.execute("SELECT coalesce(counts, '{}') FROM runs WHERE run_id = ?",
+                                                 [run_id]).fetchone()[0])
+            counts["store"] = self._stored_by(run_id)
+            self.con.execute(
+                "UPDATE runs SET status = 'interrupted', finished_at = coalesce(updated_at, started_at), counts = ? "
+                "WHERE run_id = ?", [json.dumps(counts, sort_keys=True), run_id])
+        return ids
+
+    def _stored_by(self, run_id: str) -> dict[str, int]:
+        one = lambda sql: self.con.execute(sql, [run_id]).fetchone()[0]  # noqa: E731
+        return {
+            "documents": one("SELECT count(*) FROM documents WHERE run_id = ?"),
+            "mentions": one("SELECT count(*) FROM event_mentions WHERE run_id = ?"),
+            "events:new": one("SELECT count(*) FROM events WHERE run_id = ?"),
+        }
+
+    def begin_run(self, inputs: Sequence[str], coder: str, dictionary_version: str, model: str = "", *,
+                  coder_name: str | None = None, coder_version: str | None = None,
+                  dictionaries: dict | None = None, dedup: str = DEFAULT_DEDUP) -> str:
         run_id = uuid.uuid4().hex[:16]
+        now = _now()
         self.con.execute(
-            "INSERT INTO runs (run_id, started_at, status, tieline_version, coder, dictionary_version, model, inputs) "
-            "VALUES (?, ?, 'running', ?, ?, ?, ?, ?)",
-            [run_id, _now(), __version__, coder, dictionary_version, model, json.dumps(list(inputs))],
+            "INSERT INTO runs (run_id, started_at, status, tieline_version, coder, dictionary_version, model, inputs, "
+            "coder_name, coder_version, dictionaries, dedup, updated_at) "
+            "VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [run_id, now, __version__, coder, dictionary_version, model, json.dumps(list(inputs)),
+             coder_name, coder_version, json.dumps(dictionaries or {}, sort_keys=True), dedup, now],
         )
         return run_id
 
-    def finish_run(self, run_id: str, counts: dict) -> None:
-        self.con.execute(
-            "UPDATE runs SET finished_at = ?, status = 'finished', counts = ? WHERE run_id = ?",
-            [_now(), json.dumps(counts, sort_keys=True), run_id],
-        )
+    def finish_run(self, run_id: str, counts: dict, failures: Sequence[Failure] = ()) -> None:
+        """Record the run's last failures and its counts, and mark it finished, in one transaction."""
+        now = _now()
+        self._transaction(lambda: (
+            write_failures(self.con, run_id, failures, now),
+            self.con.execute(
+                "UPDATE runs SET finished_at = ?, updated_at = ?, status = 'finished', counts = ? WHERE run_id = ?",
+                [now, now, json.dumps(counts, sort_keys=True), run_id],
+            ),
+        ))
 
     # --- writing -------------------------------------------------------------------------
 
@@ -141,51 +187,42 @@ class Store:
         ) if doc_ids else {}
         return known, taken
 
-    def write_batch(self, run_id: str, coded: Sequence[tuple[Article, list[Event]]]) -> None:
-        """Store articles with their events in one transaction: all of a document or none of it."""
-        if not coded:
-            return
+    def near_duplicate_candidates(self, band_keys: list[int]) -> list[tuple[str, str | None, bytes]]:
+        """Stored documents sharing a MinHash LSH band with the given keys: (doc_id, group, signature)."""
+        return self.con.execute(
+            "SELECT d.doc_id, d.dedup_group, d.minhash FROM documents d WHERE d.doc_id IN "
+            "(SELECT doc_id FROM document_bands WHERE band_key IN (SELECT unnest(?)))", [band_keys]
+        ).fetchall()
+
+    def write_batch(self, run_id: str, coded: Sequence[tuple[Article, list[Event]]],
+                    dedup: str | DedupRule = DEFAULT_DEDUP, *, signatures: dict[str, Signature | None] | None = None,
+                    failures: Sequence[Failure] = (), counts: dict | None = None) -> BatchResult:
+        """Store articles with their events, deduplicated by the rule `dedup`, together with the
+        run's failures and counts, in one transaction: all of it or none of it."""
+        rule = dedup_rule(dedup)
+        if not coded and not failures and counts is None:
+            return BatchResult()
+        writer = self._writer or BatchWriter(
+            self.con, {t: self.columns(t) for t in ("documents", "document_paragraphs", "events", "event_mentions")})
+        self._writer = writer
         now = _now()
-        doc_rows = [
-            (a.doc_id, run_id, a.source, a.url, a.title, a.byline, a.site_name, a.published, a.date_source,
-             a.language, json.dumps(a.attributions), a.text, content_hash(a.text), now, a.doc_key)
-            for a, _ in coded
-        ]
-        paragraph_rows = [(a.doc_id, p.position, p.language, p.confidence, p.text)
-                          for a, _ in coded for p in a.other_paragraphs]
-        event_rows = []
-        for _, events in coded:
-            for e in events:
-                row = asdict(e)
-                row["event_date"] = row["event_date"] or None
-                event_rows.append((run_id, *[row[f] for f in EVENT_FIELDS]))
+        return self._transaction(lambda: writer.write(run_id, coded, rule, now, signatures or {}, failures, counts))
+
+    def write_failures(self, run_id: str, failures: Sequence[Failure]) -> None:
+        self._transaction(lambda: write_failures(self.con, run_id, failures, _now()))
+
+    def _transaction(self, work):
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.con.executemany(
-                f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}) VALUES ({', '.join('?' * len(_DOC_COLUMNS))})",
-                doc_rows,
-            )
-            if paragraph_rows:
-                self.con.executemany("INSERT INTO document_paragraphs VALUES (?, ?, ?, ?, ?)", paragraph_rows)
-            if event_rows:
-                self.con.executemany(
-                    f"INSERT OR IGNORE INTO events ({', '.join(_EVENT_COLUMNS)}) "
-                    f"VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})",
-                    event_rows,
-                )
+            result = work()
             self.con.execute("COMMIT")
+            return result
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(f"Writing to '{self.path}' failed: {exc}.") from exc
-
-    def write_failures(self, run_id: str, failures: Sequence[Failure]) -> None:
-        if not failures:
-            return
-        now = _now()
-        self.con.executemany(
-            "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(run_id, f.source, f.stage, f.reason, f.message, f.doc_id, now) for f in failures],
-        )
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
 
     # --- reading -------------------------------------------------------------------------
 
@@ -197,39 +234,43 @@ class Store:
         until: str | date | None = None,
         code: str | None = None,
         limit: int | None = None,
+        *,
+        frame: str = "pandas",
     ):
-        """Stored events as a pandas DataFrame, newest first. `actor`/`target` match a CAMEO
-        actor-code prefix ("PRK" matches "PRKGOV") or an ISO country code."""
-        where, params = [], []
-        for column, value in (("actor1", actor), ("actor2", target)):
-            if value:
-                where.append(f"({column}_code LIKE ? OR {column}_country_code = ?)")
-                params += [value.upper() + "%", value.upper()]
-        if since:
-            where.append("event_date >= CAST(? AS DATE)")
-            params.append(str(since))
-        if until:
-            where.append("event_date <= CAST(? AS DATE)")
-            params.append(str(until))
-        if code:
-            where.append("event_code LIKE ?")
-            params.append(code + "%")
-        sql = "SELECT * EXCLUDE (run_id) FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY event_date DESC NULLS LAST, doc_id, sentence_index, event_id"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return self.con.execute(sql, params).df()
+        """Deduplicated events, newest first, as a pandas DataFrame (`frame="polars"` for polars).
+        `actor`/`target` match a CAMEO actor-code prefix ("PRK" matches "PRKGOV") or an ISO
+        country code. Each row is one event; `num_mentions`, `num_sources` and `num_articles`
+        say how often it was reported, and `event_mentions` holds every report."""
+        sql, params = EventFilter(actor, target, since, until, code, limit).select_events(
+            "event_date DESC NULLS LAST, doc_id, sentence_index, event_id", "* EXCLUDE (run_id)")
+        return self._frame(sql, params, frame)
+
+    def mentions(self, event_id: str | None = None, *, frame: str = "pandas"):
+        """Every report of an event (or of all events): document, sentence, URL and coded fields."""
+        sql = "SELECT * EXCLUDE (run_id) FROM event_mentions"
+        params: list = []
+        if event_id:
+            sql += " WHERE event_id = ?"
+            params.append(event_id)
+        return self._frame(sql + " ORDER BY seq", params, frame)
+
+    def _frame(self, sql: str, params: list, frame: str):
+        if frame == "pandas":
+            return self.con.execute(sql, params).df()
+        if frame == "polars":
+            try:
+                import polars  # noqa: F401  (DuckDB converts to it)
+            except ImportError as exc:
+                raise ConfigError("polars is not installed; install it with `pip install 'tieline[polars]'`.") from exc
+            with self.con.cursor() as cursor:  # a fresh cursor: the relation API wants no pending result
+                return cursor.sql(sql, params=params).pl()
+        raise ConfigError(f"'{frame}' is not a frame type; use one of {', '.join(_FRAMES)}.")
 
     def counts(self) -> dict[str, int]:
-        return {
-            table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("documents", "events", "failures", "runs")
-        }
+        return {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in _TABLES}
 
     def sql(self, query: str, params: Sequence | None = None):
-        """Run read-only SQL against the store and return a DataFrame."""
+        """Run SQL against the store and return a pandas DataFrame."""
         return self.con.execute(query, params or []).df()
 
     def close(self) -> None:
