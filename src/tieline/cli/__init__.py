@@ -84,4 +84,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # Command modules register themselves on `cli` when imported.
-from . import analysis_cmds, coding_cmds, store_cmds  # noqa: E402,F401  (registers the commands)
+from . import analysis_cmds, coding_cmds, store_cmds, web_cmds  # noqa: E402,F401  (registers the commands)
