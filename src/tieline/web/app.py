@@ -58,7 +58,7 @@ def create_app(config: ServerConfig) -> FastAPI:
     static = static_dir()
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def dashboard() -> FileResponse:
         return FileResponse(str(static.joinpath("index.html")), media_type="text/html")
 
