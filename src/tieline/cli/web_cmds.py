@@ -24,8 +24,11 @@ from . import ERR, cli
               help="Largest request body accepted, in bytes.")
 @click.option("--query-timeout", default=10.0, show_default=True, type=click.FloatRange(0.1),
               help="Seconds a read request may query the store before it is stopped.")
+@click.option("--release-after", default=5.0, show_default=True, type=click.FloatRange(0.1),
+              help="Seconds without requests after which the server closes the store, so that other programs "
+                   "(e.g. `tieline ingest`) can write to it.")
 def serve_cmd(db: str, host: str, port: int, token: str | None, allow_private_urls: bool, max_body: int,
-              query_timeout: float) -> None:
+              query_timeout: float, release_after: float) -> None:
     """Serve the REST API (/api, spec at /api/openapi.json) and the dashboard (/) over a store.
 
     Reading needs nothing; writing needs the token. The store is opened read-only except
@@ -53,7 +56,8 @@ def serve_cmd(db: str, host: str, port: int, token: str | None, allow_private_ur
         Store(db).close()  # an empty store that the API can write to
     Store(db, read_only=True).close()  # fail now, with a clear message, if it is not a readable store
     config = ServerConfig(db=db, token=token.strip() if token else None, host=host, max_body_bytes=max_body,
-                          query_timeout=query_timeout, allow_private_urls=allow_private_urls)
+                          query_timeout=query_timeout, allow_private_urls=allow_private_urls,
+                          idle_seconds=release_after)
     shown = f"[{host}]" if ":" in host else host
     ERR.print(f"tieline serving {db} on http://{shown}:{port}/ (API: /api/openapi.json); "
               f"writing {'enabled with a token' if config.writes_enabled else 'disabled'}. Ctrl-C stops.",

@@ -10,6 +10,7 @@ so that `tieline ingest` in another process can write to the store while the ser
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -32,7 +33,7 @@ class QueryTimeout(StoreError):
 
 class StoreGate:
     def __init__(self, path: str | Path, *, query_timeout: float = 10.0, wait_timeout: float = 30.0,
-                 idle_seconds: float = 5.0):
+                 idle_seconds: float = 5.0, max_readers: int | None = None):
         self.path = str(path)
         self.query_timeout = query_timeout
         self.wait_timeout = wait_timeout
@@ -44,6 +45,8 @@ class StoreGate:
         self._writers_waiting = 0
         self._last_used = time.monotonic()
         self._closed = False
+        # DuckDB runs each query on every core; more queries at once than cores only thrash.
+        self._slots = threading.BoundedSemaphore(max_readers or os.cpu_count() or 2)
         self._reaper = threading.Thread(target=self._release_when_idle, name="tieline-store-reaper", daemon=True)
         self._reaper.start()
 
@@ -52,6 +55,16 @@ class StoreGate:
     @contextmanager
     def reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor on the read-only connection, interrupted after `query_timeout` seconds."""
+        if not self._slots.acquire(timeout=self.wait_timeout):
+            raise StoreBusy(f"Waited {self.wait_timeout:g} s for a free query slot; the server is busy, try again shortly.")
+        try:
+            with self._read_cursor() as cursor:
+                yield cursor
+        finally:
+            self._slots.release()
+
+    @contextmanager
+    def _read_cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         with self._cond:
             self._wait(lambda: not self._writing and not self._writers_waiting, "a write to the store")
             if self._store is None:
