@@ -215,3 +215,13 @@ def test_the_dashboard_loads_nothing_from_other_sites(api):
     for name in ("app.js", "charts.js", "dom.js", "style.css"):
         body = api.get(f"/static/{name}").text
         assert "http://" not in body.replace("http://www.w3.org/2000/svg", "") and "https://" not in body, name
+
+
+def test_a_shift_search_too_long_for_one_request_is_left_out_with_a_note(api):
+    quarterly = api.get("/api/countries/PRK/relations", params={"by": "quarter", "shifts": "true"}).json()
+    assert quarterly["notes"] == []
+    daily = api.get("/api/countries/PRK/relations", params={"by": "day", "shifts": "true"}).json()
+    assert daily["items"] and all(item["last_shift"] is None for item in daily["items"])
+    assert "Shifts were not searched" in daily["notes"][0]
+    dyad = api.get("/api/dyads/PRK/KOR", params={"by": "day"}).json()  # one series of ~400 days: searched
+    assert dyad["notes"] == [] and len(dyad["series"]) > 300

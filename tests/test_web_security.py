@@ -129,8 +129,11 @@ def test_the_write_lock_is_released_after_each_write_and_the_store_after_idling(
     with writer.client() as client:
         assert client.get("/api/events", params={"limit": 1}).status_code == 200
     time.sleep(1.6)  # --release-after 0.5: the idle server lets go of the store
-    with Store(writer.db) as store:  # read-write, as `tieline ingest` would open it
+    with Store(writer.db) as store, writer.client() as client:  # read-write, as `tieline ingest` opens it
         store.con.execute("SELECT count(*) FROM events").fetchone()
+        busy = client.get("/api/events", params={"limit": 1})
+        assert busy.status_code == 503 and "being written by another program" in busy.json()["detail"]
+        assert busy.headers["retry-after"]
     with writer.client() as client:
         assert client.get("/api/health").status_code == 200
 

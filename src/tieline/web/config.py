@@ -21,7 +21,7 @@ class ServerConfig:
     wait_timeout: float = 30.0
     idle_seconds: float = 5.0
     allow_private_urls: bool = False
-    max_periods: int = 10_000  # a dyad or relations query covers at most this many periods
+    max_periods: int = 5_000  # a dyad or relations query covers at most this many periods
 
     @property
     def writes_enabled(self) -> bool:

@@ -23,7 +23,7 @@ from . import queries, schemas
 from .queries import EVENT_SORTS, DocumentFilter, EventFilter
 from .render import csv_alternative, frame_records, json_response, page_payload, table_response
 from .schemas import IsoDate
-from .scope import clamp_window, restrict_events
+from .scope import clamp_window, partners_and_periods, restrict_events, shift_search_note
 
 router = APIRouter(prefix="/api")
 
@@ -238,14 +238,17 @@ def dyad(
         restrict_events(con, quad_class or (), code)
         since, until = clamp_window(con, since, until, by, config(request).max_periods)
         series = analysis_dyad_series(con, source, target, by=by, since=since, until=until, direction=direction)
-    found = find_shifts(series, measure=measure, by=by) if len(series) else pd.DataFrame(columns=SHIFT_COLUMNS)
+    directions = 2 if direction == "each" else 1
+    note = shift_search_note(directions, len(series) // directions, by) if len(series) else None
+    found = (find_shifts(series, measure=measure, by=by) if len(series) and note is None
+             else pd.DataFrame(columns=SHIFT_COLUMNS))
     if len(series):
         series.insert(1, "period_end", [period_end(p, by) for p in series["period"]])
     rows = frame_records(series)
     names = country_names()
     payload = {"source": source, "target": target, "source_name": names.get(source), "target_name": names.get(target),
                "by": by, "direction": direction, "measure": measure, "series": rows,
-               "shifts": frame_records(found)}
+               "shifts": frame_records(found), "notes": [note] if note else []}
     columns = ["period", "period_end", *[c for c in SERIES_COLUMNS if c != "period"]]
     return table_response(request, format, payload, rows, columns, f"dyad-{source}-{target}")
 
@@ -275,13 +278,17 @@ def relations(
     with gate(request).reading() as con:
         restrict_events(con, quad_class or (), event_code)
         since, until = clamp_window(con, since, until, by, config(request).max_periods)
+        note = shift_search_note(*partners_and_periods(con, code, since, until, by), by) if shifts else None
         frame = analysis_relations(con, code, by=by, since=since, until=until, direction=direction, measure=measure,
-                                   min_events=min_events, with_shifts=shifts, names=names)
+                                   min_events=min_events, with_shifts=shifts and note is None, names=names)
     periods = list(frame.attrs.get("periods", []))
     frame = frame.head(limit)
     rows = frame_records(frame)
+    if note:  # asked for, not searched: the fields are there, empty
+        for row in rows:
+            row.update(last_shift=None, last_shift_change=None)
     payload = {"focus": code, "focus_name": names.get(code), "by": by, "direction": direction, "measure": measure,
-               "periods": periods, "items": rows}
+               "periods": periods, "items": rows, "notes": [note] if note else []}
     columns = list(RELATION_COLUMNS) + (["last_shift", "last_shift_change"] if shifts else [])
     return table_response(request, format, payload, rows, columns, f"relations-{code}")
 

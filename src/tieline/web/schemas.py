@@ -284,6 +284,7 @@ class Dyad(BaseModel):
     measure: str
     series: list[SeriesRow]
     shifts: list[Shift]
+    notes: list[str] = Field(description="Why something was left out, e.g. a shift search too long for one request.")
 
 
 class Relation(BaseModel):
@@ -316,6 +317,7 @@ class Relations(BaseModel):
     measure: str
     periods: list[str]
     items: list[Relation]
+    notes: list[str] = Field(description="Why something was left out, e.g. a shift search too long for one request.")
 
 
 class NetworkNode(BaseModel):

@@ -12,6 +12,8 @@ from datetime import date
 
 import duckdb
 
+from ..analysis.periods import period_grid
+from ..analysis.source import DYADIC, date_range
 from ..errors import ConfigError
 
 
@@ -51,3 +53,32 @@ def clamp_window(con: duckdb.DuckDBPyConnection, since: date | None, until: date
 
 
 _AVERAGE_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "quarter": 91.3, "year": 365.25}
+
+
+# Shifts are searched with PELT, whose cost grows with the square of a series' length: a search is
+# made only while (number of series) × (periods)² stays under this budget (a few seconds on 2 cores).
+SHIFT_BUDGET = 500_000
+
+
+def shift_search_note(series: int, periods: int, by: str) -> str | None:
+    """None when shifts may be searched in `series` series of `periods` periods, else why not."""
+    if series * periods * periods <= SHIFT_BUDGET:
+        return None
+    return (f"Shifts were not searched: {series} series of {periods} periods ({by}) is more than the server "
+            f"searches per request; use a coarser `by` or a shorter window.")
+
+
+def partners_and_periods(con: duckdb.DuckDBPyConnection, focus: str, since: date | None, until: date | None,
+                         by: str) -> tuple[int, int]:
+    """How many partners `focus` has in the window, and how many `by` periods the window spans."""
+    first, last = date_range(con, [focus], since, until)
+    if first is None or last is None or first > last:
+        return 0, 0
+    partners = con.execute(
+        f"""SELECT count(DISTINCT CASE WHEN actor1_country_code = $focus THEN actor2_country_code
+                                       ELSE actor1_country_code END)
+            FROM events WHERE {DYADIC} AND event_date BETWEEN $since AND $until
+              AND (actor1_country_code = $focus OR actor2_country_code = $focus)""",
+        {"focus": focus, "since": first, "until": last},
+    ).fetchone()[0]
+    return partners, len(period_grid(first, last, by))

@@ -119,7 +119,7 @@ function fillCountries(countries) {
   select.append(h("option", { value: "" }, "Choose a country…"));
   for (const c of countries) {
     names[c.code] = c.name || c.code;
-    select.append(h("option", { value: c.code }, `${c.name || c.code} (${c.code}) — ${formatCount(c.events)} events`));
+    select.append(h("option", { value: c.code }, `${c.name || c.code} (${c.code}) · ${formatCount(c.events)}`));
   }
   const chips = clear(byId("quick-countries"));
   for (const c of countries.filter((c) => c.partners > 0).slice(0, 10)) {
