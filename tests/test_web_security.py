@@ -263,12 +263,18 @@ def _closed_port() -> int:
 
 # --- the command line -----------------------------------------------------------------------------
 
-def test_serve_refuses_a_short_token_and_a_missing_store(run_cli, tmp_path):
+def test_serve_refuses_a_short_token_a_missing_store_and_a_busy_port(run_cli, tmp_path, tmp_path_factory):
+    demo = demo_store(tmp_path_factory)
     short = run_cli("serve", "--db", str(tmp_path / "x.duckdb"), "--token", "abc")
     assert short.returncode == 2 and short.stderr.startswith("error:") and "8 characters" in short.stderr
     missing = run_cli("serve", "--db", str(tmp_path / "missing.duckdb"))
     assert missing.returncode == 2 and "does not exist" in missing.stderr
     assert not (tmp_path / "missing.duckdb").exists()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = run_cli("serve", "--db", str(demo), "--port", str(taken.getsockname()[1]))
+    assert busy.returncode == 2 and busy.stderr.startswith("error:") and "cannot listen" in busy.stderr
 
 
 def test_token_can_be_given_on_the_command_line(tmp_path, tmp_path_factory):

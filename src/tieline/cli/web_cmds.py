@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import click
@@ -55,6 +56,7 @@ def serve_cmd(db: str, host: str, port: int, token: str | None, allow_private_ur
                              f"`tieline ingest INPUT --db {db}`, or start with --token to fill it over the API.")
         Store(db).close()  # an empty store that the API can write to
     Store(db, read_only=True).close()  # fail now, with a clear message, if it is not a readable store
+    _check_can_listen(host, port)
     config = ServerConfig(db=db, token=token.strip() if token else None, host=host, max_body_bytes=max_body,
                           query_timeout=query_timeout, allow_private_urls=allow_private_urls,
                           idle_seconds=release_after)
@@ -66,3 +68,20 @@ def serve_cmd(db: str, host: str, port: int, token: str | None, allow_private_ur
         ERR.print(f"warning: listening on {host}: other machines can reach this server.", markup=False)
     uvicorn.run(create_app(config), host=host, port=port, log_level="warning", access_log=False,
                 server_header=False, timeout_keep_alive=5)
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    """Fail with one line, before starting, when the address cannot be listened on."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (OSError, UnicodeError) as exc:
+        raise click.BadParameter(f"'{host}' is not an address to listen on ({exc}).", param_hint="--host") from None
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise click.BadParameter(
+                f"cannot listen on {host}:{port} ({exc.strerror or exc}); choose another --port or stop the program "
+                f"using it.", param_hint="--port") from None
