@@ -102,8 +102,13 @@ def test_pick_a_country_open_a_pair_and_read_an_event_sentence(page, server):
     sentence.wait_for()
     assert sentence.inner_text().strip() == first["sentence"].strip()
     assert page.locator("#events tr.evidence-row mark.span-event").count() == 1
-    if first["source_url"]:
-        assert page.locator("#events tr.evidence-row a.source-link").get_attribute("href") == first["source_url"]
+    # An event from a page with a URL opens with the link to its source.
+    linked = next(item for item in expected["items"] if item["source_url"])
+    page.locator(f'#events tr.event-row[data-event-id="{linked["event_id"]}"]').click()
+    link = page.locator(f'#events tr.event-row[data-event-id="{linked["event_id"]}"] + tr.evidence-row a.source-link')
+    link.wait_for()
+    assert link.get_attribute("href") == linked["source_url"]
+    assert page.locator("#events tr.evidence-row blockquote.sentence").nth(1).inner_text().strip() == linked["sentence"]
     page.screenshot(path=str(ARTIFACTS / "dashboard-prk-cub.png"), full_page=True)
 
 
