@@ -9,8 +9,10 @@ would resolve generated host names (network), and is covered by test_web_securit
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -28,7 +30,12 @@ def run_schemathesis(server: Server, *args: str, name: str) -> None:
         "--suppress-health-check", "all", "--request-timeout", "30", "--report", "junit",
         "--report-junit-path", str(ARTIFACTS / f"schemathesis-{name}.xml"), *args,
     ]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    # Run from a scratch folder: schemathesis keeps a cache of crashes in its working directory.
+    scratch = tempfile.mkdtemp(prefix="schemathesis-")
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     (ARTIFACTS / f"schemathesis-{name}.txt").write_text(result.stdout + result.stderr)
     assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:]
     assert " passed" in result.stdout and "Tested: " in result.stdout
