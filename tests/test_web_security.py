@@ -115,6 +115,9 @@ def test_a_posted_document_is_coded_and_stored_with_the_token(writer):
         assert client.get(f"/api/runs/{result['run_id']}").json()["documents"] == 1
         again = client.post("/api/ingest/document", headers=AUTH, json={"id": "web-test-1", "content": ARTICLE}).json()
         assert again["already_stored"] == 1 and again["documents_stored"] == 0
+        not_utf8 = client.post("/api/ingest/document", headers={**AUTH, "Content-Type": "application/json"},
+                               content=b'{"content": "caf\xe9"}')
+        assert not_utf8.status_code == 400 and "UTF-8" in not_utf8.json()["detail"]
         empty = client.post("/api/ingest/document", headers=AUTH, json={"content": "   \n  "})
         assert empty.status_code == 201 and empty.json()["failed"] == 1 and empty.json()["failures"][0]["reason"]
 

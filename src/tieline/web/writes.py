@@ -23,6 +23,7 @@ from .netguard import fetch_page
 router = APIRouter(prefix="/api/ingest", tags=["ingest"], dependencies=[Depends(HTTPBearer(auto_error=False))])
 
 WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": schemas.ErrorMessage, "description": "The body cannot be read as JSON (e.g. it is not UTF-8)."},
     401: {"model": schemas.ErrorMessage, "description": "No token, a wrong token, or writing is disabled."},
     413: {"model": schemas.ErrorMessage, "description": "The request body is larger than the server accepts."},
     503: {"model": schemas.ErrorMessage, "description": "The store is busy; try again shortly."},
