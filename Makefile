@@ -5,6 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 DB     ?= tieline.duckdb
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: demo test lock clean
 
@@ -23,7 +24,18 @@ $(VENV)/.test-installed: $(VENV)/.base-installed requirements/test.lock
 demo: $(VENV)/.base-installed
 	$(BIN)/tieline demo --db $(DB)
 
-test: $(VENV)/.test-installed
+# The browser tests drive Debian's Chromium through Playwright (no browser download): install it when missing.
+$(CHROMIUM):
+	@if ! command -v apt-get >/dev/null; then \
+		echo "make: no apt-get here; install Chromium as $(CHROMIUM) yourself, or the browser tests are skipped."; \
+	else \
+		echo "Installing Chromium for the browser tests (apt-get install chromium)..."; \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	fi
+
+test: $(VENV)/.test-installed $(CHROMIUM)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 

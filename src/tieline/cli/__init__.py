@@ -91,4 +91,5 @@ from . import (
     crawl_cmds,
     export_cmds,
     store_cmds,
+    web_cmds,
 )

@@ -1,0 +1,70 @@
+"""The write endpoints: code and store a posted document, or a web page fetched from a URL.
+
+They exist only in the spec's sense when the server has no token: every request that is not
+GET/HEAD/OPTIONS is refused with 401 by `guard.RequestGuard` before it gets here. Fetching
+happens before the store is locked; the store is locked for the coding and storing alone.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPBearer
+
+from ..coding.base import Coder
+from . import schemas
+from .ingestion import IncomingDocument, ingest_document
+from .netguard import fetch_page
+
+router = APIRouter(prefix="/api/ingest", tags=["ingest"], dependencies=[Depends(HTTPBearer(auto_error=False))])
+
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": schemas.ErrorMessage, "description": "The body cannot be read as JSON (e.g. it is not UTF-8)."},
+    401: {"model": schemas.ErrorMessage, "description": "No token, a wrong token, or writing is disabled."},
+    413: {"model": schemas.ErrorMessage, "description": "The request body is larger than the server accepts."},
+    503: {"model": schemas.ErrorMessage, "description": "The store is busy; try again shortly."},
+}
+_coder_lock = threading.Lock()
+
+
+def _coder(request: Request) -> Coder:
+    """One coder per server, made on the first write (it loads the language model)."""
+    with _coder_lock:
+        if getattr(request.app.state, "coder", None) is None:
+            from .. import api
+
+            request.app.state.coder = api.make_coder()
+        return request.app.state.coder
+
+
+def _store(request: Request, doc: IncomingDocument) -> dict[str, Any]:
+    coder = _coder(request)
+    with request.app.state.gate.writing() as db:
+        return ingest_document(doc, db, coder)
+
+
+@router.post("/document", response_model=schemas.IngestResult, status_code=201, responses=WRITE_ERRORS,
+             summary="Code and store a document (needs the token)")
+async def ingest_posted(request: Request, body: schemas.PostedDocument) -> JSONResponse:
+    doc = IncomingDocument(content=body.content, media_type=body.media_type, doc_id=body.id, url=body.url,
+                           title=body.title, published=body.published)
+    result = await run_in_threadpool(_store, request, doc)
+    return JSONResponse(result, status_code=201)
+
+
+@router.post("/url", response_model=schemas.IngestResult, status_code=201, responses={
+    **WRITE_ERRORS,
+    502: {"model": schemas.ErrorMessage, "description": "The page could not be fetched."},
+}, summary="Fetch a web page, code it and store it (needs the token)",
+   description="A URL whose host is not a public address (private, loopback, link-local) gets a 422.")
+async def ingest_url(request: Request, body: schemas.UrlToIngest) -> JSONResponse:
+    allow_private = request.app.state.config.allow_private_urls
+    page = await run_in_threadpool(fetch_page, body.url, allow_private=allow_private)
+    doc = IncomingDocument(content=page.content, media_type=page.media_type, doc_id=body.id or body.url,
+                           url=page.url, published=body.published)
+    result = await run_in_threadpool(_store, request, doc)
+    return JSONResponse(result, status_code=201)

@@ -1,0 +1,64 @@
+"""A property-based run over the OpenAPI spec with schemathesis, against real servers on 127.0.0.1.
+
+Every check schemathesis has is on: no server errors (5xx); status codes, content types, headers
+and bodies as the spec says; requests the spec calls invalid are refused and valid ones accepted;
+undeclared methods get 405; a write without credentials is refused. The write run covers
+`POST /api/ingest/document` with the token; `POST /api/ingest/url` is left out of it because it
+would resolve generated host names (network), and is covered by test_web_security.py instead.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from web_support import TOKEN, Server, copy_store, demo_store
+
+SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+def run_schemathesis(server: Server, *args: str, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    command = [
+        str(SCHEMATHESIS), "run", f"{server.url}/api/openapi.json", "--checks", "all", "--workers", "1",
+        "--suppress-health-check", "all", "--request-timeout", "30", "--report", "junit",
+        "--report-junit-path", str(ARTIFACTS / f"schemathesis-{name}.xml"), *args,
+    ]
+    # Run from a scratch folder: schemathesis keeps a cache of crashes in its working directory.
+    scratch = tempfile.mkdtemp(prefix="schemathesis-")
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    (ARTIFACTS / f"schemathesis-{name}.txt").write_text(result.stdout + result.stderr)
+    assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:]
+    assert " passed" in result.stdout and "Tested: " in result.stdout
+
+
+@pytest.fixture(scope="module")
+def read_server(tmp_path_factory):
+    server = Server(demo_store(tmp_path_factory))
+    yield server
+    server.stop()
+
+
+@pytest.mark.slow
+def test_every_read_operation_keeps_to_the_spec(read_server):
+    run_schemathesis(read_server, "--max-examples", "15", name="read")
+
+
+@pytest.mark.slow
+def test_posting_documents_keeps_to_the_spec(tmp_path_factory):
+    db = copy_store(demo_store(tmp_path_factory), tmp_path_factory.mktemp("spec-writes"))
+    server = Server(db, token=TOKEN)
+    try:
+        run_schemathesis(server, "--max-examples", "10", "--include-path", "/api/ingest/document",
+                         "-H", f"Authorization: Bearer {TOKEN}", name="write")
+    finally:
+        server.stop()
