@@ -139,29 +139,30 @@ _SPANS = (("evidence", "evidence_start", "evidence_end"), ("event", "event_start
 def event_evidence(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
     """An event with everything that shows where it came from, or None if there is no such event.
 
-    `mentions` lists each place the event was reported: the document, its URL and the sentence,
-    with the character spans of the event phrase and both actors inside that sentence. Today an
-    event has one mention (the sentence it was coded from); this is the one function to extend
-    when the store keeps every mention of a deduplicated event.
+    `mentions` lists each report of the (deduplicated) event, root mention first: the document,
+    its URL and the sentence, with the character spans of the event phrase and both actors inside
+    that sentence; `document` is the root mention's document.
     """
     con.execute("SELECT * FROM events WHERE event_id = ?", [event_id])
     rows = fetch_rows(con)
     if not rows:
         return None
     event = rows[0]
-    con.execute(f"SELECT {', '.join(_DOCUMENT_FIELDS)} FROM documents WHERE doc_id = ?", [event["doc_id"]])
-    documents = fetch_rows(con)
-    document = documents[0] if documents else None
-    if document is not None:
+    con.execute("SELECT * FROM event_mentions WHERE event_id = ? ORDER BY mention_id = ? DESC, seq",
+                [event_id, event.get("root_mention_id") or ""])
+    reports = fetch_rows(con) or [event]
+    doc_ids = list(dict.fromkeys(r["doc_id"] for r in reports))
+    con.execute(f"SELECT {', '.join(_DOCUMENT_FIELDS)} FROM documents WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
+    documents = {d["doc_id"]: d for d in fetch_rows(con)}
+    for document in documents.values():
         document["attributions"] = _json_list(document.get("attributions"))
-    mention = _mention(event, document)
-    urls = list(dict.fromkeys(u for u in (event.get("source_url"), document and document.get("url")) if u))
+    mentions = [_mention(report, documents.get(report["doc_id"])) for report in reports]
     return {
         "event": event,
-        "document": document,
-        "mentions": [mention],
-        "sentences": list(dict.fromkeys(m["sentence"] for m in [mention])),
-        "urls": urls,
+        "document": documents.get(event["doc_id"]),
+        "mentions": mentions,
+        "sentences": list(dict.fromkeys(m["sentence"] for m in mentions)),
+        "urls": list(dict.fromkeys(m["url"] for m in mentions if m["url"])),
     }
 
 
