@@ -58,7 +58,7 @@ PATTERN_OPTION = click.option(
 )
 CODER_OPTION = click.option(
     "--coder", default=api.DEFAULT_CODER, show_default=True,
-    help="Registered coder, by name or name.vN (e.g. cameo.rules.v1).",
+    help="Registered coder, by name or name.vN (e.g. cameo.rules.v2).",
 )
 
 
@@ -84,4 +84,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # Command modules register themselves on `cli` when imported.
-from . import coding_cmds, store_cmds  # noqa: E402,F401  (registers the commands)
+from . import coding_cmds, explain_cmds, store_cmds  # noqa: E402,F401  (registers the commands)
