@@ -23,11 +23,17 @@ CONTENT_NOUNS = {"message", "letter", "statement", "note", "cable", "telegram", 
                  "speech", "declaration", "resolution", "congratulation", "appeal", "call", "report", "plea"}
 # Verbs whose object is not the subject of their complement ("promised Iraq to help").
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
+# Object heads that say little on their own, so that a compound names the event: "*mediation* effort".
+GENERIC_HEADS = {"effort", "mission", "operation", "programme", "program", "hour", "team", "campaign", "plan", "process",
+                 "package", "drive", "initiative", "measure", "order", "bid", "strike", "activity", "attack", "unit",
+                 "force", "personnel", "worker", "official", "staff", "state", "law", "rule", "decree", "regime"}
 # Nouns that only measure their "of" phrase: "25,000 tons *of food aid*", "$50,000 worth *of goods*".
 QUANTITY_NOUNS = {"ton", "tonne", "kg", "kilogram", "worth", "million", "billion", "thousand", "hundred", "dozen",
                   "lot", "number", "amount", "batch", "shipment", "consignment", "load", "package", "set", "pair",
                   "part", "portion", "supply", "quantity", "wave", "series", "string", "round", "volley", "barrage",
-                  "salvo", "flurry", "raft", "host", "bunch", "group", "total", "sum", "range", "kind", "type"}
+                  "salvo", "flurry", "raft", "host", "bunch", "group", "total", "sum", "range", "kind", "type",
+                  "team", "contingent", "convoy", "fleet", "some", "most", "all", "many", "half", "rest", "remainder",
+                  "bulk", "majority", "dozens", "hundreds", "thousands", "unit", "platoon", "company"}
 
 
 def is_passive(verb: Token) -> bool:
@@ -54,7 +60,7 @@ def objects(verb: Token) -> list[Token]:
     if is_passive(verb):
         return passive_subjects(verb)
     found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-    if not found:
+    if not found and not any(c.dep_ in ("prt", "prep") for c in verb.children):
         for conj in verb.children:
             if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
                 found = [c for c in conj.children if c.dep_ in OBJECT_DEPS]
@@ -81,6 +87,8 @@ def complement_children(head: Token) -> list[Token]:
 def predicative(verb: Token) -> list[Token]:
     """What a description says the object is: "called Cho *a puppet*", "described ties *as an asset*"."""
     found = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
+    found += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("NOUN", "PROPN", "ADJ")
+              for g in c.children if g.dep_ in ("acomp", "attr", "oprd", "amod")]
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "as":
             found.extend(p for p in c.children if p.dep_ in ("pobj", "amod", "acomp"))
@@ -98,13 +106,20 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
             return False, None, f"object is not one of {sorted(pattern.object)[:4]}"
     if pattern.prep and not any(c.lower_ in pattern.prep for c in preps(head)):
         return False, obj, f"no '{'/'.join(sorted(pattern.prep))}' after the verb"
+    if pattern.modifier and not (obj is not None and any(
+            c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in pattern.modifier for c in obj.children)):
+        return False, obj, f"the object is not modified by one of {sorted(pattern.modifier)[:4]}"
     if pattern.prep_object:
         holders = [head] + ([obj] if obj is not None else [])
-        if not any(p.lemma_.lower() in pattern.prep_object
+        if not any(p.lemma_.lower() in pattern.prep_object or _modified_by(p, pattern.prep_object)
                    for h in holders for c in h.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
             return False, obj, f"no prepositional object among {sorted(pattern.prep_object)[:4]}"
+    if pattern.predicate and not any(
+            t.lemma_.lower() in pattern.predicate for p in predicative(head) for t in p.subtree):
+        return False, obj, f"no predicate among {sorted(pattern.predicate)[:4]}"
     for excluded in pattern.excludes:
-        if excluded == "complement" and (complement_children(head) or any(c.dep_ == "oprd" for c in head.children)):
+        if excluded == "complement" and (complement_children(head) or has_infinitive(head)
+                                         or any(c.dep_ == "oprd" for c in head.children)):
             return False, obj, "has a complement clause, which this pattern excludes"
         if excluded == "object" and objects(head):
             return False, obj, "has an object, which this pattern excludes"
@@ -127,13 +142,24 @@ def with_listed(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _modified_by(tok: Token, lemmas: frozenset[str]) -> bool:
+    return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in lemmas for c in tok.children)
+
+
+def has_infinitive(head: Token) -> bool:
+    """Whether a "to" clause completes the verb or its prepositional object ("called on X *to leave*")."""
+    holders = [head] + [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any(c.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and any(a.tag_ == "TO" for a in c.children)
+               for h in holders for c in h.children)
+
+
 def _names(obj: Token, lemmas: frozenset[str]) -> bool:
     """Whether an object is one of `lemmas`: its head word, a compound ("*mediation* mission"),
     or what a quantity measures ("25,000 tons of *aid*")."""
     if obj.lemma_.lower() in lemmas or obj.lower_ in lemmas:
         return True
     for child in obj.children:
-        if child.dep_ == "compound" and child.lemma_.lower() in lemmas:
+        if child.dep_ == "compound" and child.lemma_.lower() in lemmas and obj.lemma_.lower() in GENERIC_HEADS:
             return True
         if child.dep_ == "prep" and child.lower_ == "of" and obj.lemma_.lower() in QUANTITY_NOUNS:
             if any(p.dep_ == "pobj" and _names(p, lemmas) for p in child.children):

@@ -81,7 +81,13 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             _apply(mood, kind, tok.head, tok)
             break
         if dep == "advcl" and _is_purpose(tok) and tok.head.i not in transparent:
-            return mood.drop(f"purpose clause of '{tok.head.text}'")
+            # "sent experts to investigate": what the subject set out to do, an intent
+            if mood.state == "fact":
+                mood.state = "future"
+            mood.penalty += 0.1
+            mood.governors.append((tok.head.text, "purpose"))
+            tok = tok.head
+            continue
         if dep == "pcomp" and tok.head.lower_ in _CONTENT_PREPOSITIONS:
             return mood.drop(f"content of '{tok.head.head.text} {tok.head.text}'")
         if dep not in ("xcomp", "ccomp") or tok.head == tok:

@@ -22,7 +22,8 @@ SLOT_NAMES = ("dobj", "dative", "agent", "poss")
 COMPLEMENT_ROLES = ("content", "appeal", "demand")
 EXCLUSIONS = ("complement", "object", "dative", "predicative")
 KEYS = {
-    "id", "verbs", "nouns", "code", "target", "object", "not_object", "prep", "prep_object", "complement", "excludes",
+    "id", "verbs", "nouns", "code", "target", "object", "not_object", "modifier", "predicate", "prep", "prep_object",
+    "complement", "excludes",
     "reverse", "reciprocal", "appraisal", "negative_code", "confidence", "note",
 }
 
@@ -36,6 +37,8 @@ class VerbPattern:
     kind: str = "verb"  # "verb" or "noun"
     object: frozenset[str] = frozenset()
     not_object: frozenset[str] = frozenset()  # objects that make the verb mean something else
+    modifier: frozenset[str] = frozenset()  # one must modify the object: "*joint* exercise", "*air* strike"
+    predicate: frozenset[str] = frozenset()  # one must be in the predicative complement: "found X *guilty*"
     prep: frozenset[str] = frozenset()
     prep_object: frozenset[str] = frozenset()
     complement: str | None = None  # one of COMPLEMENT_ROLES
@@ -55,7 +58,7 @@ class VerbPattern:
     def specificity(self) -> int:
         """How many constraints the pattern puts on the clause; the most specific match wins."""
         return (2 * bool(self.object) + 2 * bool(self.prep_object) + bool(self.prep) + bool(self.appraisal)
-                + bool(self.excludes))
+                + bool(self.excludes) + bool(self.modifier) + 2 * bool(self.predicate))
 
 
 @dataclass
@@ -160,6 +163,8 @@ def _parse_one(item: object, where: str, taxonomy: Taxonomy, origin: str) -> Ver
         kind=kind,
         object=_words(item, "object", where),
         not_object=_words(item, "not_object", where),
+        modifier=_words(item, "modifier", where),
+        predicate=_words(item, "predicate", where),
         prep=_words(item, "prep", where),
         prep_object=_words(item, "prep_object", where),
         complement=complement or None,

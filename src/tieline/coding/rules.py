@@ -153,7 +153,7 @@ class RulesCoder(Coder):
                 trace: list[Trace] | None = None) -> list[Clause]:
         candidates: dict[int, Candidate] = {}
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "VBN":
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "VBN" or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):
                 patterns = self.patterns.for_lemma(tok.lemma_.lower()) or self._for_form(tok)
                 if patterns:
                     found = self._match(tok, patterns, s_idx, trace)
@@ -182,7 +182,7 @@ class RulesCoder(Coder):
             return clauses
         consumed = {c.obj.i for c in candidates.values() if c.obj is not None}
         for tok in sent:
-            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed and tok.i not in candidates:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and tok.i not in consumed and tok.i not in candidates:
                 patterns = self.patterns.for_noun(tok.lemma_.lower())
                 if patterns:
                     clause = self._noun_clause(tok, patterns[0], actors, transparent, stop, s_idx, trace)
@@ -248,6 +248,7 @@ class RulesCoder(Coder):
             if not cand.pattern.complement:
                 continue
             heads = [cand.head] + ([cand.obj] if cand.obj is not None else [])
+            heads += [p for c in cand.head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
             for head in heads:
                 for child in head.children:
                     if child.dep_ in ("xcomp", "ccomp", "advcl", "acl"):
@@ -450,6 +451,7 @@ class RulesCoder(Coder):
         speakers = [m for t in speaker_tokens for m in _resolve(actors, t)]
         countries = {_country(m) for m in speakers}
         same = bool(speakers) and bool(clause.sources) and all(_country(m) in countries for m in clause.sources)
+        same = same or bool({t.i for t in speaker_tokens} & {t.i for t in clause.source_tokens})
         conflict = clause.code[:2] >= "10"
         violent = clause.code[:2] in _VIOLENT_ROOTS
         party = bool(speakers) and not all(m.sector in _NON_ASSERTING_SECTORS for m in speakers)
@@ -537,6 +539,8 @@ class RulesCoder(Coder):
         confidence -= mood.penalty
         if cand.head.dep_ == "ROOT":
             confidence += 0.05
+        elif cand.head.dep_ in ("acl", "relcl"):
+            confidence -= 0.15  # a modifier describing a noun ("a worker *imprisoned* in Egypt"), background
         return confidence
 
     # --- writing events ----------------------------------------------------------------------
