@@ -5,8 +5,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 DB     ?= tieline.duckdb
+EVAL   ?= ../shared/eval
 
-.PHONY: demo test lock clean
+.PHONY: demo test eval lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +27,11 @@ demo: $(VENV)/.base-installed
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
+
+# Accuracy of the event coder on the field's gold sets (not shipped; EVAL=path/to/shared/eval).
+eval: $(VENV)/.test-installed
+	$(BIN)/python benchmarks/coding_accuracy.py $(EVAL)/events
+	TIELINE_EVAL_DIR=$(EVAL) $(BIN)/python -m pytest -q tests/test_eval_floors.py
 
 lock:
 	requirements/lock.sh

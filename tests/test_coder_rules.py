@@ -11,7 +11,7 @@ CASES = [
     ("North Korean leader Kim Jong-un congratulated Vietnamese President Vo Van Thuong on his election.", "PRKGOV", "051", "VNMGOV"),
     ("The French foreign ministry criticized Iran over the detention of two aid workers.", "FRAGOV", "111", "IRNGOV"),
     ("South Korea condemned North Korea's missile launch.", "KORGOV", "111", "PRKGOV"),
-    ("Russia accused Ukraine of attacking a power plant.", "RUSGOV", "112", "UKRGOV"),
+    ("Russia accused Ukraine of attacking a power plant.", "RUSGOV", "1123", "UKRGOV"),  # of aggression
     ("The United States urged Israel to protect civilians.", "USAGOV", "020", "ISRGOV"),
     ("Germany called on Russia to withdraw its troops.", "DEUGOV", "0256", "RUSGOV"),
     ("North Korea threatened South Korea with a strong response.", "PRKGOV", "130", "KORGOV"),

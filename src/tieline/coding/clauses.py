@@ -26,7 +26,8 @@ SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
 # Object heads that say little on their own, so that a compound names the event: "*mediation* effort".
 GENERIC_HEADS = {"effort", "mission", "operation", "programme", "program", "hour", "team", "campaign", "plan", "process",
                  "package", "drive", "initiative", "measure", "order", "bid", "strike", "activity", "attack", "unit",
-                 "force", "personnel", "worker", "official", "staff", "state", "law", "rule", "decree", "regime"}
+                 "force", "personnel", "worker", "official", "staff", "state", "law", "rule", "decree", "regime",
+                 "aid", "assistance", "support", "help", "relief", "shipment", "supply", "delivery"}
 # Nouns that only measure their "of" phrase: "25,000 tons *of food aid*", "$50,000 worth *of goods*".
 QUANTITY_NOUNS = {"ton", "tonne", "kg", "kilogram", "worth", "million", "billion", "thousand", "hundred", "dozen",
                   "lot", "number", "amount", "batch", "shipment", "consignment", "load", "package", "set", "pair",
@@ -71,12 +72,22 @@ def objects(verb: Token) -> list[Token]:
 def is_temporal(prep: Token) -> bool:
     """A preposition that only dates or times the clause: "called Sandu *on Saturday*"."""
     pobjs = [p for p in prep.children if p.dep_ == "pobj"]
-    return bool(pobjs) and all(p.ent_type_ in ("DATE", "TIME") for p in pobjs)
+    return bool(pobjs) and all(
+        t.ent_type_ in ("DATE", "TIME") or t.pos_ in ("DET", "ADP", "NUM", "PUNCT", "CCONJ") for p in pobjs for t in p.subtree)
 
 
 def preps(head: Token) -> list[Token]:
-    """Prepositions and particles of a word, leaving out those that only give a date or time."""
-    return [c for c in head.children if c.dep_ in ("prep", "prt", "dative", "agent") and not is_temporal(c)]
+    """Prepositions and particles of a word, leaving out those that only give a date or time, with
+    the second word of compound prepositions ("pulled *out of*": "out", then "of")."""
+    found = [c for c in head.children if c.dep_ in ("prep", "prt", "dative", "agent") and not is_temporal(c)]
+    found += [g for c in found if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "prep"]
+    return found
+
+
+def prep_objects(holder: Token, word: str | None = None) -> list[Token]:
+    """Objects of the holder's prepositions (all, or those spelled `word`)."""
+    return [p for c in preps(holder) if c.dep_ != "prt" and (word is None or c.lower_ == word)
+            for p in c.children if p.dep_ in ("pobj", "pcomp")]
 
 
 def complement_children(head: Token) -> list[Token]:
@@ -112,7 +123,7 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
     if pattern.prep_object:
         holders = [head] + ([obj] if obj is not None else [])
         if not any(p.lemma_.lower() in pattern.prep_object or _modified_by(p, pattern.prep_object)
-                   for h in holders for c in h.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
+                   for h in holders for p in prep_objects(h)):
             return False, obj, f"no prepositional object among {sorted(pattern.prep_object)[:4]}"
     if pattern.predicate and not any(
             t.lemma_.lower() in pattern.predicate for p in predicative(head) for t in p.subtree):
@@ -159,7 +170,7 @@ def _names(obj: Token, lemmas: frozenset[str]) -> bool:
     if obj.lemma_.lower() in lemmas or obj.lower_ in lemmas:
         return True
     for child in obj.children:
-        if child.dep_ == "compound" and child.lemma_.lower() in lemmas and obj.lemma_.lower() in GENERIC_HEADS:
+        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in lemmas and obj.lemma_.lower() in GENERIC_HEADS:
             return True
         if child.dep_ == "prep" and child.lower_ == "of" and obj.lemma_.lower() in QUANTITY_NOUNS:
             if any(p.dep_ == "pobj" and _names(p, lemmas) for p in child.children):
@@ -244,11 +255,9 @@ def _slot_step(holders: list[Token], step: str, head: Token, obj: Token | None) 
     elif step.startswith("prep:"):
         word = step[5:]
         for h in holders:
-            for c in h.children:
-                if c.dep_ in ("prep", "dative", "agent") and c.lower_ == word:
-                    found.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
-                elif c.dep_ == "prt" and c.lower_ == word and h == head:
-                    found.extend(o for o in h.children if o.dep_ in OBJECT_DEPS)
+            found.extend(prep_objects(h, word))
+            if any(c.dep_ == "prt" and c.lower_ == word for c in h.children) and h == head:
+                found.extend(o for o in h.children if o.dep_ in OBJECT_DEPS)
     return found
 
 

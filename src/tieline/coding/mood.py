@@ -62,7 +62,12 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
     for _ in range(_MAX_LEVELS):
         dep = tok.dep_
         if dep == "conj" and tok.head != tok:
-            tok = tok.head
+            head = tok.head
+            if (tok.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VBG" and head.dep_ == "pcomp"
+                    and head.head.head.pos_ in ("VERB", "AUX")):
+                tok = head.head.head  # "criticized X for sending ... and *accused* Y": a misparsed conjunct
+                continue
+            tok = head
             continue
         if dep == "acomp" and tok.head != tok:  # "is ready to mediate": the mood of "is"
             tok = tok.head

@@ -28,6 +28,7 @@ class MoodLexicon:
     tables: dict[str, dict[str, str | None]]
     positive: frozenset[str]
     negative: frozenset[str]
+    event_nouns: dict[str, str]  # noun lemma -> the verb lemma of the same event: "invasion" -> "invade"
     version: str
 
     def governor(self, lemma: str, dep: str) -> str | None:
@@ -93,5 +94,6 @@ def load_moods() -> MoodLexicon:
         tables=tables,
         positive=frozenset(_words(appraisal.get("positive", []), "appraisal.positive")),
         negative=frozenset(_words(appraisal.get("negative", []), "appraisal.negative")),
+        event_nouns={str(k).lower(): str(v).lower() for k, v in (data.get("event_nouns") or {}).items()},
         version=f"{data.get('version', '?')}+{hashlib.sha256(raw).hexdigest()[:8]}",
     )

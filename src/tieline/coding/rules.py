@@ -47,7 +47,8 @@ ACTOR_POLICIES = ("both", "source", "any")
 _MUST = VerbPattern(id="reported.must", lemmas=frozenset(), code="100", confidence=0.7)
 _SHOULD = VerbPattern(id="reported.should", lemmas=frozenset(), code="020", confidence=0.7)
 _GROUP_WORDS = {"leader", "side", "country", "nation", "government", "minister", "president", "party", "state",
-                "delegation", "army", "official", "neighbour", "neighbor", "ally", "rival", "capital", "premier"}
+                "delegation", "army", "official", "neighbour", "neighbor", "ally", "rival", "capital", "premier",
+                "man", "woman", "envoy", "diplomat", "chancellor", "king", "counterpart", "military", "navy"}
 _VIOLENT_ROOTS = {"18", "19", "20"}
 _NON_ASSERTING_SECTORS = {"MED", "EDU"}  # media and analysts report; they are not parties
 
@@ -141,13 +142,39 @@ class RulesCoder(Coder):
         policy = actors or self.actors
         doc_actors = self.resolver.for_doc(doc, when=article.published)
         events: list[Event] = []
+        recent: list[tuple[int, str, list[Mention]]] = []  # (sentence, verb lemma, sources) of events so far
         for s_idx, sent in enumerate(doc.sents):
             if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
                 _note(trace, s_idx, sent[0], "-", "not coded: the sentence is a question")
                 continue
             for clause in self.clauses(sent, s_idx, doc_actors, policy, trace):
-                events.extend(self._events(article, sent, s_idx, clause, policy, trace))
+                if not clause.targets and not clause.reciprocal:
+                    self._earlier_event_target(clause, recent, s_idx, trace)
+                coded = self._events(article, sent, s_idx, clause, policy, trace)
+                if clause.sources:
+                    recent.append((s_idx, clause.candidate.head.lemma_.lower(), clause.sources))
+                events.extend(coded)
         return events
+
+    def _earlier_event_target(self, clause: Clause, recent: list[tuple[int, str, list[Mention]]], s_idx: int,
+                              trace: list[Trace] | None) -> None:
+        """"South Korea condemned *the launch*": the target is whoever did the launch the article
+        reported just before."""
+        nouns = [t for t in clause.target_tokens if t.pos_ == "NOUN"]
+        if not nouns:
+            return
+        lemma = nouns[0].lemma_.lower()
+        verb = self.moods.event_nouns.get(lemma, lemma)
+        own = {_country(m) for m in clause.sources}
+        for earlier_idx, earlier_verb, sources in reversed(recent):
+            if s_idx - earlier_idx > 3:
+                break
+            if earlier_verb == verb and {_country(m) for m in sources} - own:
+                clause.targets = [_moved(m, nouns[0]) for m in sources if _country(m) not in own]
+                clause.confidence -= 0.15
+                _note(trace, s_idx, clause.candidate.head, clause.pattern_id,
+                      f"target: '{nouns[0].text}' is the '{earlier_verb}' of sentence {earlier_idx}")
+                return
 
     def clauses(self, sent: Span, s_idx: int, actors: DocActors, policy: str,
                 trace: list[Trace] | None = None) -> list[Clause]:
@@ -668,6 +695,14 @@ def _nationality(actors: DocActors, token: Token) -> list[Mention]:
                                          code=m.country_code, country_code=m.country_code, name=m.name,
                                          kind="nationality"))
     return found
+
+
+def _moved(m: Mention, token: Token) -> Mention:
+    """An actor named earlier, standing for the phrase headed by `token` here."""
+    span = token.doc[token.left_edge.i: token.i + 1]
+    return Mention(text=span.text, start=span.start_char, end=span.end_char, code=m.code,
+                   country_code=m.country_code, sector=m.sector, known_group_code=m.known_group_code,
+                   name=m.name, kind="event-reference")
 
 
 def _country(m: Mention) -> str:
