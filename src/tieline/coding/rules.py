@@ -110,6 +110,7 @@ class RulesCoder(Coder):
         self.resolver = ActorResolver(self.nlp)
         self.batch_size = batch_size
         self.actors = actors
+        self._recent: tuple[int, list] = (0, [])
 
     @property
     def dictionary_version(self) -> str:
@@ -142,12 +143,12 @@ class RulesCoder(Coder):
         policy = actors or self.actors
         doc_actors = self.resolver.for_doc(doc, when=article.published)
         events: list[Event] = []
-        recent: list[tuple[int, str, list[Mention]]] = []  # (sentence, verb lemma, sources) of events so far
+        recent: list[tuple[int, str, list[Mention]]] = []  # (sentence, verb lemma, sources) of clauses so far
         for s_idx, sent in enumerate(doc.sents):
             if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
                 _note(trace, s_idx, sent[0], "-", "not coded: the sentence is a question")
                 continue
-            for clause in self.clauses(sent, s_idx, doc_actors, policy, trace):
+            for clause in self.clauses(sent, s_idx, doc_actors, policy, trace, recent):
                 if not clause.targets and not clause.reciprocal:
                     self._earlier_event_target(clause, recent, s_idx, trace)
                 coded = self._events(article, sent, s_idx, clause, policy, trace)
@@ -177,7 +178,11 @@ class RulesCoder(Coder):
                 return
 
     def clauses(self, sent: Span, s_idx: int, actors: DocActors, policy: str,
-                trace: list[Trace] | None = None) -> list[Clause]:
+                trace: list[Trace] | None = None,
+                recent: list[tuple[int, str, list[Mention]]] | None = None) -> list[Clause]:
+        """The clauses of one sentence that state events; `recent` holds the article's earlier
+        clauses (for "the two leaders" and "condemned the launch")."""
+        self._recent = (s_idx, recent or [])
         candidates: dict[int, Candidate] = {}
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "VBN" or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):
@@ -398,7 +403,7 @@ class RulesCoder(Coder):
             target_tokens, targets = [], []
         sources = [m for t in source_tokens for m in _resolve(actors, t)]
         if not sources:
-            group = self._group_reference(source_tokens, actors)
+            group = self._group_reference(source_tokens, actors, *self._recent)
             if group:
                 sources, how = group, "group"
         if not target_tokens:
@@ -414,7 +419,8 @@ class RulesCoder(Coder):
             source_tokens, target_tokens = target_tokens, source_tokens
         clause.sources, clause.targets = sources, targets
         clause.source_tokens, clause.target_tokens = source_tokens, target_tokens
-        clause.reciprocal = pattern.reciprocal and not targets and len(_distinct(sources)) >= 2
+        # "Iran and Iraq met": each met the other; "... held talks with the rebels": they did not
+        clause.reciprocal = pattern.reciprocal and not target_tokens and len(_distinct(sources)) >= 2
         clause.confidence = self._base_confidence(cand, how, clause.mood)
 
     def _slot_targets(self, cand: Candidate, sources: list[Mention], actors: DocActors) -> tuple[list[Token], list[Mention]]:
@@ -489,7 +495,8 @@ class RulesCoder(Coder):
             clause.sources, clause.source_tokens = speakers, speaker_tokens
             clause.phrase = [governor] + clause.phrase
             return True
-        if party and not same and violent and clause.sources and kind in ("report", "claim"):
+        trailing = governor.i > head.i  # "X attacked Y, officials said": the wire's way of sourcing a fact
+        if party and not same and violent and clause.sources and (kind == "claim" or not trailing):
             clause.code = "112"
             clause.pattern_id = f"accuse:{governor.lemma_.lower()}>{clause.pattern_id}"
             clause.targets, clause.target_tokens = clause.sources, clause.source_tokens
@@ -505,8 +512,10 @@ class RulesCoder(Coder):
         _note(trace, s_idx, head, clause.pattern_id, f"not coded: {kind} by '{governor.text}' does not assert it")
         return False
 
-    def _group_reference(self, tokens: list[Token], actors: DocActors) -> list[Mention]:
-        """"the two leaders", "both sides": the last two actors named before, as a group."""
+    def _group_reference(self, tokens: list[Token], actors: DocActors, s_idx: int = 0,
+                         recent: list[tuple[int, str, list[Mention]]] = ()) -> list[Mention]:
+        """"the two leaders", "both sides": the pair that last acted together (conjoined or
+        reciprocal sources of a recent clause), or else the last two actors named before."""
         for tok in tokens:
             words = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet")}
             if tok.lemma_.lower() not in _GROUP_WORDS or not words & {"two", "both"}:
@@ -514,13 +523,19 @@ class RulesCoder(Coder):
                     continue
             sector = actors.gazetteer.roles.get(tok.lemma_.lower(), "GOV")
             sector = "GOV" if sector not in ("GOV", "MIL") else sector
-            earlier = [m for m in actors.mentions if m.end <= tok.left_edge.idx and m.country_code]
             chosen: list[Mention] = []
-            for m in reversed(earlier):
-                if m.country_code not in {c.country_code for c in chosen}:
-                    chosen.append(m)
-                if len(chosen) == 2:
+            for earlier_idx, _, sources in reversed(recent):
+                pair = {m.country_code: m for m in sources if m.country_code}
+                if s_idx - earlier_idx <= 2 and len(pair) == 2:
+                    chosen = list(pair.values())[::-1]
                     break
+            if not chosen:
+                earlier = [m for m in actors.mentions if m.end <= tok.left_edge.idx and m.country_code]
+                for m in reversed(earlier):
+                    if m.country_code not in {c.country_code for c in chosen}:
+                        chosen.append(m)
+                    if len(chosen) == 2:
+                        break
             if len(chosen) != 2 or tok.idx - chosen[-1].start > 600:
                 return []
             span = tok.doc[tok.left_edge.i: tok.i + 1]
