@@ -18,6 +18,7 @@ from .moods import MoodLexicon
 # "accused Russia *of attacking*", "criticised Japan *for sending*", "barred *from entering*".
 _CONTENT_PREPOSITIONS = {"of", "for", "over", "about", "from", "against", "on", "into", "toward", "towards"}
 _MAX_LEVELS = 6
+_DEGREE = {"less", "more", "too", "so", "least", "most", "increasingly"}
 
 
 @dataclass
@@ -70,6 +71,9 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             tok = head
             continue
         if dep == "acomp" and tok.head != tok:  # "is ready to mediate": the mood of "is"
+            degree = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ in _DEGREE), None)
+            if degree is not None:
+                return mood.drop(f"a comparison ('{degree.text} {tok.text}'), not an intent")
             tok = tok.head
             state, word = own_markers(tok)
             if state in ("negated", "modal", "conditional"):

@@ -50,6 +50,11 @@ _GROUP_WORDS = {"leader", "side", "country", "nation", "government", "minister",
                 "delegation", "army", "official", "neighbour", "neighbor", "ally", "rival", "capital", "premier",
                 "man", "woman", "envoy", "diplomat", "chancellor", "king", "counterpart", "military", "navy"}
 _VIOLENT_ROOTS = {"18", "19", "20"}
+# A nominal event is coded only as a main participant of its clause ("Israeli strikes on Gaza
+# killed ..."), not as a passing reference ("a licence for Russian aggression").
+_NOUN_EVENT_DEPS = {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "appos"}
+# Above this many conjoined parties a reciprocal act is multilateral, not a set of dyads.
+_MAX_RECIPROCAL = 4
 _NON_ASSERTING_SECTORS = {"MED", "EDU"}  # media and analysts report; they are not parties
 
 
@@ -111,6 +116,7 @@ class RulesCoder(Coder):
         self.batch_size = batch_size
         self.actors = actors
         self._recent: tuple[int, list] = (0, [])
+        self._candidates: dict[int, Candidate] = {}
 
     @property
     def dictionary_version(self) -> str:
@@ -192,6 +198,7 @@ class RulesCoder(Coder):
                     if found is not None:
                         candidates[tok.i] = found
         self._obligations(sent, candidates)
+        self._candidates = candidates
         transparent, stop = self._link(candidates, actors, s_idx, trace)
         clauses = []
         for cand in candidates.values():
@@ -214,7 +221,8 @@ class RulesCoder(Coder):
             return clauses
         consumed = {c.obj.i for c in candidates.values() if c.obj is not None}
         for tok in sent:
-            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and tok.i not in consumed and tok.i not in candidates:
+            if (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _NOUN_EVENT_DEPS and tok.i not in consumed
+                    and tok.i not in candidates):
                 patterns = self.patterns.for_noun(tok.lemma_.lower())
                 if patterns:
                     clause = self._noun_clause(tok, patterns[0], actors, transparent, stop, s_idx, trace)
@@ -395,6 +403,8 @@ class RulesCoder(Coder):
             source_tokens, how = agents(head), "agent"
             target_tokens = passive_subjects(head)
             targets = [m for t in target_tokens for m in _resolve(actors, t)]
+            if not source_tokens and clause.code[:2] in _VIOLENT_ROOTS:
+                source_tokens = self._means(clause)
         else:
             if is_passive(head):
                 source_tokens, how = agents(head), "agent"
@@ -408,6 +418,16 @@ class RulesCoder(Coder):
                 sources, how = group, "group"
         if not target_tokens:
             target_tokens, targets = self._slot_targets(cand, sources, actors)
+        if not targets and not target_tokens:
+            # "is considering sending aid to Japan", "declined to comment on Greece": a governor
+            # whose own event is not coded takes its complement's target
+            for comp in complement_children(head):
+                inner = self._candidates.get(comp.i)
+                if inner is not None and inner is not cand:
+                    comp_tokens, comp_targets = self._slot_targets(inner, sources, actors)
+                    if comp_targets:
+                        target_tokens, targets = comp_tokens, comp_targets
+                        break
         if not targets and cand.link is not None and pattern.complement in ("appeal", "demand"):
             # "demanded that Israel withdraw": the one told to act is the complement's subject
             inner = [c for c in cand.link.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -422,6 +442,22 @@ class RulesCoder(Coder):
         # "Iran and Iraq met": each met the other; "... held talks with the rebels": they did not
         clause.reciprocal = pattern.reciprocal and not target_tokens and len(_distinct(sources)) >= 2
         clause.confidence = self._base_confidence(cand, how, clause.mood)
+
+    def _means(self, clause: Clause) -> list[Token]:
+        """"were killed *in Israeli air strikes*": the act that did it names the event and its actor."""
+        for prep in clause.candidate.head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "by", "during", "after"):
+                continue
+            for noun in prep.children:
+                patterns = self.patterns.for_noun(noun.lemma_.lower()) if noun.dep_ == "pobj" else []
+                if patterns and patterns[0].code[:2] in _VIOLENT_ROOTS:
+                    clause.code = patterns[0].code
+                    clause.pattern_id = f"{clause.pattern_id}>{patterns[0].id}"
+                    clause.phrase = clause.phrase + [noun]
+                    return [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")] + [
+                        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                        for p in c.children if p.dep_ == "pobj"]
+        return []
 
     def _slot_targets(self, cand: Candidate, sources: list[Mention], actors: DocActors) -> tuple[list[Token], list[Mention]]:
         """The first target slot of the pattern that names an actor other than the source."""
@@ -593,6 +629,10 @@ class RulesCoder(Coder):
         sources = clause.sources or ([_unresolved(clause.source_tokens)] if clause.source_tokens else [])
         targets = clause.targets or ([_unresolved(clause.target_tokens)] if clause.target_tokens else [])
         if clause.reciprocal:
+            if len(_distinct(clause.sources)) > _MAX_RECIPROCAL:
+                _note(trace, s_idx, head, clause.pattern_id,
+                      f"not coded: {len(_distinct(clause.sources))} parties act together, a multilateral act")
+                return []
             pairs = [(a, b) for a in clause.sources for b in clause.sources if _country(a) != _country(b)]
         else:
             pairs = [(a, b) for a in (sources or [None]) for b in (targets or [None])
