@@ -16,7 +16,7 @@ def triples(events):
         ("China plans to send food aid to Nepal.", [("CHNGOV", "0333", "NPLGOV")]),
         ("Russia pledged to help Syria.", [("RUSGOV", "033", "SYRGOV")]),
         ("Iran and Saudi Arabia agreed to restore diplomatic ties.", [("IRNGOV", "032", "SAUGOV"), ("SAUGOV", "032", "IRNGOV")]),
-        ("Greece is ready to mediate between Serbia and Kosovo.", [("GRCGOV", "039", "SRBGOV")]),
+        ("Greece is ready to mediate between Serbia and Montenegro.", [("GRCGOV", "039", "MNEGOV"), ("GRCGOV", "039", "SRBGOV")]),
         ("Turkey agreed to lift its sanctions on Syria.", [("TURGOV", "0354", "SYRGOV")]),
         # conflictual intent is a threat (13)
         ("Turkey threatened to impose sanctions on Sweden.", [("TURGOV", "1312", "SWEGOV")]),

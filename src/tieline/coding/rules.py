@@ -39,7 +39,7 @@ from .mood import Mood, analyse
 from .moods import load_moods
 from .patterns import PatternSet, VerbPattern, load_patterns
 from .taxonomy import load_taxonomy
-from .when import event_date
+from .when import EventDate, event_date
 from .where import event_place
 
 ACTOR_POLICIES = ("both", "source", "any")
@@ -623,6 +623,21 @@ class RulesCoder(Coder):
 
     # --- writing events ----------------------------------------------------------------------
 
+    def _when(self, article: Article, sent: Span, clause: Clause) -> EventDate:
+        """The event's date. A stated intent, threat, refusal, appeal or accusation happens when it
+        is stated: it is dated by the clause that states it ("announced *on Tuesday* that it would
+        free prisoners *by August*"). No event is dated after its article: a date ahead of it
+        belongs to what is intended or invited ("invited Choe to Havana *next year*")."""
+        mood = clause.mood
+        stated_by = mood.report[0] if mood.report is not None and clause.pattern_id.startswith(
+            ("accuse:", "claim:", "deny:", "demand:", "appeal:")) else None
+        if stated_by is None and mood.words:
+            stated_by = mood.words[-1]
+        when = event_date(article, sent, stated_by if stated_by is not None else clause.candidate.head)
+        if article.published and when.value and when.value > article.published:
+            return EventDate(article.published, "crawl" if article.date_source == "crawl" else "publication")
+        return when
+
     def _events(self, article: Article, sent: Span, s_idx: int, clause: Clause, policy: str,
                 trace: list[Trace] | None) -> list[Event]:
         head = clause.candidate.head
@@ -654,7 +669,7 @@ class RulesCoder(Coder):
             return []
         cameo = self.taxonomy[clause.code]
         resolved = [a for a in clause.sources + clause.targets if a.code]
-        when = event_date(article, sent, head)
+        when = self._when(article, sent, clause)
         where = event_place(article, sent, head, resolved)
         actor_tokens = {t.i for t in clause.source_tokens + clause.target_tokens}
         phrase = sorted({t for t in clause.phrase if t.i not in actor_tokens} or set(clause.phrase), key=lambda t: t.i)
