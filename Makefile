@@ -6,8 +6,9 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 DB     ?= tieline.duckdb
 CHROMIUM := /usr/bin/chromium
+EVAL   ?= ../shared/eval
 
-.PHONY: demo test lock clean
+.PHONY: demo test eval lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +39,11 @@ $(CHROMIUM):
 test: $(VENV)/.test-installed $(CHROMIUM)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
+
+# Accuracy of the event coder on the field's gold sets (not shipped; EVAL=path/to/shared/eval).
+eval: $(VENV)/.test-installed
+	$(BIN)/python benchmarks/coding_accuracy.py $(EVAL)/events
+	TIELINE_EVAL_DIR=$(EVAL) $(BIN)/python -m pytest -q tests/test_eval_floors.py
 
 lock:
 	requirements/lock.sh

@@ -43,9 +43,9 @@ def test_event_has_design_contract_fields():
 
 
 def test_coder_registry_lists_versioned_builtin():
-    assert "cameo.rules.v1" in coders.available()
-    assert coders.get("cameo.rules").version == "1"
-    with pytest.raises(tieline.RegistryError, match="Available: .*cameo.rules.v1"):
+    assert "cameo.rules.v2" in coders.available()
+    assert coders.get("cameo.rules").version == "2"
+    with pytest.raises(tieline.RegistryError, match="Available: .*cameo.rules.v2"):
         coders.get("petrarch")
 
 

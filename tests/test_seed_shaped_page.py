@@ -46,7 +46,11 @@ def test_codes_prk_warming_to_cuba_and_china(events):
     assert ("PRK", "CUB") in pairs
     assert ("PRK", "CHN") in pairs
     assert ("PRK", "VNM") in pairs and ("PRK", "LAO") in pairs
-    assert all(e.quad_class == 1 for e in events if e.actor1_country_code == "PRK")
+    friends = {"CUB", "CHN", "VNM", "LAO"}
+    assert all(e.quad_class == 1 for e in events if e.actor1_country_code == "PRK" and e.actor2_country_code in friends)
+    # "... while refusing any dialogue with South Korea and the United States": the other side of the story
+    assert {(e.actor2_country_code, e.event_root_code) for e in events if e.actor1_country_code == "PRK"
+            and e.actor2_country_code in ("KOR", "USA")} == {("KOR", "12"), ("USA", "12")}
 
 
 def test_nothing_is_coded_from_boilerplate(events, article):

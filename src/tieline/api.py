@@ -25,7 +25,7 @@ STORE_STAGE = "store"
 
 
 def make_coder(spec: str = DEFAULT_CODER, pattern_files: Sequence[str | Path] = ()) -> Coder:
-    """A registered coder by name ("cameo.rules" or "cameo.rules.v1")."""
+    """A registered coder by name ("cameo.rules" or "cameo.rules.v2")."""
     factory = coders.get(spec).factory
     return factory(pattern_files=tuple(Path(p) for p in pattern_files))
 

@@ -58,7 +58,7 @@ PATTERN_OPTION = click.option(
 )
 CODER_OPTION = click.option(
     "--coder", default=api.DEFAULT_CODER, show_default=True,
-    help="Registered coder, by name or name.vN (e.g. cameo.rules.v1).",
+    help="Registered coder, by name or name.vN (e.g. cameo.rules.v2).",
 )
 
 
@@ -89,6 +89,7 @@ from . import (
     analysis_cmds,
     coding_cmds,
     crawl_cmds,
+    explain_cmds,
     export_cmds,
     store_cmds,
     web_cmds,

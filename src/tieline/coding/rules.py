@@ -1,10 +1,12 @@
-"""`cameo.rules`: a dependency-parse coder driven by the verb patterns in verbs.yaml.
+"""`cameo.rules`: a dependency-parse coder driven by the verb and noun patterns in verbs.yaml.
 
-For every verb in a sentence whose lemma has patterns, the coder finds the clause's source (its
-subject, or the subject it inherits from the clause it depends on, or the "by" agent of a
-passive), the target named by the pattern's slots, and resolves both to actors. Negated,
-hypothetical and interrogative clauses are not coded as facts. There is no fallback code: a
-sentence with no matching verb yields nothing.
+For every word of a sentence whose lemma has patterns, the coder takes the most specific pattern
+the clause satisfies, decides from the clause's governors whether it states a fact, an intent, a
+threat, a refusal, an appeal or nothing (`mood.py`), finds the source (subject, inherited subject,
+"by" agent of a passive) and the target (the pattern's slots), resolves both to actors, and
+expands conjoined and reciprocal actors to pairs only when it writes the events. There is no
+fallback code: a sentence with no recognised event yields nothing. `trace` records every pattern
+tried and why it did or did not give an event (`tieline explain`).
 """
 
 from __future__ import annotations
@@ -17,27 +19,48 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import ActorResolver, DocActors
+from ..errors import ConfigError
 from ..models import Article, Event, Mention
 from ..nlp import load_pipeline
 from ..registry import coders
 from .base import Coder, ErrorHandler, reraise
+from .clauses import (
+    agents,
+    bind_pronoun,
+    complement_children,
+    constraints_met,
+    is_passive,
+    passive_subjects,
+    predicative,
+    slot_tokens,
+    subjects,
+)
+from .mood import Mood, analyse
+from .moods import load_moods
 from .patterns import PatternSet, VerbPattern, load_patterns
 from .taxonomy import load_taxonomy
-from .when import event_date
+from .when import EventDate, event_date
 from .where import event_place
 
-_SUBJECT_DEPS = {"nsubj", "csubj"}
-_INHERITS_SUBJECT = {"xcomp", "advcl", "conj", "acl", "pcomp"}
-_RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
-_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "will", "shall"}
-_CONDITIONAL_MARKS = {"if", "unless", "whether"}
-_NEGATING_VERBS = {"refuse", "fail", "decline", "deny"}
-_OBJECT_DEPS = {"dobj", "obj", "attr"}
+ACTOR_POLICIES = ("both", "source", "any")
+# "X said Y must / should ...": the speaker demands (10) or asks (02) it of Y, whatever Y is to do.
+_MUST = VerbPattern(id="reported.must", lemmas=frozenset(), code="100", confidence=0.7)
+_SHOULD = VerbPattern(id="reported.should", lemmas=frozenset(), code="020", confidence=0.7)
+_GROUP_WORDS = {"leader", "side", "country", "nation", "government", "minister", "president", "party", "state",
+                "delegation", "army", "official", "neighbour", "neighbor", "ally", "rival", "capital", "premier",
+                "man", "woman", "envoy", "diplomat", "chancellor", "king", "counterpart", "military", "navy"}
+_VIOLENT_ROOTS = {"18", "19", "20"}
+# A nominal event is coded only as a main participant of its clause ("Israeli strikes on Gaza
+# killed ..."), not as a passing reference ("a licence for Russian aggression").
+_NOUN_EVENT_DEPS = {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "appos"}
+# Above this many conjoined parties a reciprocal act is multilateral, not a set of dyads.
+_MAX_RECIPROCAL = 4
+_NON_ASSERTING_SECTORS = {"MED", "EDU"}  # media and analysts report; they are not parties
 
 
 @dataclass
 class Trace:
-    """What the coder tried on one verb and why it did or did not code an event."""
+    """What the coder tried on one word and why it did or did not code an event."""
 
     sentence_index: int
     verb: str
@@ -46,34 +69,60 @@ class Trace:
 
 
 @dataclass
-class _Clause:
-    verb: Token
+class Candidate:
+    """A pattern that matched one verb (or event noun) of a sentence."""
+
+    head: Token
     pattern: VerbPattern
     code: str
-    sources: list[Token] = field(default_factory=list)
-    targets: list[Token] = field(default_factory=list)
-    phrase: list[Token] = field(default_factory=list)
-    inherited_subject: bool = False
-    pattern_id: str = ""
+    obj: Token | None
+    phrase: list[Token]
+    link: Candidate | None = None  # the complement event this pattern takes its code from
+    absorbed: bool = False
+    suppressed: bool = False
+
+
+@dataclass
+class Clause:
+    """A candidate with its final code, mood and actors: what becomes events."""
+
+    candidate: Candidate
+    code: str
+    pattern_id: str
+    phrase: list[Token]
+    mood: Mood
+    sources: list[Mention] = field(default_factory=list)
+    targets: list[Mention] = field(default_factory=list)
+    source_tokens: list[Token] = field(default_factory=list)
+    target_tokens: list[Token] = field(default_factory=list)
+    reciprocal: bool = False
+    confidence: float = 0.8
+    notes: list[str] = field(default_factory=list)
 
 
 @coders.register
 class RulesCoder(Coder):
     name = "cameo.rules"
-    version = "1"
+    version = "2"
 
-    def __init__(self, pattern_files: Iterable[Path] = (), nlp=None, batch_size: int = 16):
+    def __init__(self, pattern_files: Iterable[Path] = (), nlp=None, batch_size: int = 16, actors: str = "both"):
+        if actors not in ACTOR_POLICIES:
+            raise ConfigError(f"actors='{actors}' is not a policy; use one of {', '.join(ACTOR_POLICIES)}.")
         self.nlp = nlp or load_pipeline()
         self.patterns: PatternSet = load_patterns(tuple(pattern_files))
         self.taxonomy = load_taxonomy()
+        self.moods = load_moods()
         self.resolver = ActorResolver(self.nlp)
         self.batch_size = batch_size
+        self.actors = actors
+        self._recent: tuple[int, list] = (0, [])
+        self._candidates: dict[int, Candidate] = {}
 
     @property
     def dictionary_version(self) -> str:
         return (
             f"actors-{self.resolver.gazetteer.version};verbs-{self.patterns.version};"
-            f"cameo-{self.taxonomy.version}"
+            f"moods-{self.moods.version};cameo-{self.taxonomy.version}"
         )
 
     def code(self, article: Article) -> Iterator[Event]:
@@ -93,233 +142,653 @@ class RulesCoder(Coder):
 
     # --- coding one parsed article -------------------------------------------------------
 
-    def code_doc(self, article: Article, doc: Doc, trace: list[Trace] | None = None) -> list[Event]:
-        actors = self.resolver.for_doc(doc, when=article.published)
+    def code_doc(self, article: Article, doc: Doc, trace: list[Trace] | None = None,
+                 actors: str | None = None) -> list[Event]:
+        """Events of one parsed article. `actors` overrides the coder's actor policy: "both" (the
+        default: both actors known), "source" (a known source is enough) or "any"."""
+        policy = actors or self.actors
+        doc_actors = self.resolver.for_doc(doc, when=article.published)
         events: list[Event] = []
+        recent: list[tuple[int, str, list[Mention]]] = []  # (sentence, verb lemma, sources) of clauses so far
         for s_idx, sent in enumerate(doc.sents):
             if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+                _note(trace, s_idx, sent[0], "-", "not coded: the sentence is a question")
                 continue
-            for verb in sent:
-                if verb.pos_ not in ("VERB", "AUX") or not self.patterns.for_lemma(verb.lemma_.lower()):
-                    continue
-                clause = self._match(verb, s_idx, trace)
-                if clause is None:
-                    continue
-                events.extend(self._events(article, doc, sent, s_idx, clause, actors, trace))
+            for clause in self.clauses(sent, s_idx, doc_actors, policy, trace, recent):
+                if not clause.targets and not clause.reciprocal:
+                    self._earlier_event_target(clause, recent, s_idx, trace)
+                coded = self._events(article, sent, s_idx, clause, policy, trace)
+                if clause.sources:
+                    recent.append((s_idx, clause.candidate.head.lemma_.lower(), clause.sources))
+                events.extend(coded)
         return events
 
-    def _match(self, verb: Token, s_idx: int, trace: list[Trace] | None) -> _Clause | None:
-        lemma = verb.lemma_.lower()
-        blocked = _blocked(verb)
-        for pattern in self.patterns.for_lemma(lemma):
-            clause = self._apply(pattern, verb)
-            if clause is None:
-                _note(trace, s_idx, verb, pattern.id, "no match: object or target slot missing")
+    def _earlier_event_target(self, clause: Clause, recent: list[tuple[int, str, list[Mention]]], s_idx: int,
+                              trace: list[Trace] | None) -> None:
+        """"South Korea condemned *the launch*": the target is whoever did the launch the article
+        reported just before."""
+        nouns = [t for t in clause.target_tokens if t.pos_ == "NOUN"]
+        if not nouns:
+            return
+        lemma = nouns[0].lemma_.lower()
+        verb = self.moods.event_nouns.get(lemma, lemma)
+        own = {_country(m) for m in clause.sources}
+        for earlier_idx, earlier_verb, sources in reversed(recent):
+            if s_idx - earlier_idx > 3:
+                break
+            if earlier_verb == verb and {_country(m) for m in sources} - own:
+                clause.targets = [_moved(m, nouns[0]) for m in sources if _country(m) not in own]
+                clause.confidence -= 0.15
+                _note(trace, s_idx, clause.candidate.head, clause.pattern_id,
+                      f"target: '{nouns[0].text}' is the '{earlier_verb}' of sentence {earlier_idx}")
+                return
+
+    def clauses(self, sent: Span, s_idx: int, actors: DocActors, policy: str,
+                trace: list[Trace] | None = None,
+                recent: list[tuple[int, str, list[Mention]]] | None = None) -> list[Clause]:
+        """The clauses of one sentence that state events; `recent` holds the article's earlier
+        clauses (for "the two leaders" and "condemned the launch")."""
+        self._recent = (s_idx, recent or [])
+        candidates: dict[int, Candidate] = {}
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "VBN" or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):
+                patterns = self.patterns.for_lemma(tok.lemma_.lower()) or self._for_form(tok)
+                if patterns:
+                    found = self._match(tok, patterns, s_idx, trace)
+                    if found is not None:
+                        candidates[tok.i] = found
+        self._obligations(sent, candidates)
+        self._candidates = candidates
+        transparent, stop = self._link(candidates, actors, s_idx, trace)
+        clauses = []
+        for cand in candidates.values():
+            if cand.absorbed or cand.suppressed:
                 continue
-            if blocked:
-                _note(trace, s_idx, verb, pattern.id, f"not coded: {blocked}")
-                return None
-            _note(trace, s_idx, verb, pattern.id, f"matched: {clause.code}")
-            return clause
+            clause = self._clause(cand, actors, transparent, stop, s_idx, trace)
+            if clause is not None:
+                clauses.append(clause)
+        # A governor that is also a pattern ("agreed", "threatened") is coded only when its
+        # complement event is not: "agreed to restore ties" is one event, not two.
+        complete = {c.candidate.head.i for c in clauses if c.targets or c.reciprocal}
+        coded_heads = {c.candidate.head.i for c in clauses}
+        governed = [c for c in clauses if any(
+            k.i in complete or (k.i in coded_heads and not c.targets) for k in complement_children(c.candidate.head))]
+        for clause in governed:
+            _note(trace, s_idx, clause.candidate.head, clause.pattern_id,
+                  "not coded itself: its complement clause is coded with its mood")
+        clauses = [c for c in clauses if c not in governed]
+        if clauses:
+            return clauses
+        consumed = {c.obj.i for c in candidates.values() if c.obj is not None}
+        for tok in sent:
+            if (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _NOUN_EVENT_DEPS and tok.i not in consumed
+                    and tok.i not in candidates):
+                patterns = self.patterns.for_noun(tok.lemma_.lower())
+                if patterns:
+                    clause = self._noun_clause(tok, patterns[0], actors, transparent, stop, s_idx, trace)
+                    if clause is not None:
+                        clauses.append(clause)
+        return clauses
+
+    # --- matching --------------------------------------------------------------------------
+
+    def _for_form(self, tok: Token) -> list[VerbPattern]:
+        """Patterns for a verb the lemmatizer got wrong ("staged" -> "stag"): undo the suffix."""
+        word = tok.lower_
+        for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("d", ""), ("ing", "e"), ("ing", ""), ("es", ""),
+                             ("s", "")):
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                found = self.patterns.for_lemma(word[: -len(suffix)] + repl)
+                if found:
+                    return found
+        return []
+
+    def _match(self, tok: Token, patterns: list[VerbPattern], s_idx: int, trace: list[Trace] | None) -> Candidate | None:
+        for pattern in patterns:
+            ok, obj, why = constraints_met(pattern, tok)
+            if not ok:
+                _note(trace, s_idx, tok, pattern.id, f"no match: {why}")
+                continue
+            code = pattern.code
+            if pattern.appraisal:
+                lemmas = [t.lemma_.lower() for p in predicative(tok) for t in p.subtree]
+                polarity = self.moods.polarity(lemmas)
+                if polarity == 0:
+                    _note(trace, s_idx, tok, pattern.id, "no match: the description carries no judgement")
+                    continue
+                code = pattern.code if polarity > 0 else pattern.negative_code
+            phrase = [tok] + [c for c in tok.children if c.dep_ == "prt"]
+            phrase += [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in pattern.prep]
+            if obj is not None:
+                phrase.append(obj)
+            _note(trace, s_idx, tok, pattern.id, f"matched: {code} ({self.taxonomy[code].name})")
+            return Candidate(tok, pattern, code, obj, phrase)
         return None
 
-    def _apply(self, pattern: VerbPattern, verb: Token) -> _Clause | None:
-        satisfied, obj = _constraints(pattern, verb)
-        if not satisfied:
+    def _obligations(self, sent: Span, candidates: dict[int, Candidate]) -> None:
+        """Clauses with "must" or "should" reported by someone ("China must drop its barriers,
+        the US said") are demands or appeals even when their own verb has no pattern."""
+        for tok in sent:
+            if tok.dep_ != "ccomp" or tok.i in candidates or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+            if modal is not None and self.moods.governor(tok.head.lemma_.lower(), "ccomp") == "report" and not any(
+                    t.i in candidates for t in tok.subtree):
+                pattern = _MUST if modal.lower_ == "must" else _SHOULD
+                candidates[tok.i] = Candidate(tok, pattern, pattern.code, None, [modal, tok])
+
+    def _link(self, candidates: dict[int, Candidate], actors: DocActors, s_idx: int,
+              trace: list[Trace] | None) -> tuple[set[int], set[int]]:
+        """Join patterns that take their code from a complement event ("urged X *to withdraw*",
+        "sent a message *to congratulate*"). Returns the governors that are transparent (their
+        complement is coded on its own) and those that absorb their complement."""
+        transparent: set[int] = set()
+        stop: set[int] = set()
+        for cand in candidates.values():
+            if not cand.pattern.complement:
+                continue
+            heads = [cand.head] + ([cand.obj] if cand.obj is not None else [])
+            heads += [p for c in cand.head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            for head in heads:
+                for child in head.children:
+                    if child.dep_ in ("xcomp", "ccomp", "advcl", "acl"):
+                        # "urging they should strengthen and *expand* ties": a conjunct may carry it
+                        found = next((c for c in [child, *child.conjuncts] if c.i in candidates), None)
+                        if found is not None:
+                            cand.link = candidates[found.i]
+                            break
+                    if child.dep_ == "prep":  # "calling for ...": a gerund under the preposition
+                        inner = next((p for p in child.children if p.dep_ == "pcomp" and p.i in candidates), None)
+                        if inner is not None:
+                            cand.link = candidates[inner.i]
+                            break
+                if cand.link is not None:
+                    break
+        for cand in candidates.values():
+            link = cand.link
+            if link is None:
+                continue
+            if cand.pattern.complement == "content" and self._own_target(link, actors):
+                cand.suppressed = True
+                transparent.add(cand.head.i)
+                if cand.obj is not None:
+                    transparent.add(cand.obj.i)
+                _note(trace, s_idx, cand.head, cand.pattern.id,
+                      f"not coded itself: its content '{link.head.text}' names its own target and is coded")
+            else:
+                link.absorbed = True
+                stop.add(cand.head.i)
+                _note(trace, s_idx, link.head, link.pattern.id,
+                      f"not coded itself: gives the code of '{cand.head.text}' ({cand.pattern.complement})")
+        return transparent, stop
+
+    def _own_target(self, cand: Candidate, actors: DocActors) -> bool:
+        if cand.pattern.complement and cand.link is not None:
+            return False
+        for slot in cand.pattern.target:
+            for tok in slot_tokens(cand.head, cand.obj, slot):
+                if tok.pos_ != "PRON" and _resolve(actors, tok):
+                    return True
+        return False
+
+    def _effective(self, cand: Candidate) -> tuple[str, str, list[Token]]:
+        """Code, pattern id and phrase of a candidate, following the complement it takes its code from."""
+        if cand.link is None:
+            return cand.code, cand.pattern.id, cand.phrase
+        code, pid, phrase = self._effective(cand.link)
+        if cand.pattern.complement != "content":
+            table = "appeal" if cand.pattern.complement == "appeal" else "demand"
+            code = self.moods.derive(table, code) or cand.code
+        return code, f"{cand.pattern.id}>{pid}", cand.phrase + phrase
+
+    # --- from a candidate to a clause with actors ------------------------------------------
+
+    def _clause(self, cand: Candidate, actors: DocActors, transparent: set[int], stop: set[int],
+                s_idx: int, trace: list[Trace] | None) -> Clause | None:
+        code, pid, phrase = self._effective(cand)
+        mood = analyse(cand.head, self.moods, transparent, stop)
+        if mood.dropped:
+            _note(trace, s_idx, cand.head, pid, f"not coded: {mood.reason}")
             return None
-        clause = _Clause(verb=verb, pattern=pattern, code=pattern.code, pattern_id=pattern.id)
-        clause.phrase = [verb] + ([obj] if obj is not None else [])
-
-        passive_subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
-        if passive_subjects:
-            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            clause.sources, clause.targets = agents, passive_subjects
+        clause = Clause(cand, code, pid, phrase, mood)
+        if mood.state == "obligation":
+            return self._as_obligation(clause, actors, s_idx, trace)
+        if mood.state == "directive":
+            if not self._as_appeal(clause, actors):
+                _note(trace, s_idx, cand.head, pid, f"not coded: {mood.reason}")
+                return None
         else:
-            clause.sources, clause.inherited_subject = _subjects(verb)
-            clause.targets = _slot_tokens(verb, obj, pattern.target)
-
-        if pattern.complement:
-            complement = self._complement(verb, obj)
-            if complement is not None:
-                comp_pattern, comp_verb, comp_has_target = complement
-                if comp_has_target:
-                    return None  # the complement clause is coded on its own
-                clause.code = comp_pattern.code
-                clause.pattern_id = f"{pattern.id}>{comp_pattern.id}"
-                clause.phrase.append(comp_verb)
-        if not clause.targets:
+            self._find_actors(clause, actors)
+        if not self._apply_mood(clause, s_idx, trace):
+            return None
+        if mood.report is not None and not self._apply_report(clause, actors, s_idx, trace):
             return None
         return clause
 
-    def _complement(self, verb: Token, obj: Token | None) -> tuple[VerbPattern, Token, bool] | None:
-        """A purpose or complement clause ("to congratulate", "urging") that is itself an event."""
-        heads = [verb] + ([obj] if obj is not None else [])
-        for head in heads:
-            for child in head.children:
-                if child.dep_ not in ("xcomp", "advcl", "acl") or child.pos_ != "VERB":
-                    continue
-                for comp_pattern in self.patterns.for_lemma(child.lemma_.lower()):
-                    satisfied, comp_obj = _constraints(comp_pattern, child)
-                    if comp_pattern.complement or not satisfied:
-                        continue
-                    # "urging them to ...": a pronoun target is the message's own addressee.
-                    has_target = any(t.pos_ != "PRON" for t in _slot_tokens(child, comp_obj, comp_pattern.target))
-                    return comp_pattern, child, has_target
-        return None
+    def _apply_mood(self, clause: Clause, s_idx: int, trace: list[Trace] | None) -> bool:
+        state, code = clause.mood.state, clause.code
+        if state == "commit":  # "voted to expel" is the expulsion; "agreed to lift" an intent (035x)
+            state = "fact" if code[:2] >= "15" else "future"
+        if state in ("future", "threat", "refusal"):
+            derived = self.moods.derive("refusal" if state == "refusal" else "future", code)
+            if derived is None:
+                _note(trace, s_idx, clause.candidate.head, clause.pattern_id,
+                      f"not coded: no {state} form of {code} ({self.taxonomy[code].name})")
+                return False
+            if state == "threat" and not derived.startswith("13"):
+                derived = "130"
+            clause.phrase = clause.mood.words + clause.phrase
+            if derived != code:
+                clause.notes.append(f"{state} of {code}")
+                clause.pattern_id = f"{state}:{clause.pattern_id}"
+                clause.confidence -= 0.05
+            clause.code = derived
+        return True
 
-    def _events(self, article: Article, doc: Doc, sent: Span, s_idx: int, clause: _Clause,
-                actors: DocActors, trace: list[Trace] | None) -> list[Event]:
-        sources = [a for t in clause.sources for a in actors.resolve(t)]
-        targets = [a for t in clause.targets for a in actors.resolve(t)]
-        if not sources or not targets:
-            missing = "source" if not sources else "target"
-            _note(trace, s_idx, clause.verb, clause.pattern_id, f"not coded: {missing} is not a known actor")
+    def _subject_tokens(self, head: Token) -> tuple[list[Token], str]:
+        tokens, how = subjects(head)
+        bound: list[Token] = []
+        for tok in tokens:
+            found = bind_pronoun(tok)
+            bound.extend(found or [tok])
+        if bound != tokens:
+            how = "pronoun"
+        return bound, how
+
+    def _find_actors(self, clause: Clause, actors: DocActors) -> None:
+        cand = clause.candidate
+        head, pattern = cand.head, cand.pattern
+        object_is_patient = pattern.object and cand.obj is not None and cand.obj in passive_subjects(head)
+        if is_passive(head) and not object_is_patient:
+            source_tokens, how = agents(head), "agent"
+            target_tokens = passive_subjects(head)
+            targets = [m for t in target_tokens for m in _resolve(actors, t)]
+            if not source_tokens and clause.code[:2] in _VIOLENT_ROOTS:
+                source_tokens = self._means(clause)
+        else:
+            if is_passive(head):
+                source_tokens, how = agents(head), "agent"
+            else:
+                source_tokens, how = self._subject_tokens(head)
+            target_tokens, targets = [], []
+        sources = [m for t in source_tokens for m in _resolve(actors, t)]
+        if not sources:
+            group = self._group_reference(source_tokens, actors, *self._recent)
+            if group:
+                sources, how = group, "group"
+        if not target_tokens:
+            target_tokens, targets = self._slot_targets(cand, sources, actors)
+        if not targets and not target_tokens:
+            # "is considering sending aid to Japan", "declined to comment on Greece": a governor
+            # whose own event is not coded takes its complement's target
+            for comp in complement_children(head):
+                inner = self._candidates.get(comp.i)
+                if inner is not None and inner is not cand:
+                    comp_tokens, comp_targets = self._slot_targets(inner, sources, actors)
+                    if comp_targets:
+                        target_tokens, targets = comp_tokens, comp_targets
+                        break
+        if not targets and cand.link is not None and pattern.complement in ("appeal", "demand"):
+            # "demanded that Israel withdraw": the one told to act is the complement's subject
+            inner = [c for c in cand.link.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            inner_targets = [m for t in inner for m in _resolve(actors, t)]
+            if inner_targets:
+                target_tokens, targets = inner, inner_targets
+        if pattern.reverse:
+            sources, targets = targets, sources
+            source_tokens, target_tokens = target_tokens, source_tokens
+        clause.sources, clause.targets = sources, targets
+        clause.source_tokens, clause.target_tokens = source_tokens, target_tokens
+        # "Iran and Iraq met": each met the other; "... held talks with the rebels": they did not
+        clause.reciprocal = pattern.reciprocal and not target_tokens and len(_distinct(sources)) >= 2
+        clause.confidence = self._base_confidence(cand, how, clause.mood)
+
+    def _means(self, clause: Clause) -> list[Token]:
+        """"were killed *in Israeli air strikes*": the act that did it names the event and its actor."""
+        for prep in clause.candidate.head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "by", "during", "after"):
+                continue
+            for noun in prep.children:
+                patterns = self.patterns.for_noun(noun.lemma_.lower()) if noun.dep_ == "pobj" else []
+                if patterns and patterns[0].code[:2] in _VIOLENT_ROOTS:
+                    clause.code = patterns[0].code
+                    clause.pattern_id = f"{clause.pattern_id}>{patterns[0].id}"
+                    clause.phrase = clause.phrase + [noun]
+                    return [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")] + [
+                        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                        for p in c.children if p.dep_ == "pobj"]
+        return []
+
+    def _slot_targets(self, cand: Candidate, sources: list[Mention], actors: DocActors) -> tuple[list[Token], list[Mention]]:
+        """The first target slot of the pattern that names an actor other than the source."""
+        own = {m.code for m in sources}
+        first_tokens: list[Token] = []
+        for slot in cand.pattern.target:
+            tokens = slot_tokens(cand.head, cand.obj, slot)
+            if tokens and not first_tokens:
+                first_tokens = tokens
+            found = [m for t in tokens for m in _resolve(actors, t) if m.code not in own]
+            if found:
+                return tokens, found
+        return first_tokens, []
+
+    def _as_appeal(self, clause: Clause, actors: DocActors) -> bool:
+        """"Obama wants Putin to attack": the governor's subject appeals to its object."""
+        governor = clause.mood.directive
+        target_tokens = clause.mood.addressee
+        if not target_tokens:
+            return False
+        source_tokens, how = self._subject_tokens(governor)
+        clause.code = self.moods.derive("appeal", clause.code) or "020"
+        clause.pattern_id = f"appeal:{governor.lemma_.lower()}>{clause.pattern_id}"
+        clause.phrase = [governor] + clause.phrase
+        clause.source_tokens, clause.target_tokens = source_tokens, target_tokens
+        clause.sources = [m for t in source_tokens for m in _resolve(actors, t)]
+        clause.targets = [m for t in target_tokens for m in _resolve(actors, t)]
+        clause.confidence = self._base_confidence(clause.candidate, how, clause.mood) - 0.05
+        clause.mood.state = "fact"
+        return True
+
+    def _as_obligation(self, clause: Clause, actors: DocActors, s_idx: int, trace: list[Trace] | None) -> Clause | None:
+        """"The US said China must drop its barriers": the US demands it of China."""
+        cand, governor = clause.candidate, clause.mood.report[0]
+        must, tok = False, cand.head
+        while tok != governor and tok.head != tok and not must:
+            must = any(c.lower_ == "must" for c in tok.children if c.dep_ == "aux")
+            tok = tok.head
+        if cand.pattern not in (_MUST, _SHOULD):
+            clause.code = self.moods.derive("demand" if must else "appeal", clause.code) or ("100" if must else "020")
+        speaker_tokens, _ = self._subject_tokens(governor)
+        target_tokens = [t for t in subjects(cand.head)[0] if t.pos_ != "PRON"]
+        clause.source_tokens, clause.target_tokens = speaker_tokens, target_tokens
+        clause.sources = [m for t in speaker_tokens for m in _resolve(actors, t)]
+        own = {_country(m) for m in clause.sources}
+        clause.targets = [m for t in target_tokens for m in _resolve(actors, t) if _country(m) not in own]
+        if not target_tokens:
+            _note(trace, s_idx, cand.head, clause.pattern_id, "not coded: an obligation without someone obliged")
+            return None
+        clause.pattern_id = f"{'demand' if must else 'appeal'}:{governor.lemma_.lower()}>{clause.pattern_id}"
+        clause.phrase = [governor] + clause.phrase
+        clause.confidence = (cand.pattern.confidence or 0.75) - 0.05
+        return clause
+
+    def _apply_report(self, clause: Clause, actors: DocActors, s_idx: int, trace: list[Trace] | None) -> bool:
+        """Reported speech: a speaker's own act claimed (015) or denied (016), another actor
+        accused of violence (112), or the report's content, when the report asserts it."""
+        governor, kind = clause.mood.report
+        speaker_tokens, _ = self._subject_tokens(governor)
+        speakers = [m for t in speaker_tokens for m in _resolve(actors, t)]
+        countries = {_country(m) for m in speakers}
+        same = bool(speakers) and bool(clause.sources) and all(_country(m) in countries for m in clause.sources)
+        same = same or bool({t.i for t in speaker_tokens} & {t.i for t in clause.source_tokens})
+        conflict = clause.code[:2] >= "10"
+        violent = clause.code[:2] in _VIOLENT_ROOTS
+        party = bool(speakers) and not all(m.sector in _NON_ASSERTING_SECTORS for m in speakers)
+        head = clause.candidate.head
+        if kind in ("claim", "deny") and same and conflict:
+            clause.code = "015" if kind == "claim" else "016"
+            clause.pattern_id = f"{kind}:{clause.pattern_id}"
+            clause.sources, clause.source_tokens = speakers, speaker_tokens
+            clause.phrase = [governor] + clause.phrase
+            return True
+        trailing = governor.i > head.i  # "X attacked Y, officials said": the wire's way of sourcing a fact
+        if party and not same and violent and clause.sources and (kind == "claim" or not trailing):
+            clause.code = "112"
+            clause.pattern_id = f"accuse:{governor.lemma_.lower()}>{clause.pattern_id}"
+            clause.targets, clause.target_tokens = clause.sources, clause.source_tokens
+            clause.sources, clause.source_tokens = speakers, speaker_tokens
+            clause.phrase = [governor] + clause.phrase
+            clause.reciprocal = False
+            clause.confidence -= 0.1
+            return True
+        if kind == "report" or (kind == "claim" and same):
+            clause.confidence -= 0.05
+            clause.notes.append(f"reported by '{governor.text}'")
+            return True
+        _note(trace, s_idx, head, clause.pattern_id, f"not coded: {kind} by '{governor.text}' does not assert it")
+        return False
+
+    def _group_reference(self, tokens: list[Token], actors: DocActors, s_idx: int = 0,
+                         recent: list[tuple[int, str, list[Mention]]] = ()) -> list[Mention]:
+        """"the two leaders", "both sides": the pair that last acted together (conjoined or
+        reciprocal sources of a recent clause), or else the last two actors named before."""
+        for tok in tokens:
+            words = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet")}
+            if tok.lemma_.lower() not in _GROUP_WORDS or not words & {"two", "both"}:
+                if not (tok.lower_ == "both" and tok.dep_ in ("nsubj", "nsubjpass")):
+                    continue
+            sector = actors.gazetteer.roles.get(tok.lemma_.lower(), "GOV")
+            sector = "GOV" if sector not in ("GOV", "MIL") else sector
+            chosen: list[Mention] = []
+            for earlier_idx, _, sources in reversed(recent):
+                pair = {m.country_code: m for m in sources if m.country_code}
+                if s_idx - earlier_idx <= 2 and len(pair) == 2:
+                    chosen = list(pair.values())[::-1]
+                    break
+            if not chosen:
+                earlier = [m for m in actors.mentions if m.end <= tok.left_edge.idx and m.country_code]
+                for m in reversed(earlier):
+                    if m.country_code not in {c.country_code for c in chosen}:
+                        chosen.append(m)
+                    if len(chosen) == 2:
+                        break
+            if len(chosen) != 2 or tok.idx - chosen[-1].start > 600:
+                return []
+            span = tok.doc[tok.left_edge.i: tok.i + 1]
+            return [Mention(text=span.text, start=span.start_char, end=span.end_char, code=m.country_code + sector,
+                            country_code=m.country_code, sector=sector, name=m.name, kind="group-reference")
+                    for m in reversed(chosen)]
+        return []
+
+    def _noun_clause(self, noun: Token, pattern: VerbPattern, actors: DocActors, transparent: set[int],
+                     stop: set[int], s_idx: int, trace: list[Trace] | None) -> Clause | None:
+        """A nominal event: "Israeli air strikes on Gaza", "talks between Iran and Saudi Arabia"."""
+        if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in noun.children):
+            _note(trace, s_idx, noun, pattern.id, "not coded: negated noun")
+            return None
+        governor = noun.head
+        if governor.pos_ in ("VERB", "AUX") and governor != noun:
+            mood = analyse(governor, self.moods, transparent, stop)
+            if mood.dropped or mood.state != "fact":
+                _note(trace, s_idx, noun, pattern.id, f"not coded: '{governor.text}' is not a fact ({mood.reason or mood.state})")
+                return None
+        cand = Candidate(noun, pattern, pattern.code, None, [noun])
+        clause = Clause(cand, pattern.code, pattern.id, [noun], Mood("fact"))
+        source_tokens = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                         and c.i in actors.by_token]
+        source_tokens += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                          for p in c.children if p.dep_ == "pobj"]
+        sources = [m for t in source_tokens for m in _resolve(actors, t)]
+        target_tokens, targets = self._slot_targets(cand, sources, actors)
+        if not sources and pattern.reciprocal and len(_distinct(targets)) >= 2:
+            sources, source_tokens, targets = targets, target_tokens, []
+        clause.sources, clause.targets = sources, targets
+        clause.source_tokens, clause.target_tokens = source_tokens, target_tokens
+        clause.reciprocal = pattern.reciprocal and not targets and len(_distinct(sources)) >= 2
+        clause.confidence = (pattern.confidence or 0.6) - 0.05 * (not sources)
+        _note(trace, s_idx, noun, pattern.id, f"matched noun: {pattern.code} ({self.taxonomy[pattern.code].name})")
+        return clause
+
+    def _base_confidence(self, cand: Candidate, how: str, mood: Mood) -> float:
+        p = cand.pattern
+        confidence = p.confidence or 0.8 + 0.03 * min(p.specificity, 3)
+        confidence -= {"own": 0.0, "agent": 0.0, "inherited": 0.1, "object-control": 0.05, "relative": 0.05,
+                       "participle": 0.1, "pronoun": 0.05, "group": 0.15}.get(how, 0.15)
+        confidence -= mood.penalty
+        if cand.head.dep_ == "ROOT":
+            confidence += 0.05
+        elif cand.head.dep_ in ("acl", "relcl"):
+            confidence -= 0.15  # a modifier describing a noun ("a worker *imprisoned* in Egypt"), background
+        return confidence
+
+    # --- writing events ----------------------------------------------------------------------
+
+    def _when(self, article: Article, sent: Span, clause: Clause) -> EventDate:
+        """The event's date. A stated intent, threat, refusal, appeal or accusation happens when it
+        is stated: it is dated by the clause that states it ("announced *on Tuesday* that it would
+        free prisoners *by August*"). No event is dated after its article: a date ahead of it
+        belongs to what is intended or invited ("invited Choe to Havana *next year*")."""
+        mood = clause.mood
+        stated_by = mood.report[0] if mood.report is not None and clause.pattern_id.startswith(
+            ("accuse:", "claim:", "deny:", "demand:", "appeal:")) else None
+        if stated_by is None and mood.words:
+            stated_by = mood.words[-1]
+        when = event_date(article, sent, stated_by if stated_by is not None else clause.candidate.head)
+        if article.published and when.value and when.value > article.published:
+            return EventDate(article.published, "crawl" if article.date_source == "crawl" else "publication")
+        return when
+
+    def _events(self, article: Article, sent: Span, s_idx: int, clause: Clause, policy: str,
+                trace: list[Trace] | None) -> list[Event]:
+        head = clause.candidate.head
+        sources = clause.sources or ([_unresolved(clause.source_tokens)] if clause.source_tokens else [])
+        targets = clause.targets or ([_unresolved(clause.target_tokens)] if clause.target_tokens else [])
+        if clause.reciprocal:
+            if len(_distinct(clause.sources)) > _MAX_RECIPROCAL:
+                _note(trace, s_idx, head, clause.pattern_id,
+                      f"not coded: {len(_distinct(clause.sources))} parties act together, a multilateral act")
+                return []
+            pairs = [(a, b) for a in clause.sources for b in clause.sources if _country(a) != _country(b)]
+        else:
+            pairs = [(a, b) for a in (sources or [None]) for b in (targets or [None])
+                     if a is None or b is None or not _overlaps(a, b)]
+        kept = []
+        for a1, a2 in pairs:
+            if a1 is None and policy == "any":
+                a1 = Mention(text="", start=head.idx, end=head.idx, code="", kind="none")
+            if a1 is None or (a2 is not None and a1.code and a1.code == a2.code):
+                continue
+            if not a1.code and policy != "any":
+                continue
+            if (a2 is None or not a2.code) and policy == "both":
+                continue
+            kept.append((a1, a2))
+        if not kept:
+            missing = "source" if not clause.sources else "target"
+            _note(trace, s_idx, head, clause.pattern_id, f"not coded: {missing} is not a known actor")
             return []
         cameo = self.taxonomy[clause.code]
-        when = event_date(article, sent, clause.verb)
-        where = event_place(article, sent, clause.verb, sources + targets)
-        phrase_start = min(t.idx for t in clause.phrase)
-        phrase_end = max(t.idx + len(t.text) for t in clause.phrase)
+        resolved = [a for a in clause.sources + clause.targets if a.code]
+        when = self._when(article, sent, clause)
+        where = event_place(article, sent, head, resolved)
+        actor_tokens = {t.i for t in clause.source_tokens + clause.target_tokens}
+        phrase = sorted({t for t in clause.phrase if t.i not in actor_tokens} or set(clause.phrase), key=lambda t: t.i)
+        phrase_start = min(t.idx for t in phrase)
+        phrase_end = max(t.idx + len(t.text) for t in phrase)
         events = []
-        for a1 in sources:
-            for a2 in targets:
-                if a1.code == a2.code or _overlaps(a1, a2):
-                    continue
-                confidence = 0.9 - 0.1 * clause.inherited_subject
-                confidence -= 0.1 * sum(a.kind == "coreference" for a in (a1, a2))
-                if clause.code == clause.pattern.code and clause.pattern.complement:
-                    confidence -= 0.15  # a message whose content we could not classify
-                evidence_start = min(a1.start, a2.start, phrase_start)
-                evidence_end = max(a1.end, a2.end, phrase_end)
-                event = Event(
-                    doc_id=article.doc_id,
-                    event_date=when.value.isoformat() if when.value else "",
-                    actor1_code=a1.code,
-                    actor1_name=a1.name or a1.text,
-                    actor1_country_code=a1.country_code,
-                    actor1_known_group_code=a1.known_group_code,
-                    actor2_code=a2.code,
-                    actor2_name=a2.name or a2.text,
-                    actor2_country_code=a2.country_code,
-                    actor2_known_group_code=a2.known_group_code,
-                    event_code=cameo.code,
-                    event_root_code=cameo.root,
-                    quad_class=cameo.quad_class,
-                    goldstein_scale=cameo.goldstein,
-                    plover_event_type=cameo.plover_event,
-                    plover_mode=cameo.plover_mode,
-                    sentence=sent.text.strip(),
-                    evidence_start=evidence_start,
-                    evidence_end=evidence_end,
-                    source_url=article.url,
-                    coder=self.qualified_name,
-                    confidence=round(max(0.1, min(1.0, confidence)), 2),
-                    actor1_sector=a1.sector or None,
-                    actor2_sector=a2.sector or None,
-                    event_text=" ".join(t.text for t in sorted(clause.phrase, key=lambda t: t.i)),
-                    event_start=phrase_start,
-                    event_end=phrase_end,
-                    actor1_start=a1.start,
-                    actor1_end=a1.end,
-                    actor2_start=a2.start,
-                    actor2_end=a2.end,
-                    sentence_start=sent.start_char,
-                    sentence_index=s_idx,
-                    pattern_id=clause.pattern_id,
-                    date_precision=when.precision,
-                    date_text=when.text,
-                    action_geo_full_name=where.name,
-                    action_geo_country_code=where.country_code,
-                    action_geo_fips_code=where.fips_code,
-                    action_geo_adm1_code=where.adm1_code,
-                    action_geo_lat=where.lat,
-                    action_geo_long=where.lon,
-                    action_geo_feature_id=where.feature_id,
-                    action_geo_precision=where.precision,
-                    dictionary_version=self.dictionary_version,
-                )
-                event.event_id = _event_id(event)
-                events.append(event)
+        for a1, a2 in kept:
+            confidence = clause.confidence - 0.1 * sum(a.kind == "coreference" for a in (a1, a2) if a is not None)
+            confidence -= 0.25 * sum(a is None or not a.code for a in (a1, a2))
+            spans = [a1] + ([a2] if a2 is not None else [])
+            event = Event(
+                doc_id=article.doc_id,
+                event_date=when.value.isoformat() if when.value else "",
+                actor1_code=a1.code,
+                actor1_name=a1.name or a1.text,
+                actor1_country_code=a1.country_code,
+                actor1_known_group_code=a1.known_group_code,
+                actor2_code=a2.code if a2 is not None else None,
+                actor2_name=(a2.name or a2.text) if a2 is not None else None,
+                actor2_country_code=a2.country_code if a2 is not None else None,
+                actor2_known_group_code=a2.known_group_code if a2 is not None else None,
+                event_code=cameo.code,
+                event_root_code=cameo.root,
+                quad_class=cameo.quad_class,
+                goldstein_scale=cameo.goldstein,
+                plover_event_type=cameo.plover_event,
+                plover_mode=cameo.plover_mode,
+                sentence=sent.text.strip(),
+                evidence_start=min([phrase_start] + [a.start for a in spans]),
+                evidence_end=max([phrase_end] + [a.end for a in spans]),
+                source_url=article.url,
+                coder=self.qualified_name,
+                confidence=round(max(0.05, min(0.99, confidence)), 2),
+                actor1_sector=a1.sector or None,
+                actor2_sector=(a2.sector or None) if a2 is not None else None,
+                event_text=" ".join(t.text for t in phrase),
+                event_start=phrase_start,
+                event_end=phrase_end,
+                actor1_start=a1.start,
+                actor1_end=a1.end,
+                actor2_start=a2.start if a2 is not None else -1,
+                actor2_end=a2.end if a2 is not None else -1,
+                sentence_start=sent.start_char,
+                sentence_index=s_idx,
+                pattern_id=clause.pattern_id,
+                date_precision=when.precision,
+                date_text=when.text,
+                action_geo_full_name=where.name,
+                action_geo_country_code=where.country_code,
+                action_geo_fips_code=where.fips_code,
+                action_geo_adm1_code=where.adm1_code,
+                action_geo_lat=where.lat,
+                action_geo_long=where.lon,
+                action_geo_feature_id=where.feature_id,
+                action_geo_precision=where.precision,
+                dictionary_version=self.dictionary_version,
+            )
+            event.event_id = _event_id(event)
+            events.append(event)
+        _note(trace, s_idx, head, clause.pattern_id,
+              f"coded {len(events)} event(s): {clause.code} ({cameo.name})" + (f"; {', '.join(clause.notes)}" if clause.notes else ""))
         return events
 
 
-# --- parse-tree helpers ----------------------------------------------------------------------
+# --- small helpers -----------------------------------------------------------------------------
 
 
-def _constraints(pattern: VerbPattern, verb: Token) -> tuple[bool, Token | None]:
-    """Whether the verb has the object and preposition the pattern asks for, and the object."""
-    obj = None
-    if pattern.object:
-        obj = next(
-            (c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.lemma_.lower() in pattern.object),
-            None,
-        )
-        if obj is None:
-            return False, None
-    if pattern.prep and not any(
-        c.dep_ in ("prep", "prt", "dative") and c.lower_ in pattern.prep for c in verb.children
-    ):
-        return False, obj
-    return True, obj
+def _resolve(actors: DocActors, token: Token) -> list[Mention]:
+    """Actors of the phrase headed by `token`, or of its apposition when the head names none:
+    "Kim Jong-un, *North Korea's leader*, ..."."""
+    found = actors.resolve(token)
+    if not found:
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = actors.resolve(child)
+                if found:
+                    break
+    if not found and token.pos_ == "NOUN":
+        found = _nationality(actors, token)
+    return found
 
 
-def _subjects(verb: Token) -> tuple[list[Token], bool]:
-    """The clause's subject, or the one it inherits from the clause it depends on."""
-    tok = verb
-    for depth in range(6):
-        subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
-        if subjects:
-            if tok.dep_ == "relcl" and subjects[0].lower_ in _RELATIVE_PRONOUNS:
-                return [tok.head], True
-            return subjects, depth > 0
-        if tok.dep_ not in _INHERITS_SUBJECT or tok.head is tok:
-            break
-        tok = tok.head
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _OBJECT_DEPS | {"pobj"}:
-            tok = tok.head  # "sent a message to congratulate": the message's sender
-    return [], False
+def _nationality(actors: DocActors, token: Token) -> list[Mention]:
+    """"150 Palestinian prisoners", "Filipino peacekeepers": people of a country named by an
+    adjective, coded with the country alone (no role), as GDELT does."""
+    found = []
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i in actors.by_token:
+            for m in actors.resolve(child):
+                if m.kind in ("demonym", "country") and m.country_code:
+                    span = token.doc[token.left_edge.i: token.i + 1]
+                    found.append(Mention(text=span.text, start=span.start_char, end=span.end_char,
+                                         code=m.country_code, country_code=m.country_code, name=m.name,
+                                         kind="nationality"))
+    return found
 
 
-def _slot_tokens(verb: Token, obj: Token | None, slots: tuple[str, ...]) -> list[Token]:
-    for slot in slots:
-        found: list[Token] = []
-        if slot == "dobj":
-            found = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c is not obj]
-        elif slot == "dative":
-            for c in verb.children:
-                if c.dep_ == "dative":
-                    found.extend([p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c])
-        elif slot.startswith("prep:"):
-            word = slot[5:]
-            holders = [verb] + ([obj] if obj is not None else [])
-            for holder in holders:
-                for c in holder.children:
-                    if c.dep_ in ("prep", "dative") and c.lower_ == word:
-                        found.extend(p for p in c.children if p.dep_ == "pobj")
-                    if c.dep_ == "prt" and c.lower_ == word:
-                        found.extend(o for o in verb.children if o.dep_ in _OBJECT_DEPS)
-        if found:
-            return found
-    return []
+def _moved(m: Mention, token: Token) -> Mention:
+    """An actor named earlier, standing for the phrase headed by `token` here."""
+    span = token.doc[token.left_edge.i: token.i + 1]
+    return Mention(text=span.text, start=span.start_char, end=span.end_char, code=m.code,
+                   country_code=m.country_code, sector=m.sector, known_group_code=m.known_group_code,
+                   name=m.name, kind="event-reference")
 
 
-def _blocked(verb: Token) -> str | None:
-    """Why this clause is not a fact: negation, modality, a condition; None if it is one."""
-    tok = verb
-    for _ in range(4):
-        for child in tok.children:
-            if child.dep_ == "neg":
-                return "negated"
-            if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL_AUX:
-                return f"modal or future ('{child.text}')"
-            if child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS:
-                return f"conditional ('{child.text}')"
-        if tok.dep_ != "xcomp":
-            break
-        tok = tok.head
-        if tok.lemma_.lower() in _NEGATING_VERBS:
-            return f"negated by '{tok.text}'"
-    return None
+def _country(m: Mention) -> str:
+    return m.country_code or m.code
+
+
+def _distinct(mentions: list[Mention]) -> set[str]:
+    return {_country(m) for m in mentions}
+
+
+def _unresolved(tokens: list[Token]) -> Mention:
+    """A placeholder for a phrase that names no known actor (kept only with actors="any")."""
+    head = tokens[0]
+    start = head.left_edge if head.left_edge.i >= head.i - 6 else head
+    span = head.doc[start.i: head.i + 1]
+    return Mention(text=span.text, start=span.start_char, end=span.end_char, code="", kind="unresolved")
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:
@@ -334,6 +803,7 @@ def _event_id(event: Event) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _note(trace: list[Trace] | None, s_idx: int, verb: Token, pattern_id: str, outcome: str) -> None:
+def _note(trace: list[Trace] | None, s_idx: int, word: Token, pattern_id: str, outcome: str) -> None:
     if trace is not None:
-        trace.append(Trace(s_idx, verb.text, pattern_id, outcome))
+        trace.append(Trace(s_idx, word.text, pattern_id, outcome))
+

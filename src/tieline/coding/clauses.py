@@ -1,0 +1,309 @@
+"""Reading a clause off a spaCy dependency parse: voice, subject, objects, slots and markers.
+
+All functions look only at a token's children and a short walk up its heads, so coding a
+sentence costs time proportional to its length.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .patterns import VerbPattern
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj"}
+COMPLEMENT_DEPS = {"xcomp", "ccomp"}
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+PERSONAL_PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "us"}
+# A subject is inherited through these links ("agreed *to resume*", "met and *signed*").
+INHERITS_SUBJECT = {"xcomp", "advcl", "conj", "ccomp"}
+# Nouns whose participle modifier speaks for the noun's sender ("a message *calling for* unity").
+CONTENT_NOUNS = {"message", "letter", "statement", "note", "cable", "telegram", "greeting", "communique",
+                 "speech", "declaration", "resolution", "congratulation", "appeal", "call", "report", "plea"}
+# Verbs whose object is not the subject of their complement ("promised Iraq to help").
+SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
+# Object heads that say little on their own, so that a compound names the event: "*mediation* effort".
+GENERIC_HEADS = {"effort", "mission", "operation", "programme", "program", "hour", "team", "campaign", "plan", "process",
+                 "package", "drive", "initiative", "measure", "order", "bid", "strike", "activity", "attack", "unit",
+                 "force", "personnel", "worker", "official", "staff", "state", "law", "rule", "decree", "regime",
+                 "aid", "assistance", "support", "help", "relief", "shipment", "supply", "delivery"}
+# Nouns that only measure their "of" phrase: "25,000 tons *of food aid*", "$50,000 worth *of goods*".
+QUANTITY_NOUNS = {"ton", "tonne", "kg", "kilogram", "worth", "million", "billion", "thousand", "hundred", "dozen",
+                  "lot", "number", "amount", "batch", "shipment", "consignment", "load", "package", "set", "pair",
+                  "part", "portion", "supply", "quantity", "wave", "series", "string", "round", "volley", "barrage",
+                  "salvo", "flurry", "raft", "host", "bunch", "group", "total", "sum", "range", "kind", "type",
+                  "team", "contingent", "convoy", "fleet", "some", "most", "all", "many", "half", "rest", "remainder",
+                  "bulk", "majority", "dozens", "hundreds", "thousands", "unit", "platoon", "company"}
+
+
+def is_passive(verb: Token) -> bool:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """The patient of a passive verb: its passive subject, or the noun a participle modifies."""
+    subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        subjects = [verb.head]
+    return subjects
+
+
+def agents(verb: Token) -> list[Token]:
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def objects(verb: Token) -> list[Token]:
+    """Direct objects, or for a passive verb the patient. Conjoined verbs share a later object:
+    "strengthen and expand *ties*"."""
+    if is_passive(verb):
+        return passive_subjects(verb)
+    found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if not found and not any(c.dep_ in ("prt", "prep") for c in verb.children):
+        for conj in verb.children:
+            if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
+                found = [c for c in conj.children if c.dep_ in OBJECT_DEPS]
+                break
+    return found
+
+
+def is_temporal(prep: Token) -> bool:
+    """A preposition that only dates or times the clause: "called Sandu *on Saturday*"."""
+    pobjs = [p for p in prep.children if p.dep_ == "pobj"]
+    return bool(pobjs) and all(
+        t.ent_type_ in ("DATE", "TIME") or t.pos_ in ("DET", "ADP", "NUM", "PUNCT", "CCONJ") for p in pobjs for t in p.subtree)
+
+
+def preps(head: Token) -> list[Token]:
+    """Prepositions and particles of a word, leaving out those that only give a date or time, with
+    the second word of compound prepositions ("pulled *out of*": "out", then "of")."""
+    found = [c for c in head.children if c.dep_ in ("prep", "prt", "dative", "agent") and not is_temporal(c)]
+    found += [g for c in found if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "prep"]
+    return found
+
+
+def prep_objects(holder: Token, word: str | None = None) -> list[Token]:
+    """Objects of the holder's prepositions (all, or those spelled `word`)."""
+    return [p for c in preps(holder) if c.dep_ != "prt" and (word is None or c.lower_ == word)
+            for p in c.children if p.dep_ in ("pobj", "pcomp")]
+
+
+def complement_children(head: Token) -> list[Token]:
+    """Clauses that complete `head`: "agreed *to resume*", "said *that ...*", "calling *for* ..."."""
+    return [c for c in head.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ in ("VERB", "AUX")]
+
+
+def predicative(verb: Token) -> list[Token]:
+    """What a description says the object is: "called Cho *a puppet*", "described ties *as an asset*"."""
+    found = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
+    found += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("NOUN", "PROPN", "ADJ")
+              for g in c.children if g.dep_ in ("acomp", "attr", "oprd", "amod")]
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            found.extend(p for p in c.children if p.dep_ in ("pobj", "amod", "acomp"))
+    return found
+
+
+def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | None, str]:
+    """Whether `head` has what the pattern asks for; the object that satisfied it; why not."""
+    obj = None
+    if pattern.not_object and any(o.lemma_.lower() in pattern.not_object for o in objects(head)):
+        return False, None, "its object gives the verb another sense"
+    if pattern.object:
+        obj = next((o for o in objects(head) if _names(o, pattern.object)), None)
+        if obj is None:
+            return False, None, f"object is not one of {sorted(pattern.object)[:4]}"
+    if pattern.prep and not any(c.lower_ in pattern.prep for c in preps(head)):
+        return False, obj, f"no '{'/'.join(sorted(pattern.prep))}' after the verb"
+    if pattern.modifier and not (obj is not None and any(
+            c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in pattern.modifier for c in obj.children)):
+        return False, obj, f"the object is not modified by one of {sorted(pattern.modifier)[:4]}"
+    if pattern.prep_object:
+        holders = [head] + ([obj] if obj is not None else [])
+        if not any(p.lemma_.lower() in pattern.prep_object or _modified_by(p, pattern.prep_object)
+                   for h in holders for p in prep_objects(h)):
+            return False, obj, f"no prepositional object among {sorted(pattern.prep_object)[:4]}"
+    if pattern.predicate and not any(
+            t.lemma_.lower() in pattern.predicate for p in predicative(head) for t in p.subtree):
+        return False, obj, f"no predicate among {sorted(pattern.predicate)[:4]}"
+    for excluded in pattern.excludes:
+        if excluded == "complement" and (complement_children(head) or has_infinitive(head)
+                                         or any(c.dep_ == "oprd" for c in head.children)):
+            return False, obj, "has a complement clause, which this pattern excludes"
+        if excluded == "object" and objects(head):
+            return False, obj, "has an object, which this pattern excludes"
+        if excluded == "dative" and any(c.dep_ == "dative" for c in head.children):
+            return False, obj, "has an indirect object, which this pattern excludes"
+        if excluded == "predicative" and predicative(head):
+            return False, obj, "has a predicative complement, which this pattern excludes"
+        if excluded.startswith("prep:") and any(c.lower_ == excluded[5:] for c in preps(head)):
+            return False, obj, f"has '{excluded[5:]}', which this pattern excludes"
+    return True, obj, ""
+
+
+def with_listed(tokens: list[Token]) -> list[Token]:
+    """Add the items of a list the parser hung as an apposition: "The US, *Russia*, and Switzerland"."""
+    out = list(tokens)
+    for tok in tokens:
+        for child in tok.children:
+            if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
+                out.append(child)
+    return out
+
+
+def _modified_by(tok: Token, lemmas: frozenset[str]) -> bool:
+    return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in lemmas for c in tok.children)
+
+
+def has_infinitive(head: Token) -> bool:
+    """Whether a "to" clause completes the verb or its prepositional object ("called on X *to leave*")."""
+    holders = [head] + [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any(c.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and any(a.tag_ == "TO" for a in c.children)
+               for h in holders for c in h.children)
+
+
+def _names(obj: Token, lemmas: frozenset[str]) -> bool:
+    """Whether an object is one of `lemmas`: its head word, a compound ("*mediation* mission"),
+    or what a quantity measures ("25,000 tons of *aid*")."""
+    if "*" in lemmas or obj.lemma_.lower() in lemmas or obj.lower_ in lemmas:
+        return True
+    for child in obj.children:
+        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in lemmas and obj.lemma_.lower() in GENERIC_HEADS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of" and obj.lemma_.lower() in QUANTITY_NOUNS:
+            if any(p.dep_ == "pobj" and _names(p, lemmas) for p in child.children):
+                return True
+    return False
+
+
+def subjects(verb: Token) -> tuple[list[Token], str]:
+    """The clause's subject and how it was found: own, inherited, object-control, relative, participle."""
+    tok = verb
+    for depth in range(6):
+        own = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if own:
+            if tok.dep_ == "relcl" and own[0].lower_ in RELATIVE_PRONOUNS:
+                return [tok.head], "relative"
+            return with_listed(own), "own" if depth == 0 else "inherited"
+        if tok.dep_ == "xcomp":
+            head = tok.head
+            controllers = [c for c in head.children if c.dep_ in OBJECT_DEPS and c.i < tok.i]
+            if controllers and head.lemma_.lower() not in SUBJECT_CONTROL:
+                return controllers, "object-control"
+        if tok.dep_ == "relcl":
+            return [tok.head], "relative"
+        if tok.dep_ == "acl" and tok == verb:
+            if tok.tag_ == "VBN":
+                return [], "none"
+            if tok.head.lemma_.lower() not in CONTENT_NOUNS:
+                return [tok.head], "participle"
+            tok = tok.head.head  # "sent a message calling for ...": the message's sender
+            continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ in ("prep", "agent") and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "retaliated by launching ...": the subject of "retaliated"
+            continue
+        if tok.dep_ == "acomp" and tok.head != tok:
+            tok = tok.head  # "is *willing* to withdraw": the subject of "is"
+            continue
+        if tok.dep_ not in INHERITS_SUBJECT or tok.head == tok:
+            break
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in OBJECT_DEPS | {"pobj"}:
+            tok = tok.head  # "sent a message to congratulate": the message's sender
+    return [], "none"
+
+
+def bind_pronoun(subject: Token) -> list[Token]:
+    """For a personal pronoun subject of a reported or intended clause ("Israel said *it* would ..."),
+    the nearest subject up the chain of clauses that is not itself a pronoun; else []."""
+    if not _is_pronoun(subject):
+        return []
+    tok = subject.head
+    for _ in range(5):
+        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head == tok:
+            return []
+        tok = tok.head
+        found = [c for c in tok.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        if found:
+            return [] if _is_pronoun(found[0]) or found[0].lower_ in RELATIVE_PRONOUNS else found
+    return []
+
+
+def _is_pronoun(tok: Token) -> bool:
+    return tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS  # not "US", the country
+
+
+def _slot_step(holders: list[Token], step: str, head: Token, obj: Token | None) -> list[Token]:
+    found: list[Token] = []
+    if step == "dobj":
+        for h in holders:
+            found.extend(c for c in h.children if c.dep_ in OBJECT_DEPS
+                         or (c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")))
+    elif step == "dative":
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "dative":
+                    found.extend([p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c])
+    elif step == "agent":
+        for h in holders:
+            found.extend(agents(h))
+    elif step == "poss":
+        for h in holders:
+            found.extend(c for c in h.children if c.dep_ == "poss")
+    elif step.startswith("prep:"):
+        word = step[5:]
+        for h in holders:
+            found.extend(prep_objects(h, word))
+            if any(c.dep_ == "prt" and c.lower_ == word for c in h.children) and h == head:
+                found.extend(o for o in h.children if o.dep_ in OBJECT_DEPS)
+    return found
+
+
+def slot_tokens(head: Token, obj: Token | None, slot: str) -> list[Token]:
+    """Tokens heading the phrase a target slot names, e.g. "prep:on" of "imposed sanctions *on Iran*"."""
+    steps = slot.split(">")
+    holders = [head]
+    if obj is not None:
+        holders.append(obj)
+    elif steps[0].startswith("prep:"):
+        holders.extend(o for o in objects(head) if o.pos_ in ("NOUN", "PROPN"))  # "on" often hangs on the object
+    found = _slot_step(holders, steps[0], head, obj)
+    for step in steps[1:]:
+        found = _slot_step(found, step, head, None)
+    return found
+
+
+def own_markers(verb: Token) -> tuple[str, str]:
+    """The clause's own mood marker: ("fact", ""), ("future", "will"), ("would", "would"),
+    ("obligation", "must"), ("modal", "could"), ("negated", "not"), ("refusal", "will not") or
+    ("conditional", "if")."""
+    neg = aux = None
+    for child in verb.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in ("never", "no longer")):
+            neg = child
+        elif child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
+            aux = child
+        elif child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether", "lest"):
+            return "conditional", child.text
+    if verb.dep_ == "conj" and aux is None and neg is None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return own_markers(verb.head)  # "will meet X and sign ...": the auxiliary is shared
+    word = aux.lower_ if aux is not None else ""
+    future = word in ("will", "shall", "'ll", "wo", "ll")
+    if neg is not None:
+        if future or word == "would":
+            return "refusal", f"{aux.text} {neg.text}"
+        return "negated", neg.text
+    if future:
+        return "future", aux.text
+    if word in ("would", "'d"):
+        return "would", aux.text
+    if word in ("must", "should", "ought"):
+        return "obligation", aux.text
+    if aux is not None:
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in verb.children):
+            return "future", f"{aux.text} ... if"  # "may halt mediation if ...": a conditional threat or offer
+        return "modal", aux.text
+    return "fact", ""

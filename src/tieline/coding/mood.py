@@ -1,0 +1,177 @@
+"""Whether a clause states a fact, and if not, what it does state: the walk up its governors.
+
+"Iran *will* release ..." is an intent (03), "threatened *to* impose sanctions" a threat (13),
+"refused *to* meet" a rejection (12), "did *not* attend" nothing at all, "*if* Iran attacks"
+nothing, "said *that* ..." reported speech, "urged X *to* ..." an appeal made by someone else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .clauses import OBJECT_DEPS, own_markers
+from .moods import MoodLexicon
+
+# Prepositions whose gerund is the reason or content of another event, not an event of its own:
+# "accused Russia *of attacking*", "criticised Japan *for sending*", "barred *from entering*".
+_CONTENT_PREPOSITIONS = {"of", "for", "over", "about", "from", "against", "on", "into", "toward", "towards"}
+_MAX_LEVELS = 6
+_DEGREE = {"less", "more", "too", "so", "least", "most", "increasingly"}
+
+
+@dataclass
+class Mood:
+    state: str  # fact, future, refusal, commit, threat, directive, or drop
+    reason: str = ""
+    governors: list[tuple[str, str]] = field(default_factory=list)  # (word, kind) from inner to outer
+    report: tuple[Token, str] | None = None  # nearest report/claim/deny governor and its kind
+    directive: Token | None = None  # a governor that asks its object to act ("wants Putin to ...")
+    addressee: list[Token] = field(default_factory=list)  # who the directive asks to act
+    words: list[Token] = field(default_factory=list)  # governors that changed the code, for the evidence
+    penalty: float = 0.0
+
+    @property
+    def dropped(self) -> bool:
+        return self.state == "drop"
+
+    def drop(self, reason: str) -> Mood:
+        self.state, self.reason = "drop", reason
+        return self
+
+
+def _is_purpose(clause: Token) -> bool:
+    return any(c.dep_ in ("aux", "mark") and c.tag_ == "TO" for c in clause.children) or any(
+        c.dep_ == "mark" and c.lower_ in ("so", "in") for c in clause.children
+    )
+
+
+def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[int]) -> Mood:
+    """The mood of the clause headed by `head`. Governors in `transparent` (a message whose content
+    is coded on its own) change nothing; the walk ends at governors in `stop` (patterns that absorb
+    their complement)."""
+    state, word = own_markers(head)
+    mood = Mood("fact")
+    if state in ("negated", "modal", "conditional"):
+        return mood.drop({"negated": f"negated ('{word}')", "modal": f"modal ('{word}')",
+                          "conditional": f"conditional ('{word}')"}[state])
+    mood.state = state
+    if word:
+        mood.governors.append((word, state))
+    tok = head
+    for _ in range(_MAX_LEVELS):
+        dep = tok.dep_
+        if dep == "conj" and tok.head != tok:
+            head = tok.head
+            if (tok.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VBG" and head.dep_ == "pcomp"
+                    and head.head.head.pos_ in ("VERB", "AUX")):
+                tok = head.head.head  # "criticized X for sending ... and *accused* Y": a misparsed conjunct
+                continue
+            tok = head
+            continue
+        if dep == "acomp" and tok.head != tok:  # "is ready to mediate": the mood of "is"
+            degree = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ in _DEGREE), None)
+            if degree is not None:
+                return mood.drop(f"a comparison ('{degree.text} {tok.text}'), not an intent")
+            tok = tok.head
+            state, word = own_markers(tok)
+            if state in ("negated", "modal", "conditional"):
+                return mood.drop(f"'{tok.text}' is {state} ('{word}')")
+            if state in ("future", "obligation", "refusal") and mood.state in ("fact", "future"):
+                mood.state = state if state != "future" or mood.state == "fact" else mood.state
+            continue
+        if dep == "acl" and tok.pos_ in ("VERB", "AUX") and _is_purpose(tok):
+            if tok.head.i in transparent:
+                break  # "sent a message to congratulate": the message's content
+            kind = lexicon.governor(tok.head.lemma_.lower(), "xcomp")
+            if kind is None:
+                return mood.drop(f"infinitive modifying '{tok.head.text}'")
+            _apply(mood, kind, tok.head, tok)
+            break
+        if dep == "advcl" and _is_purpose(tok) and tok.head.i not in transparent:
+            # "sent experts to investigate": what the subject set out to do, an intent
+            if mood.state == "fact":
+                mood.state = "future"
+            mood.penalty += 0.1
+            mood.governors.append((tok.head.text, "purpose"))
+            tok = tok.head
+            continue
+        if dep == "pcomp" and tok.head.lower_ in _CONTENT_PREPOSITIONS:
+            return mood.drop(f"content of '{tok.head.head.text} {tok.head.text}'")
+        if dep not in ("xcomp", "ccomp") or tok.head == tok:
+            break
+        governor = tok.head
+        if governor.i in stop:
+            break
+        if governor.i in transparent:
+            tok = governor
+            continue
+        g_state, g_word = own_markers(governor)
+        if g_state in ("negated", "modal", "conditional", "obligation"):
+            return mood.drop(f"'{governor.text}' is {g_state} ('{g_word}')")
+        kind = lexicon.governor(governor.lemma_.lower(), dep)
+        _apply(mood, kind, governor, tok)
+        if mood.dropped:
+            return mood
+        if g_state in ("future", "refusal") and mood.state in ("fact", "would", "commit"):
+            mood.state = "future" if g_state == "future" else "refusal"
+        tok = governor
+    if mood.state == "would":
+        return mood.drop("hypothetical ('would')")
+    if mood.state == "obligation" and mood.report is None:
+        return mood.drop(f"obligation ('{word}') nobody reports")
+    return mood
+
+
+def _apply(mood: Mood, kind: str | None, governor: Token, clause: Token) -> None:
+    word = governor.text
+    mood.governors.append((word, kind or "unknown"))
+    if kind is None:
+        mood.penalty += 0.1
+        if mood.state == "would":
+            mood.state = "future"
+        return
+    if kind == "aspect":
+        return
+    if kind in ("report", "claim", "deny"):
+        if mood.report is None:
+            mood.report = (governor, kind)
+        if mood.state == "would":
+            mood.state = "future"
+        return
+    if mood.state == "obligation":
+        mood.drop(f"obligation under '{word}'")
+        return
+    addressee = [c for c in governor.children if c.dep_ in OBJECT_DEPS and c.i < clause.i]
+    if clause.dep_ == "ccomp" and any(c.tag_ == "TO" for c in clause.children):
+        addressee = addressee or [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    if kind == "intent" and addressee:
+        kind = "directive"  # "wants Putin to attack": an appeal to Putin, not Obama's intent
+    if kind == "directive":
+        mood.state, mood.directive, mood.addressee = "directive", governor, addressee
+        mood.reason = f"what '{word}' asks another actor to do"
+    elif kind == "intent":
+        mood.words.append(governor)
+        if mood.state in ("fact", "would", "future", "commit"):
+            mood.state = "future"
+    elif kind == "commit":
+        mood.words.append(governor)
+        if mood.state in ("fact", "would"):
+            mood.state = "commit"
+    elif kind == "threat":
+        mood.words.append(governor)
+        if mood.state == "refusal":
+            mood.drop(f"a threat not to act ('{word}')")
+        else:
+            mood.state = "threat"
+    elif kind == "refusal":
+        mood.words.append(governor)
+        if mood.state == "refusal":
+            mood.drop(f"double refusal ('{word}')")
+        else:
+            mood.state = "refusal"
+    elif kind == "negative":
+        mood.drop(f"did not happen ('{word}')")
+    elif kind == "epistemic":
+        mood.drop(f"belief, possibility or need ('{word}')")

@@ -1,0 +1,101 @@
+"""How cameo.rules reads English clauses: voice, particles, light verbs, complements, conjoined and
+reciprocal actors, several events per sentence, nominal events and judgements. Sentences are the
+team's own; the expected codes are what an analyst following the CAMEO codebook would give."""
+
+import pytest
+
+
+def triples(events):
+    return [(e.actor1_code, e.event_code, e.actor2_code) for e in events]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # active and passive voice
+        ("Pakistan criticised India over the dam project.", [("PAKGOV", "111", "INDGOV")]),
+        ("India was criticised by Pakistan over the dam project.", [("PAKGOV", "111", "INDGOV")]),
+        ("Evidence against Iran was presented by Israel.", [("ISRGOV", "112", "IRNGOV")]),
+        ("Sanctions were imposed on Belarus by the European Union.", [("IGOEUREEC", "163", "BLRGOV")]),
+        # verb + particle or preposition
+        ("Russia pulled out of the grain deal with Ukraine.", [("RUSGOV", "160", "UKRGOV")]),
+        ("Iran walked out of the talks with the United States.", [("IRNGOV", "164", "USAGOV")]),
+        ("The Chinese foreign minister called on the Vietnamese president at the palace.", [("CHNGOV", "042", "VNMGOV")]),
+        ("The Romanian president called the Polish president on Saturday.", [("ROUGOV", "041", "POLGOV")]),
+        ("Japan called on China to release the detained fishermen.", [("JPNGOV", "0253", "CHNGOV")]),
+        # light verbs and nominal events
+        ("Kenya held talks with Somalia in Nairobi.", [("KENGOV", "040", "SOMGOV")]),
+        ("Canada imposed new sanctions on Iranian officials.", [("CANGOV", "163", "IRNGOV")]),
+        ("Egypt signed a gas agreement with Israel.", [("EGYGOV", "057", "ISRGOV")]),
+        ("Israel launched air strikes on Lebanon.", [("ISRGOV", "195", "LBNGOV")]),
+        ("Japan delivered 20 tons of food aid to Myanmar.", [("JPNGOV", "073", "MMRGOV")]),
+        # the object's owner or partner is the target when the object names nobody
+        ("The Chinese president described Beijing's friendship with Pyongyang as a precious asset.",
+         [("CHNGOV", "051", "PRKGOV")]),
+        ("Pyongyang called the South Korean minister a puppet of Washington.", [("PRKGOV", "111", "KORGOV")]),
+    ],
+)
+def test_clause_shapes(code_text, sentence, expected):
+    assert triples(code_text(sentence)) == expected
+
+
+def test_conjoined_subjects_of_a_reciprocal_verb_act_on_each_other(code_text):
+    events = code_text("Iran and Saudi Arabia met in Beijing.")
+    assert sorted(triples(events)) == [("IRNGOV", "040", "SAUGOV"), ("SAUGOV", "040", "IRNGOV")]
+    # a list the parser hangs as an apposition still counts as a list
+    listed = code_text("The US, Russia, and Switzerland met yesterday.")
+    assert len({(e.actor1_code, e.actor2_code) for e in listed}) == 6
+
+
+def test_conjoined_targets_expand_only_on_output(code_text):
+    events = code_text("Japan condemned North Korea and Russia.")
+    assert sorted(triples(events)) == [("JPNGOV", "111", "PRKGOV"), ("JPNGOV", "111", "RUSGOV")]
+    assert len({e.event_id for e in events}) == 2
+
+
+def test_the_two_leaders_refers_to_the_last_two_actors(code_text):
+    text = ("Cuban President Miguel Diaz-Canel met Vietnamese Prime Minister Pham Minh Chinh in Hanoi. "
+            "The two leaders signed an agreement on trade.")
+    signed = [e for e in code_text(text) if e.event_code == "057"]
+    assert sorted(triples(signed)) == [("CUBGOV", "057", "VNMGOV"), ("VNMGOV", "057", "CUBGOV")]
+    assert all(e.actor1_name != "The two leaders" or e.confidence < 0.8 for e in signed)
+
+
+def test_several_events_in_one_sentence(code_text):
+    events = code_text("Beijing praised Hanoi and criticised Manila.")
+    assert sorted(triples(events)) == [("CHNGOV", "051", "VNMGOV"), ("CHNGOV", "111", "PHLGOV")]
+
+
+def test_conjoined_verbs_share_their_auxiliary(code_text):
+    events = code_text("China will meet Japan and sign a trade agreement with South Korea.")
+    assert sorted(triples(events)) == [("CHNGOV", "030", "KORGOV"), ("CHNGOV", "036", "JPNGOV")]
+
+
+def test_a_nominal_event_is_coded_when_no_verb_is(code_text):
+    events = code_text("Talks between Iran and Saudi Arabia resumed in Baghdad.")
+    assert sorted(triples(events)) == [("IRNGOV", "040", "SAUGOV"), ("SAUGOV", "040", "IRNGOV")]
+    assert all(e.pattern_id == "n.talks" and e.confidence < 0.6 for e in events)
+
+
+def test_no_catch_all_code(code_text):
+    assert code_text("The Indonesian president said the economy grew in the spring.") == []
+    assert code_text("Brazil and Argentina are neighbours.") == []
+
+
+def test_event_phrase_and_actor_spans_point_into_the_text(code_text):
+    text = "On Monday, Poland expelled two Russian diplomats."
+    (event,) = code_text(text)
+    assert text[event.actor1_start:event.actor1_end] == "Poland"
+    assert text[event.actor2_start:event.actor2_end] == "two Russian diplomats"
+    assert text[event.event_start:event.event_end] == "expelled"
+    assert text[event.evidence_start:event.evidence_end] == "Poland expelled two Russian diplomats"
+    assert event.pattern_id == "expel.diplomat" and event.coder == "cameo.rules.v2"
+    assert event.dictionary_version.startswith("actors-") and "verbs-" in event.dictionary_version
+
+
+def test_every_event_has_date_and_place_fields(code_text):
+    from datetime import date
+
+    (event,) = code_text("Poland expelled a Russian diplomat.", published=date(2023, 2, 3))
+    assert event.event_date == "2023-02-03" and event.date_precision in ("publication", "day")
+    assert event.action_geo_precision in ("none", "city", "admin1", "country")

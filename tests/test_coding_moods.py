@@ -1,0 +1,84 @@
+"""Negation, modality, intent, threats, refusals, appeals and reported speech: how a clause's
+governors change what it says (or make it say nothing)."""
+
+import pytest
+
+
+def triples(events):
+    return sorted((e.actor1_code, e.event_code, e.actor2_code) for e in events)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # future and intent become the 03 "express intent" codes
+        ("China will hold talks with Japan next week.", [("CHNGOV", "036", "JPNGOV")]),
+        ("China plans to send food aid to Nepal.", [("CHNGOV", "0333", "NPLGOV")]),
+        ("Russia pledged to help Syria.", [("RUSGOV", "033", "SYRGOV")]),
+        ("Iran and Saudi Arabia agreed to restore diplomatic ties.", [("IRNGOV", "032", "SAUGOV"), ("SAUGOV", "032", "IRNGOV")]),
+        ("Greece is ready to mediate between Serbia and Montenegro.", [("GRCGOV", "039", "MNEGOV"), ("GRCGOV", "039", "SRBGOV")]),
+        ("Turkey agreed to lift its sanctions on Syria.", [("TURGOV", "0354", "SYRGOV")]),
+        # conflictual intent is a threat (13)
+        ("Turkey threatened to impose sanctions on Sweden.", [("TURGOV", "1312", "SWEGOV")]),
+        ("Iran vowed to retaliate against Israel.", [("IRNGOV", "138", "ISRGOV")]),
+        ("North Korea warned it would attack South Korea.", [("PRKGOV", "138", "KORGOV")]),
+        # refusal and failure are rejections (12) of the cooperation refused
+        ("Brazil refused to meet the Argentine envoy.", [("BRAGOV", "125", "ARGGOV")]),
+        ("Egypt declined to release the Sudanese prisoners.", [("EGYGOV", "1243", "SDN")]),
+        ("Russia and Ukraine failed to reach an agreement.", [("RUSGOV", "127", "UKRGOV"), ("UKRGOV", "127", "RUSGOV")]),
+        ("Germany said it would not send tanks to Ukraine.", [("DEUGOV", "1222", "UKRGOV")]),
+        # appeals and demands put the code of what is asked under 02 and 10
+        ("The United States urged Israel to release the prisoners.", [("USAGOV", "0253", "ISRGOV")]),
+        ("Russia wants Ukraine to withdraw its troops.", [("RUSGOV", "0256", "UKRGOV")]),
+        ("China demanded that Japan withdraw its warships.", [("CHNGOV", "1056", "JPNGOV")]),
+        ("The United States said China must stop harassing Philippine ships.", [("USAGOV", "100", "CHNGOV")]),
+        # reported speech: the report asserts the event, or the speaker accuses, claims or denies
+        ("Officials said Vietnam hosted a delegation from Laos.", [("VNMGOV", "043", "LAOGOV")]),
+        ("Ukraine said Russian forces shelled Kharkiv.", [("UKRGOV", "112", "RUSMIL")]),
+        ("The US claimed that it had attacked Iraq.", [("USAGOV", "015", "IRQGOV")]),
+        ("Russia denied that it had attacked Ukraine.", [("RUSGOV", "016", "UKRGOV")]),
+        ("The Turkish foreign minister declined to comment on Greece.", [("TURGOV", "011", "GRCGOV")]),
+    ],
+)
+def test_governors_change_the_code(code_text, sentence, expected):
+    assert triples(code_text(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Japan did not attend the summit with China.",  # negated past: no attending
+        "Japan never signed the agreement with China.",
+        "Will China attack Taiwan?",  # a question
+        "Did Iran meet Iraq?",
+        "If Iran attacks Israel, oil prices will rise.",  # a condition
+        "Turkey could expel the Swedish ambassador.",  # modal: possible, not done
+        "Turkey might expel the Swedish ambassador.",
+        "Analysts believe that Iran attacked Israel.",  # a belief
+        "Iran failed to attack Israel.",  # did not happen, and not a refusal of cooperation
+        "France prevented Italy from attacking Libya.",
+        "Poland would expel the Russian ambassador.",  # hypothetical, nobody reports it
+    ],
+)
+def test_not_a_fact_is_not_coded(code_text, sentence):
+    assert code_text(sentence) == []
+
+
+def test_the_accusation_is_coded_but_not_its_content(code_text):
+    assert triples(code_text("Egypt accused Israel of attacking Syria.")) == [("EGYGOV", "1123", "ISRGOV")]
+
+
+def test_derived_events_keep_the_governor_in_their_evidence(code_text):
+    text = "Turkey threatened to impose sanctions on Sweden."
+    (event,) = code_text(text)
+    assert event.pattern_id == "threat:sanctions.impose"
+    assert text[event.event_start:event.event_end] == "threatened to impose sanctions"
+    assert event.plover_event_type == "THREATEN" and event.quad_class == 3
+
+
+def test_explain_trace_says_why_nothing_was_coded(coder):
+    from tieline.coding.explain import explain
+
+    result = explain("Turkey could expel the Swedish ambassador.", coder=coder)
+    assert result.events == []
+    assert any("modal ('could')" in t.outcome for t in result.trace)
