@@ -80,7 +80,7 @@ def test_run_record_names_versions_dictionaries_inputs_and_counts(tmp_path, corp
         run = store.sql("SELECT * FROM runs").iloc[0]
     assert run["run_id"] == report.run_id and run["status"] == "finished"
     assert run["tieline_version"] == tieline.__version__
-    assert (run["coder"], run["coder_name"], run["coder_version"]) == ("cameo.rules.v1", "cameo.rules", "1")
+    assert (run["coder"], run["coder_name"], run["coder_version"]) == (coder.qualified_name, "cameo.rules", coder.version)
     assert run["dedup"] == "strict" and json.loads(run["inputs"]) == [str(corpus)]
     dictionaries = json.loads(run["dictionaries"])
     assert "coding/data/verbs.yaml" in dictionaries and "actors/data/countries.yaml" in dictionaries
