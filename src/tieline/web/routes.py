@@ -120,9 +120,9 @@ def events(
     doc_id: Annotated[str | None, Query(min_length=1, max_length=300, description=(
         "Events that one document reports, also those first reported elsewhere."))] = None,
     min_mentions: Annotated[int | None, Query(ge=1, le=1_000_000, description=(
-        "Only events reported at least this many times (num_mentions).") )] = None,
+        "Only events reported at least this many times (num_mentions)."))] = None,
     min_sources: Annotated[int | None, Query(ge=1, le=1_000_000, description=(
-        "Only events reported by at least this many sites (num_sources).") )] = None,
+        "Only events reported by at least this many sites (num_sources)."))] = None,
     sort: Annotated[Literal[tuple(f"{s}{k}" for k in EVENT_SORTS for s in ("-", ""))], Query(  # type: ignore[valid-type]
         description="Sort key; a leading '-' sorts descending. Ties are broken by document, sentence and id.")
     ] = "-event_date",
@@ -164,7 +164,7 @@ def documents(
         "The site's name or its host without www. (source_name), exactly."))] = None,
     run_id: Annotated[str | None, Query(min_length=1, max_length=64, description="Stored by this run.")] = None,
     dedup_group: Annotated[str | None, Query(min_length=1, max_length=300, description=(
-        "Documents of one near-duplicate story group (copies of one story).") )] = None,
+        "Documents of one near-duplicate story group (copies of one story)."))] = None,
     sort: Annotated[Literal[tuple(f"{s}{k}" for k in queries.DOCUMENT_SORTS for s in ("-", ""))],  # type: ignore[valid-type]
                     Query(description="Sort key; a leading '-' sorts descending.")] = "-published",
     limit: Annotated[int, Query(ge=1, le=1000, description="Page size (at most 1000).")] = 100,
