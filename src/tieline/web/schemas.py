@@ -431,6 +431,10 @@ class Health(BaseModel):
     schema_version: int
 
 
+# An http(s) URL without spaces or control characters. The characters are listed, not written \s:
+# Python, the Rust regex of pydantic and JSON Schema's ECMA-262 disagree on what \s matches
+# (U+0085, U+001C-U+001F, U+FEFF), and the spec must accept exactly what the server accepts.
+URL_PATTERN = (r"^https?://[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+$")
 Dedup = Literal[tuple(DEDUP_RULES)]  # type: ignore[valid-type]
 _DEDUP_FIELD = ("How reports of one event are grouped: strict (same actors, code and day, one story), story "
                 "(also related codes, two days apart, retold reports) or none; the server's default when left out.")
@@ -445,7 +449,7 @@ class PostedDocument(BaseModel):
                            description="Document id; by default `post-` and a hash of the content.")
     content: str = Field(min_length=1, max_length=1_000_000, description="The article as plain text or HTML.")
     media_type: Literal["text/plain", "text/html"] = "text/plain"
-    url: str | None = Field(None, max_length=2000, pattern=r"^https?://\S+$", description="Where it was published.")
+    url: str | None = Field(None, max_length=2000, pattern=URL_PATTERN, description="Where it was published.")
     title: str | None = Field(None, max_length=1000)
     published: IsoDate | None = Field(None, description="Publication date, YYYY-MM-DD.")
     dedup: Dedup | None = Field(None, description=_DEDUP_FIELD)
@@ -456,7 +460,7 @@ class UrlToIngest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    url: str = Field(min_length=8, max_length=2000, pattern=r"^https?://\S+$")
+    url: str = Field(min_length=8, max_length=2000, pattern=URL_PATTERN)
     id: str | None = Field(None, min_length=1, max_length=300, pattern=r"^[^\x00-\x1f]+$",
                            description="Document id; by default the URL.")
     published: IsoDate | None = Field(None, description="Publication date, YYYY-MM-DD, if the page does not say.")
