@@ -65,13 +65,15 @@ def build_store(path: Path, events: int) -> None:
             INSERT INTO events (event_id, run_id, doc_id, event_date, date_precision, actor1_code, actor1_name,
                 actor1_country_code, actor1_sector, actor2_code, actor2_name, actor2_country_code, actor2_sector,
                 event_code, event_root_code, quad_class, goldstein_scale, sentence, sentence_index, sentence_start,
-                evidence_start, evidence_end, event_text, source_url, coder, confidence)
+                evidence_start, evidence_end, event_text, source_url, coder, confidence, global_event_id,
+                num_mentions, num_sources, num_articles, root_mention_id, date_added, dedup)
             SELECT printf('%016x', e.i), 'synthetic', 'doc-' || (e.i // 5),
                    DATE '2015-01-01' + CAST(hash(e.i, 1) % 3650 AS INTEGER), 'publication',
                    a.code || s1.s, a.code, a.code, nullif(s1.s, ''), b.code || s2.s, b.code, b.code, nullif(s2.s, ''),
                    c.code, c.root, c.quad, c.goldstein,
                    'Officials of ' || a.code || ' and ' || b.code || ' met; event ' || e.i || '.', e.i % 5, 0, 0, 40,
-                   'met', 'https://news.example.org/' || (e.i // 5), 'synthetic', 0.8
+                   'met', 'https://news.example.org/' || (e.i // 5), 'synthetic', 0.8,
+                   e.i + 1, 1, 1, 1, printf('%016x', e.i), now(), 'none'
             FROM (SELECT i, hash(i, 2) % {len(COUNTRIES)} AS x, hash(i, 3) % {len(COUNTRIES) - 1} AS y,
                          hash(i, 4) % {len(codes)} AS z, hash(i, 5) % {len(SECTORS)} AS u, hash(i, 6) % {len(SECTORS)} AS v
                   FROM range({events}) t(i)) e
@@ -81,6 +83,14 @@ def build_store(path: Path, events: int) -> None:
             JOIN (SELECT unnest({list(SECTORS)}) AS s, generate_subscripts({list(SECTORS)}, 1) - 1 AS i) s1 ON s1.i = e.u
             JOIN (SELECT unnest({list(SECTORS)}) AS s, generate_subscripts({list(SECTORS)}, 1) - 1 AS i) s2 ON s2.i = e.v
         """)
+        # Each event is reported once: its mention is the event itself (schema version 3).
+        shared = ("run_id, doc_id, event_date, date_precision, actor1_code, actor1_name, actor1_country_code, "
+                  "actor1_sector, actor2_code, actor2_name, actor2_country_code, actor2_sector, event_code, "
+                  "event_root_code, quad_class, goldstein_scale, sentence, sentence_index, sentence_start, "
+                  "evidence_start, evidence_end, event_text, source_url, coder, confidence")
+        con.execute(f"""
+            INSERT INTO event_mentions (mention_id, event_id, seq, source_name, in_lead, added_at, {shared})
+            SELECT event_id, event_id, global_event_id, 'news.example.org', true, date_added, {shared} FROM events""")
         con.execute("CHECKPOINT")
 
 

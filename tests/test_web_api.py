@@ -11,8 +11,8 @@ from datetime import date
 import pytest
 
 from tieline.analysis import dyad_series, shifts
-from tieline.store import Store
-from web_support import Server, demo_store
+from tieline.store import SCHEMA_VERSION, Store
+from web_support import Server, copy_store, demo_store
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,10 @@ def test_health_reports_the_store(api, db):
     body = api.get("/api/health").json()
     with Store(db, read_only=True) as store:
         counts = store.counts()
+        version = store.schema_version()
+    assert set(counts) == {"documents", "events", "event_mentions", "sentences", "failures", "runs"}
     assert {k: body[k] for k in counts} == counts
+    assert body["event_mentions"] > body["events"] > 0 and body["schema_version"] == version == SCHEMA_VERSION
     assert body["writes_enabled"] is False and body["first_event"] <= body["last_event"]
 
 
@@ -89,12 +92,33 @@ def test_events_as_csv_hold_the_same_rows(api):
         rows = list(csv.DictReader(io.StringIO(response.text)))
         assert [r["event_id"] for r in rows] == ids(as_json)
         assert rows[0]["sentence"] == as_json[0]["sentence"]
-        assert {"doc_id", "event_date", "actor1_code", "event_code", "goldstein_scale", "source_url"} <= set(rows[0])
+        assert {"doc_id", "event_date", "actor1_code", "event_code", "goldstein_scale", "source_url", "num_mentions",
+            "num_sources", "num_articles", "global_event_id"} <= set(rows[0])
+    assert [int(r["num_mentions"]) for r in rows] == [e["num_mentions"] for e in as_json]
+
+
+def test_events_carry_how_often_they_were_reported(api, db):
+    with Store(db, read_only=True) as store:
+        reported = store.sql("SELECT event_id, count(*) AS n, count(DISTINCT doc_id) AS docs FROM event_mentions "
+                             "GROUP BY event_id")
+    expected = {r.event_id: (r.n, r.docs) for r in reported.itertuples()}
+    items = api.get("/api/events", params={"sort": "-num_mentions", "limit": 1000}).json()["items"]
+    assert {e["event_id"]: (e["num_mentions"], e["num_articles"]) for e in items} == expected
+    assert items[0]["num_mentions"] > 1 and [e["num_mentions"] for e in items] == sorted(
+        (e["num_mentions"] for e in items), reverse=True)
+    assert all(e["root_mention_id"] and e["global_event_id"] >= 1 and e["dedup"] == "story" for e in items)
+    repeated = api.get("/api/events", params={"min_mentions": 2, "limit": 1000}).json()
+    assert repeated["total"] == sum(1 for n, _ in expected.values() if n >= 2) > 0
+    body = api.get(f"/api/events/{items[0]['event_id']}").json()
+    assert len(body["mentions"]) == items[0]["num_mentions"]
+    assert body["mentions"][0]["root"] and body["mentions"][0]["mention_id"] == items[0]["root_mention_id"]
+    assert not any(m["root"] for m in body["mentions"][1:])
 
 
 def test_one_event_carries_its_sentence_spans_document_and_urls(api, db):
     with Store(db, read_only=True) as store:
-        row = store.sql("SELECT * FROM events WHERE source_url IS NOT NULL AND event_text <> '' LIMIT 1").iloc[0]
+        row = store.sql("SELECT * FROM events WHERE source_url IS NOT NULL AND event_text <> '' AND num_mentions = 1 "
+                        "ORDER BY event_id LIMIT 1").iloc[0]
     body = api.get(f"/api/events/{row.event_id}").json()
     assert body["event"]["event_id"] == row.event_id and body["event"]["sentence"] == row.sentence
     mention = body["mentions"][0]
@@ -111,23 +135,70 @@ def test_documents_list_and_one_document_with_a_slash_in_its_id(api):
     page = api.get("/api/documents", params={"q": "pyongyang", "limit": 100}).json()
     assert page["total"] >= 1 and all("pyongyang" in (d["title"] + d["doc_id"] + (d["url"] or "")).lower()
                                       for d in page["items"])
-    assert all("text" not in d for d in page["items"])
+    assert all("text" not in d and "minhash" not in d for d in page["items"])
     doc_id = next(d["doc_id"] for d in page["items"] if "/" in d["doc_id"])
     doc = api.get(f"/api/documents/{doc_id}").json()
-    assert doc["doc_id"] == doc_id and doc["text"]
+    assert doc["doc_id"] == doc_id and doc["text"] and "minhash" not in doc
+    assert doc["dedup_group"] and doc["doc_key"].startswith(("url:", "sha256:")) and doc["other_paragraphs"] == []
     events = api.get("/api/events", params={"doc_id": doc_id, "limit": 1000}).json()
     assert sorted(e["event_id"] for e in doc["events"]) == sorted(ids(events["items"]))
+    assert all(e["sentence"] in doc["text"] for e in doc["events"])
+    summary = next(d for d in page["items"] if d["doc_id"] == doc_id)
+    assert summary["events"] == len(doc["events"]) and summary["mentions"] >= summary["events"]
     assert api.get("/api/documents/none/such").status_code == 404
+    story = api.get("/api/documents", params={"dedup_group": doc["dedup_group"]}).json()
+    assert doc_id in [d["doc_id"] for d in story["items"]]
+
+
+def test_a_document_lists_each_event_it_reports_once(api, db):
+    with Store(db, read_only=True) as store:
+        doc_id, n = store.sql("SELECT doc_id, count(*) FROM event_mentions GROUP BY doc_id, event_id "
+                              "HAVING count(*) > 1 ORDER BY doc_id LIMIT 1").iloc[0]
+        reported = store.sql("SELECT count(DISTINCT event_id) AS events, count(*) AS mentions FROM event_mentions "
+                             "WHERE doc_id = ?", [doc_id]).iloc[0]
+    doc = api.get(f"/api/documents/{doc_id}").json()
+    assert len(doc["events"]) == reported.events < reported.mentions
+    assert len({e["event_id"] for e in doc["events"]}) == len(doc["events"])
+    summary = api.get("/api/documents", params={"q": doc_id}).json()["items"][0]
+    assert (summary["events"], summary["mentions"]) == (reported.events, reported.mentions)
 
 
 def test_runs_and_failures_tell_what_was_dropped_and_why(api):
     runs = api.get("/api/runs").json()
     assert runs["total"] == 1
-    run = api.get(f"/api/runs/{runs['items'][0]['run_id']}").json()
+    listed = runs["items"][0]
+    assert listed["status"] == "finished" and listed["dedup"] == "story" and listed["coder"] == "cameo.rules.v1"
+    assert listed["coder_name"] == "cameo.rules" and listed["coder_version"] == "1"
+    assert all(len(f["sha256"]) == 64 for f in listed["dictionaries"].values()) and listed["dictionaries"]
+    run = api.get(f"/api/runs/{listed['run_id']}").json()
     assert run["failure_reasons"] == {"empty": 1, "not-utf8": 1}
-    assert run["counts"]["store"]["events"] == run["events"] > 0
+    assert run["counts"]["store"]["events:new"] == run["events"] > 0
+    assert run["counts"]["store"]["mentions"] == run["mentions"] > run["events"]
+    assert run["counts"]["store"]["documents"] == run["documents"] > 0
+    assert api.get("/api/runs", params={"status": "interrupted"}).json()["total"] == 0
+    assert api.get("/api/runs", params={"status": "finished"}).json()["total"] == 1
+    assert api.get("/api/runs", params={"status": "crashed"}).status_code == 422
     failures = api.get("/api/failures", params={"reason": "not-utf8"}).json()
     assert failures["total"] == 1 and "UTF-8" in failures["items"][0]["message"]
+
+
+def test_an_interrupted_run_is_listed_with_what_it_committed(db, tmp_path):
+    copy = copy_store(db, tmp_path)
+    with Store(copy) as store:  # a run whose process died: left 'running'
+        killed = store.begin_run(["feeds.txt"], "cameo.rules.v1", "test", coder_name="cameo.rules", coder_version="1",
+                                 dedup="strict")
+    with Store(copy) as store:  # the next writer closes it
+        assert store.close_interrupted_runs() == [killed]
+    server = Server(copy)
+    try:
+        with server.client() as client:
+            listed = client.get("/api/runs", params={"status": "interrupted"}).json()
+            run = client.get(f"/api/runs/{killed}").json()
+    finally:
+        server.stop()
+    assert listed["total"] == 1 and listed["items"][0]["run_id"] == killed
+    assert run["status"] == "interrupted" and run["finished_at"] and run["dedup"] == "strict"
+    assert run["counts"]["store"] == {"documents": 0, "mentions": 0, "events:new": 0} and run["documents"] == 0
 
 
 def test_dyad_series_and_shifts_match_the_analysis(api, db):

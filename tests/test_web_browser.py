@@ -20,7 +20,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     server = Server(demo_store(tmp_path_factory))
@@ -96,19 +95,29 @@ def test_pick_a_country_open_a_pair_and_read_an_event_sentence(page, server):
     page.locator("#events tr.event-row").first.wait_for()
     rows = page.locator("#events tr.event-row")
     assert rows.count() == expected["total"]
-    first = expected["items"][0]
-    rows.first.click()
-    sentence = page.locator("#events tr.evidence-row blockquote.sentence")
-    sentence.wait_for()
-    assert sentence.inner_text().strip() == first["sentence"].strip()
-    assert page.locator("#events tr.evidence-row mark.span-event").count() == 1
+    # An event reported more than once says so in its row, and opens with every report, the first one first.
+    first = next(item for item in expected["items"] if item["num_mentions"] > 1)
+    row = page.locator(f'#events tr.event-row[data-event-id="{first["event_id"]}"]')
+    assert row.locator(".reports-badge").inner_text() == f'{first["num_mentions"]} reports'
+    row.click()
+    evidence = page.locator(f'#events tr.event-row[data-event-id="{first["event_id"]}"] + tr.evidence-row')
+    sentences = evidence.locator("blockquote.sentence")
+    sentences.first.wait_for()
+    assert sentences.count() == first["num_mentions"]
+    assert sentences.first.inner_text().strip() == first["sentence"].strip()
+    assert evidence.locator(".mention").first.locator(".first-report").count() == 1
+    summary = evidence.locator(".reports-summary").inner_text().lower()
+    assert summary.startswith("reported twice" if first["num_mentions"] == 2 else f'reported {first["num_mentions"]} times')
+    assert f'{first["num_articles"]} article' in summary and f'{first["num_sources"]} source' in summary
+    assert evidence.locator("mark.span-event").count() == first["num_mentions"]
     # An event from a page with a URL opens with the link to its source.
-    linked = next(item for item in expected["items"] if item["source_url"])
+    linked = next(item for item in expected["items"] if item["source_url"] and item["event_id"] != first["event_id"])
     page.locator(f'#events tr.event-row[data-event-id="{linked["event_id"]}"]').click()
-    link = page.locator(f'#events tr.event-row[data-event-id="{linked["event_id"]}"] + tr.evidence-row a.source-link')
+    evidence = page.locator(f'#events tr.event-row[data-event-id="{linked["event_id"]}"] + tr.evidence-row')
+    link = evidence.locator("a.source-link").first
     link.wait_for()
     assert link.get_attribute("href") == linked["source_url"]
-    assert page.locator("#events tr.evidence-row blockquote.sentence").nth(1).inner_text().strip() == linked["sentence"]
+    assert evidence.locator("blockquote.sentence").first.inner_text().strip() == linked["sentence"]
     page.screenshot(path=str(ARTIFACTS / "dashboard-prk-cub.png"), full_page=True)
 
 

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from tieline.errors import InputError
+from tieline.ingest import CrawlPolicy, Fetcher, FetchError
+from tieline.ingest.netguard import BlockedAddress, is_public_address, resolve
 from tieline.store import Store
-from tieline.web import check_public_url, is_public_address
+from tieline.web.fetching import FetchFailed, UrlRefused, fetch_page
 from tieline.web.gate import QueryTimeout, StoreGate
-from tieline.web.netguard import FetchFailed, UrlRefused, fetch_page
-from web_support import TOKEN, Server, copy_store, demo_store
+from web_support import TOKEN, Server, SpecCheck, copy_store, demo_store
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 ARTICLE = (
@@ -99,22 +101,49 @@ def test_writes_are_refused_without_a_token(read_only_server, writer):
 
 
 def test_a_posted_document_is_coded_and_stored_with_the_token(writer):
+    posted = {"id": "web-test-1", "content": ARTICLE, "url": "https://news.example.org/2024/06/03/cuba-dprk",
+              "title": "Cuba praises North Korea", "published": "2024-06-03"}
     with writer.client() as client:
-        response = client.post("/api/ingest/document", headers=AUTH, json={
-            "id": "web-test-1", "content": ARTICLE, "url": "https://news.example.org/2024/06/03/cuba-dprk",
-            "title": "Cuba praises North Korea", "published": "2024-06-03"})
+        response = client.post("/api/ingest/document", headers=AUTH, json=posted)
         assert response.status_code == 201, response.text
+        SpecCheck(writer.url)("POST", "/api/ingest/document", response)
         result = response.json()
-        assert result["doc_id"] == "web-test-1" and result["documents_stored"] == 1
-        assert result["events_coded"] == len(result["events"]) >= 1
+        assert result["doc_id"] == "web-test-1" and result["documents_stored"] == 1 and result["dedup"] == "story"
+        assert result["events_coded"] == result["events_new"] == len(result["events"]) >= 1
         assert any(e["actor1_country_code"] == "CUB" and e["actor2_country_code"] == "PRK" for e in result["events"])
+        assert all(e["num_mentions"] == 1 and e["root_doc_id"] == "web-test-1" for e in result["events"])
         stored = client.get("/api/events", params={"doc_id": "web-test-1"}).json()
         assert stored["total"] == result["events_coded"]
         evidence = client.get(f"/api/events/{stored['items'][0]['event_id']}").json()
         assert evidence["urls"] == ["https://news.example.org/2024/06/03/cuba-dprk"]
-        assert client.get(f"/api/runs/{result['run_id']}").json()["documents"] == 1
-        again = client.post("/api/ingest/document", headers=AUTH, json={"id": "web-test-1", "content": ARTICLE}).json()
-        assert again["already_stored"] == 1 and again["documents_stored"] == 0
+        run = client.get(f"/api/runs/{result['run_id']}").json()
+        assert run["documents"] == 1 and run["events"] == run["mentions"] == result["events_new"]
+        assert run["status"] == "finished" and run["dedup"] == "story" and run["coder_name"] == "cameo.rules"
+
+        # The same document again (the same URL): nothing is added, and the answer names the stored copy.
+        again = client.post("/api/ingest/document", headers=AUTH, json={**posted, "title": "Another title"}).json()
+        assert again["already_stored"] == 1 and again["documents_stored"] == 0 and again["events_coded"] == 0
+        assert again["doc_id"] == "web-test-1" and {e["event_id"] for e in again["events"]} == {
+            e["event_id"] for e in result["events"]}
+
+        # Another copy of the story (no URL, so another document) under an id already taken: stored under
+        # its own id, and its reports join the events stored before instead of making new ones.
+        copy = client.post("/api/ingest/document", headers=AUTH, json={"id": "web-test-1", "content": ARTICLE}).json()
+        assert copy["documents_stored"] == 1 and copy["doc_id"].startswith("web-test-1#")
+        assert copy["events_new"] == 0 and copy["mentions_merged"] == copy["events_coded"] == result["events_coded"]
+        assert {e["event_id"] for e in copy["events"]} == {e["event_id"] for e in result["events"]}
+        assert all(e["num_articles"] == 2 and e["root_doc_id"] == "web-test-1" for e in copy["events"])
+        evidence = client.get(f"/api/events/{copy['events'][0]['event_id']}").json()
+        assert [m["doc_id"] for m in evidence["mentions"]] == ["web-test-1", copy["doc_id"]]
+        assert [m["root"] for m in evidence["mentions"]] == [True, False]
+        assert client.get("/api/events", params={"doc_id": copy["doc_id"]}).json()["total"] == len(copy["events"])
+
+        # Asked not to group reports, the same story under a new id makes events of its own.
+        apart = client.post("/api/ingest/document", headers=AUTH, json={
+            "id": "web-test-apart", "content": ARTICLE + "\n\nReported separately.", "dedup": "none"}).json()
+        assert apart["dedup"] == "none" and apart["events_new"] == apart["events_coded"] >= 1
+        assert client.post("/api/ingest/document", headers=AUTH,
+                           json={"content": ARTICLE, "dedup": "fuzzy"}).status_code == 422
         not_utf8 = client.post("/api/ingest/document", headers={**AUTH, "Content-Type": "application/json"},
                                content=b'{"content": "caf\xe9"}')
         assert not_utf8.status_code == 400 and "UTF-8" in not_utf8.json()["detail"]
@@ -163,11 +192,14 @@ def test_oversized_requests_are_refused(writer):
 
 # --- URL ingestion and private addresses -----------------------------------------------------------
 
-@pytest.mark.parametrize("url", [
+PRIVATE_URLS = [
     "http://127.0.0.1/", "http://localhost:8080/admin", "http://10.1.2.3/", "http://192.168.0.1/",
     "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://[::ffff:127.0.0.1]/", "http://2130706433/",
-    "http://0.0.0.0/", "http://100.64.0.1/",
-])
+    "http://0x7f.1/", "http://0.0.0.0/", "http://100.64.0.1/", "http://[64:ff9b::a00:1]/", "http://[fe80::1%25lo]/",
+]
+
+
+@pytest.mark.parametrize("url", PRIVATE_URLS)
 def test_url_ingestion_refuses_private_addresses(writer, url):
     with writer.client() as client:
         before = client.get("/api/health").json()["documents"]
@@ -178,31 +210,53 @@ def test_url_ingestion_refuses_private_addresses(writer, url):
 
 
 def test_public_address_rules():
-    assert is_public_address("93.184.216.34") and is_public_address("2606:4700:4700::1111")
+    for address in ("93.184.216.34", "2606:4700:4700::1111", "64:ff9b::5db8:d822", "2002:5db8:d822::1"):
+        assert is_public_address(address), address
     for address in ("127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "100.64.0.1",
-                    "0.0.0.0", "224.0.0.1", "::1", "fe80::1%eth0", "fc00::1", "::ffff:10.0.0.1", "2002:0a00:0001::1"):
+                    "0.0.0.0", "224.0.0.1", "240.0.0.1", "255.255.255.255", "198.18.0.1", "::1", "::", "fe80::1%eth0",
+                    "fc00::1", "fec0::1", "ff02::1", "::ffff:10.0.0.1", "::7f00:1", "2002:0a00:0001::1",
+                    "2002:7f00:1::1", "2001:0:4136:e378:8000:63bf:3fff:fdd2", "64:ff9b::7f00:1", "64:ff9b:1::a00:1",
+                    "2001:db8::1"):
         assert not is_public_address(address), address
 
 
 def fake_resolver(mapping):
     def resolve(host, port, type=0):  # noqa: A002 - socket.getaddrinfo's name
-        family = socket.AF_INET6 if ":" in mapping[host] else socket.AF_INET
-        return [(family, socket.SOCK_STREAM, 6, "", (mapping[host], port))]
+        answers = mapping[host] if isinstance(mapping[host], list) else [mapping[host]]
+        return [(socket.AF_INET6 if ":" in a else socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, port))
+                for a in answers]
 
     return resolve
 
 
 def test_a_name_is_judged_by_every_address_it_resolves_to():
-    resolve = fake_resolver({"news.example": "93.184.216.34", "intranet.example": "10.0.0.7"})
-    assert check_public_url("https://news.example/a", resolve) == ["93.184.216.34"]
-    with pytest.raises(UrlRefused, match="10.0.0.7"):
-        check_public_url("https://intranet.example/", resolve)
-    with pytest.raises(UrlRefused, match="http or https"):
-        check_public_url("file:///etc/passwd", resolve)
+    resolver = fake_resolver({"news.example": "93.184.216.34", "mixed.example": ["93.184.216.34", "10.0.0.7"]})
+    assert resolve("news.example", 443, resolver=resolver).address == "93.184.216.34"
+    with pytest.raises(BlockedAddress, match="10.0.0.7, a private-network address"):
+        resolve("mixed.example", 443, resolver=resolver)
+    assert resolve("mixed.example", 443, allow_private=True, resolver=resolver).addresses == ("93.184.216.34",
+                                                                                              "10.0.0.7")
+    with pytest.raises(InputError, match="cannot resolve the host"):
+        resolve("no-such-host.invalid", 80, resolver=lambda *a, **k: (_ for _ in ()).throw(OSError("no")))
 
 
 class _Pages(http.server.BaseHTTPRequestHandler):
+    hits: list[str] = []
+
     def do_GET(self):  # noqa: N802 - http.server's name
+        self.hits.append(self.path)
+        if self.path == "/robots.txt":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            self.wfile.write(b"User-agent: *\nDisallow: /private/\n")
+            return
+        if self.path == "/report.pdf":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/pdf")
+            self.end_headers()
+            self.wfile.write(b"%PDF-1.4 not an article")
+            return
         if self.path == "/moved":
             self.send_response(302)
             self.send_header("Location", "/article")
@@ -229,14 +283,39 @@ def local_site():
     site.shutdown()
 
 
-def test_a_name_that_resolves_differently_when_connecting_gets_nothing(local_site):
-    # The check sees a public address, the connection lands on loopback (DNS rebinding): refused.
+def test_the_connection_goes_to_the_address_that_was_checked(local_site, monkeypatch):
+    # DNS rebinding needs a second lookup of the name when connecting; there is none: the name is
+    # resolved once, its addresses checked, and the connection made to the checked address.
     port = int(local_site.rsplit(":", 1)[1])
-    rebinding = fake_resolver({"127.0.0.1": "93.184.216.34"})
-    with pytest.raises(UrlRefused, match="connected to is 127.0.0.1"):
-        fetch_page(f"http://127.0.0.1:{port}/article", resolve=rebinding)
-    with pytest.raises(FetchFailed, match="cannot be resolved"):
-        check_public_url("http://no-such-host.invalid/", resolve=lambda *a, **k: (_ for _ in ()).throw(OSError("no")))
+    looked_up = []
+    system_lookup = socket.getaddrinfo
+    monkeypatch.setattr(socket, "getaddrinfo", lambda host, *a, **k: looked_up.append(host) or system_lookup(host, *a, **k))
+    resolver = fake_resolver({"news.example": "127.0.0.1"})
+    page = fetch_page(f"http://news.example:{port}/article", allow_private=True, resolver=resolver)
+    assert "Diaz-Canel" in page.content and page.url == f"http://news.example:{port}/article"
+    assert "news.example" not in looked_up and "127.0.0.1" in looked_up
+    _Pages.hits.clear()
+    with pytest.raises(UrlRefused, match="resolves to 127.0.0.1, a loopback address, which is not a public address"):
+        fetch_page(f"http://news.example:{port}/article", resolver=resolver)
+    assert _Pages.hits == []  # refused before connecting, robots.txt included
+
+
+@pytest.mark.parametrize("url", [u for u in PRIVATE_URLS if u.startswith(("http://127", "http://2130", "http://0x7f",
+                                                                           "http://[::ffff:127"))])
+def test_the_crawler_and_the_server_refuse_the_same_addresses(url, local_site):
+    # One guard: the crawler's Fetcher refuses what `POST /api/ingest/url` refuses, before connecting.
+    port = int(local_site.rsplit(":", 1)[1])
+    parts = url.split("/", 3)
+    host = parts[2].rsplit(":", 1)[0] if not parts[2].endswith("]") else parts[2]
+    target = f"http://{host}:{port}/article"
+    _Pages.hits.clear()
+    with pytest.raises(FetchError) as refused:
+        Fetcher(CrawlPolicy(delay=0, retries=0)).get(target)
+    assert refused.value.reason == "private-address" and "--allow-private" in refused.value.detail
+    with pytest.raises(UrlRefused, match="not a public address.*--allow-private-urls"):
+        fetch_page(target)
+    assert _Pages.hits == []
+    assert "Diaz-Canel" in fetch_page(target, allow_private=True).content  # the same page, allowed
 
 
 def test_url_ingestion_fetches_codes_and_stores_a_page_when_private_addresses_are_allowed(tmp_path, local_site,
@@ -249,7 +328,7 @@ def test_url_ingestion_fetches_codes_and_stores_a_page_when_private_addresses_ar
             assert response.status_code == 201, response.text
             result = response.json()
             assert result["doc_id"] == f"{local_site}/moved" and result["documents_stored"] == 1
-            assert result["events_coded"] >= 1
+            assert result["events_coded"] >= 1 and result["events"]
             document = client.get("/api/documents", params={"q": "127.0.0.1"}).json()["items"][0]
             assert document["url"] == f"{local_site}/article" and "All rights reserved" not in document["title"]
             missing = client.post("/api/ingest/url", json={"url": f"http://127.0.0.1:{_closed_port()}/"}, headers=AUTH)
@@ -336,6 +415,15 @@ def test_a_write_waits_for_readers_and_readers_wait_for_the_write(tmp_path):
     second.join(5)
     assert log == ["reader-1 in", "reader-1 out", "write in", "write out", "reader-2 in", "reader-2 out"]
     gate.close()
+
+
+def test_pages_that_cannot_be_ingested_are_refused_with_the_reason(local_site):
+    with pytest.raises(UrlRefused, match="robots.txt of 127.0.0.1 disallows"):
+        fetch_page(f"{local_site}/private/memo.html", allow_private=True)
+    with pytest.raises(FetchFailed, match="is application/pdf, not a web page"):
+        fetch_page(f"{local_site}/report.pdf", allow_private=True)
+    with pytest.raises(FetchFailed, match="cannot resolve the host"):
+        fetch_page("http://news.example/", resolver=lambda *a, **k: (_ for _ in ()).throw(OSError("no such name")))
 
 
 def test_fetching_ignores_proxy_settings_in_the_environment(monkeypatch, local_site):

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from web_support import TOKEN, Server, copy_store, demo_store
+from tieline.store import Store
+from web_support import TOKEN, Server, SpecCheck, copy_store, demo_store
 
 SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -46,6 +47,30 @@ def read_server(tmp_path_factory):
     server = Server(demo_store(tmp_path_factory))
     yield server
     server.stop()
+
+
+def test_answers_about_stored_items_keep_to_the_spec(read_server, tmp_path_factory):
+    # Generated ids rarely name a stored item: check the answers about real ones here.
+    with Store(demo_store(tmp_path_factory), read_only=True) as store:
+        event_id = store.sql("SELECT event_id FROM events ORDER BY num_mentions DESC, event_id LIMIT 1").iloc[0, 0]
+        doc_id = store.sql("SELECT doc_id FROM documents WHERE doc_id LIKE '%/%' ORDER BY doc_id LIMIT 1").iloc[0, 0]
+        run_id = store.sql("SELECT run_id FROM runs LIMIT 1").iloc[0, 0]
+    check = SpecCheck(read_server.url)
+    with read_server.client() as client:
+        for path, url, params in [
+            ("/api/health", "/api/health", {}),
+            ("/api/events", "/api/events", {"sort": "-num_mentions", "limit": 1000}),
+            ("/api/events", "/api/events", {"doc_id": doc_id}),
+            ("/api/events/{event_id}", f"/api/events/{event_id}", {}),
+            ("/api/documents", "/api/documents", {"limit": 1000}),
+            ("/api/documents/{doc_id}", f"/api/documents/{doc_id}", {}),
+            ("/api/runs", "/api/runs", {}),
+            ("/api/runs/{run_id}", f"/api/runs/{run_id}", {}),
+            ("/api/failures", "/api/failures", {}),
+        ]:
+            response = client.get(url, params=params)
+            assert response.status_code == 200, (url, response.text)
+            check("GET", path, response)
 
 
 @pytest.mark.slow

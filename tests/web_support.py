@@ -86,3 +86,17 @@ class Server:
 
     def client(self, **kwargs) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=60, **kwargs)
+
+
+class SpecCheck:
+    """Checks answers against the server's own OpenAPI spec (with schemathesis' response validation)."""
+
+    def __init__(self, base_url: str):
+        import schemathesis
+
+        self.schema = schemathesis.openapi.from_url(f"{base_url}/api/openapi.json")
+
+    def __call__(self, method: str, path: str, response: httpx.Response) -> None:
+        """Raise when `response` (to `method` on the spec's `path`, e.g. /api/events/{event_id}) breaks the spec."""
+        assert response.status_code < 500, response.text
+        self.schema[path][method].validate_response(response)

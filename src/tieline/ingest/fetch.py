@@ -12,6 +12,7 @@ loopback and link-local addresses unless allowed (see netguard).
 from __future__ import annotations
 
 import random
+import socket
 import time
 import zlib
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 from .. import __version__
 from ..errors import InputError
 from .identity import normalize_url
-from .netguard import BlockedAddress, Resolved, resolve
+from .netguard import PRIVATE_SWITCH, BlockedAddress, Resolved, Resolver, resolve
 
 USER_AGENT = f"tieline/{__version__} (news event coder; +https://pypi.org/project/tieline/)"
 ROBOTS_AGENT = "tieline"  # the product token robots.txt rules are matched against
@@ -128,9 +129,14 @@ class FetchCounts:
 
 
 class Fetcher:
+    """`resolver` (socket.getaddrinfo by default) answers for host names; `private_switch` is the
+    option named when a private address is refused."""
+
     def __init__(self, policy: CrawlPolicy | None = None, validators=None,
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic):
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
+                 resolver: Resolver = socket.getaddrinfo, private_switch: str = PRIVATE_SWITCH):
         self.policy = policy or CrawlPolicy()
+        self.resolver, self.private_switch = resolver, private_switch
         self.validators = validators if validators is not None else MemoryValidators()
         self._sleep, self._clock = sleep, clock
         self._next_allowed: dict[str, float] = {}
@@ -249,7 +255,8 @@ class Fetcher:
         parts = urlsplit(url)
         port = parts.port or (443 if parts.scheme == "https" else 80)
         try:
-            target = resolve(parts.hostname, port, self.policy.allow_private)
+            target = resolve(parts.hostname, port, self.policy.allow_private, resolver=self.resolver,
+                             switch=self.private_switch)
         except BlockedAddress as exc:
             raise FetchError(url, "private-address", str(exc)) from None
         except InputError as exc:

@@ -17,9 +17,9 @@ from .. import __version__
 from ..errors import ConfigError, StoreError
 from . import routes, writes
 from .config import ServerConfig
+from .fetching import FetchFailed, UrlRefused
 from .gate import StoreGate
 from .guard import WRITE_METHODS, WRITE_PREFIX, RequestGuard
-from .netguard import FetchFailed, UrlRefused
 
 DESCRIPTION = """
 Coded political events (CAMEO/PLOVER) from a tieline store, with the evidence behind each one.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..store.dedup import DEFAULT_DEDUP
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 TOKEN_ENV = "TIELINE_TOKEN"
@@ -21,6 +23,7 @@ class ServerConfig:
     wait_timeout: float = 30.0
     idle_seconds: float = 5.0
     allow_private_urls: bool = False
+    dedup: str = DEFAULT_DEDUP  # the deduplication rule of a write that names none
     max_periods: int = 5_000  # a dyad or relations query covers at most this many periods
 
     @property

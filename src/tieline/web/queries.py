@@ -19,11 +19,17 @@ import duckdb
 
 # Sort keys a client may ask for ("-" in front: descending); ties are broken in a fixed order.
 EVENT_SORTS = ("event_date", "goldstein_scale", "quad_class", "event_code", "confidence", "actor1_code",
-               "actor2_code", "doc_id")
+               "actor2_code", "doc_id", "num_mentions", "num_sources", "num_articles", "global_event_id",
+               "date_added")
 _EVENT_TIEBREAK = "doc_id, sentence_index, event_id"
-DOCUMENT_SORTS = ("published", "ingested_at", "title", "doc_id", "events")
-DOCUMENT_LIST_COLUMNS = ("doc_id", "run_id", "source", "url", "title", "byline", "site_name", "published",
-                         "date_source", "language", "attributions", "content_hash", "ingested_at")
+DOCUMENT_SORTS = ("published", "ingested_at", "title", "doc_id", "events", "mentions")
+DOCUMENT_LIST_COLUMNS = ("doc_id", "run_id", "source", "url", "title", "byline", "site_name", "source_name",
+                         "published", "date_source", "language", "attributions", "content_hash", "doc_key",
+                         "dedup_group", "ingested_at")
+# Columns of `documents` that are not for clients: the MinHash signature is bytes for near-duplicate search.
+_DOCUMENT_HIDDEN = ("minhash",)
+# The tables /api/health counts (those of `Store.counts`).
+COUNTED_TABLES = ("documents", "events", "event_mentions", "sentences", "failures", "runs")
 
 
 def plain(value: Any) -> Any:
@@ -64,7 +70,9 @@ class EventFilter:
     until: date | None = None
     code: str | None = None
     quad_class: tuple[int, ...] = field(default_factory=tuple)
-    doc_id: str | None = None
+    doc_id: str | None = None  # events that this document reports (as root mention or not)
+    min_mentions: int | None = None
+    min_sources: int | None = None
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -85,8 +93,14 @@ class EventFilter:
             clauses.append("list_contains(?, quad_class)")
             params.append(list(self.quad_class))
         if self.doc_id:
-            clauses.append("doc_id = ?")
+            clauses.append("event_id IN (SELECT event_id FROM event_mentions WHERE doc_id = ?)")
             params.append(self.doc_id)
+        if self.min_mentions:
+            clauses.append("num_mentions >= ?")
+            params.append(self.min_mentions)
+        if self.min_sources:
+            clauses.append("num_sources >= ?")
+            params.append(self.min_sources)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def _sides(self, params: list[Any]) -> str:
@@ -130,8 +144,8 @@ def list_events(con: duckdb.DuckDBPyConnection, filters: EventFilter, *, sort: s
 
 # --- one event and its evidence ----------------------------------------------------------
 
-_DOCUMENT_FIELDS = ("doc_id", "url", "title", "byline", "site_name", "published", "date_source", "language",
-                    "attributions", "text")
+_DOCUMENT_FIELDS = ("doc_id", "url", "title", "byline", "site_name", "source_name", "published", "date_source",
+                    "language", "attributions", "dedup_group", "text")
 _SPANS = (("evidence", "evidence_start", "evidence_end"), ("event", "event_start", "event_end"),
           ("actor1", "actor1_start", "actor1_end"), ("actor2", "actor2_start", "actor2_end"))
 
@@ -156,7 +170,8 @@ def event_evidence(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, A
     documents = {d["doc_id"]: d for d in fetch_rows(con)}
     for document in documents.values():
         document["attributions"] = _json_list(document.get("attributions"))
-    mentions = [_mention(report, documents.get(report["doc_id"])) for report in reports]
+    root = event.get("root_mention_id") or event["event_id"]
+    mentions = [_mention(report, documents.get(report["doc_id"]), root) for report in reports]
     return {
         "event": event,
         "document": documents.get(event["doc_id"]),
@@ -166,7 +181,7 @@ def event_evidence(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, A
     }
 
 
-def _mention(event: dict[str, Any], document: dict[str, Any] | None) -> dict[str, Any]:
+def _mention(event: dict[str, Any], document: dict[str, Any] | None, root_mention_id: str) -> dict[str, Any]:
     sentence = event["sentence"]
     start = event.get("sentence_start")
     text = document.get("text") if document else None
@@ -178,11 +193,17 @@ def _mention(event: dict[str, Any], document: dict[str, Any] | None) -> dict[str
             if s is not None and e is not None and 0 <= s - start <= e - start <= len(sentence):
                 spans[name] = [s - start, e - start]
     return {
+        "mention_id": event.get("mention_id") or event["event_id"],
+        "root": (event.get("mention_id") or event["event_id"]) == root_mention_id,
         "doc_id": event["doc_id"],
         "url": event.get("source_url") or (document.get("url") if document else None),
+        "source_name": event.get("source_name") or (document.get("source_name") if document else None),
         "title": document.get("title") if document else None,
         "published": document.get("published") if document else None,
         "site_name": document.get("site_name") if document else None,
+        "event_code": event.get("event_code"),
+        "event_date": event.get("event_date"),
+        "in_lead": event.get("in_lead"),
         "sentence": sentence,
         "sentence_index": event.get("sentence_index"),
         "sentence_start": start,
@@ -225,8 +246,9 @@ class DocumentFilter:
     q: str | None = None  # words in the title or URL
     since: date | None = None  # published on or after
     until: date | None = None
-    site: str | None = None
+    site: str | None = None  # the site's name, or its host (source_name)
     run_id: str | None = None
+    dedup_group: str | None = None  # the near-duplicate story group
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -242,11 +264,14 @@ class DocumentFilter:
             clauses.append("published <= ?")
             params.append(self.until)
         if self.site:
-            clauses.append("site_name = ?")
-            params.append(self.site)
+            clauses.append("(site_name = ? OR source_name = ?)")
+            params += [self.site, self.site]
         if self.run_id:
             clauses.append("run_id = ?")
             params.append(self.run_id)
+        if self.dedup_group:
+            clauses.append("dedup_group = ?")
+            params.append(self.dedup_group)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
@@ -256,14 +281,16 @@ def _escape_like(text: str) -> str:
 
 def list_documents(con: duckdb.DuckDBPyConnection, filters: DocumentFilter, *, sort: str = "-published",
                    limit: int = 100, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
-    """(how many documents match, one page of them without their text but with their event counts)."""
+    """(how many documents match, one page of them without their text, with how many events they
+    report and how many mentions of events were coded from them)."""
     where, params = filters.where()
     total = con.execute(f"SELECT count(*) FROM documents{where}", params).fetchone()[0]
     con.execute(
-        f"""SELECT {', '.join('d.' + c for c in DOCUMENT_LIST_COLUMNS)}, length(d.text) AS characters,
-                   coalesce(n.events, 0) AS events
-            FROM (SELECT * FROM documents{where}) d
-            LEFT JOIN (SELECT doc_id, count(*) AS events FROM events GROUP BY doc_id) n USING (doc_id)
+        f"""WITH d AS (SELECT {', '.join(DOCUMENT_LIST_COLUMNS)}, length(text) AS characters FROM documents{where}),
+                 n AS (SELECT doc_id, count(DISTINCT event_id) AS events, count(*) AS mentions FROM event_mentions
+                       WHERE doc_id IN (SELECT doc_id FROM d) GROUP BY doc_id)
+            SELECT d.*, coalesce(n.events, 0) AS events, coalesce(n.mentions, 0) AS mentions
+            FROM d LEFT JOIN n USING (doc_id)
             ORDER BY {order_by(sort, DOCUMENT_SORTS, 'doc_id')}
             LIMIT {int(limit)} OFFSET {int(offset)}""",
         params,
@@ -274,36 +301,64 @@ def list_documents(con: duckdb.DuckDBPyConnection, filters: DocumentFilter, *, s
     return total, rows
 
 
-_BRIEF_EVENT_COLUMNS = ("event_id", "event_date", "actor1_code", "actor1_country_code", "event_code", "actor2_code",
-                        "actor2_country_code", "quad_class", "goldstein_scale", "event_text", "sentence",
-                        "sentence_index")
+_BRIEF_MENTION_COLUMNS = ("mention_id", "event_date", "actor1_code", "actor1_country_code", "event_code",
+                          "actor2_code", "actor2_country_code", "quad_class", "goldstein_scale", "event_text",
+                          "sentence", "sentence_index")
+
+
+def document_events(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[dict[str, Any]]:
+    """The events a document reports, one row each, in the order of its sentences: the fields of the
+    document's own (first) mention of the event, with how often the event was reported in all and
+    the document of its first report (`root_doc_id`)."""
+    con.execute(
+        f"""SELECT m.event_id, {', '.join('m.' + c for c in _BRIEF_MENTION_COLUMNS)},
+                   e.num_mentions, e.num_sources, e.num_articles, e.doc_id AS root_doc_id
+            FROM event_mentions m JOIN events e ON e.event_id = m.event_id
+            WHERE m.doc_id = ?
+            QUALIFY row_number() OVER (PARTITION BY m.event_id ORDER BY m.seq) = 1
+            ORDER BY m.sentence_index NULLS LAST, m.seq""",
+        [doc_id],
+    )
+    return fetch_rows(con)
 
 
 def get_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
-    """A document with its text and the events coded from it, or None."""
-    con.execute("SELECT * FROM documents WHERE doc_id = ?", [doc_id])
+    """A document with its text, its paragraphs in other languages and the events it reports, or None."""
+    con.execute(f"SELECT * EXCLUDE ({', '.join(_DOCUMENT_HIDDEN)}) FROM documents WHERE doc_id = ?", [doc_id])
     rows = fetch_rows(con)
     if not rows:
         return None
     document = rows[0]
     document["attributions"] = _json_list(document.get("attributions"))
-    con.execute(
-        f"SELECT {', '.join(_BRIEF_EVENT_COLUMNS)} FROM events WHERE doc_id = ? ORDER BY sentence_index, event_id",
-        [doc_id],
-    )
-    document["events"] = fetch_rows(con)
+    con.execute("SELECT position, language, confidence, text FROM document_paragraphs WHERE doc_id = ? "
+                "ORDER BY position", [doc_id])
+    document["other_paragraphs"] = fetch_rows(con)
+    document["events"] = document_events(con, doc_id)
     return document
+
+
+def stored_document_id(con: duckdb.DuckDBPyConnection, key: str, run_id: str | None = None) -> str | None:
+    """The id of the stored document with identity `key`, else of a document stored by `run_id`."""
+    row = con.execute("SELECT doc_id FROM documents WHERE doc_key = ? ORDER BY ingested_at LIMIT 1", [key]).fetchone()
+    if row is None and run_id:
+        row = con.execute("SELECT doc_id FROM documents WHERE run_id = ? ORDER BY ingested_at, doc_id LIMIT 1",
+                          [run_id]).fetchone()
+    return row[0] if row else None
 
 
 # --- runs and failures -------------------------------------------------------------------
 
-def list_runs(con: duckdb.DuckDBPyConnection, *, limit: int = 100, offset: int = 0) -> tuple[int, list[dict]]:
-    """(how many runs, one page of them, newest first, with their counts and failures per reason)."""
-    total = con.execute("SELECT count(*) FROM runs").fetchone()[0]
+def list_runs(con: duckdb.DuckDBPyConnection, *, status: str | None = None, limit: int = 100,
+              offset: int = 0) -> tuple[int, list[dict]]:
+    """(how many runs, one page of them, newest first, with their counts and failures)."""
+    where, params = (" WHERE status = ?", [status]) if status else ("", [])
+    total = con.execute(f"SELECT count(*) FROM runs{where}", params).fetchone()[0]
     con.execute(
         f"""SELECT r.*, coalesce(f.failures, 0) AS failures
-            FROM runs r LEFT JOIN (SELECT run_id, count(*) AS failures FROM failures GROUP BY run_id) f USING (run_id)
-            ORDER BY started_at DESC, run_id LIMIT {int(limit)} OFFSET {int(offset)}"""
+            FROM (SELECT * FROM runs{where}) r
+            LEFT JOIN (SELECT run_id, count(*) AS failures FROM failures GROUP BY run_id) f USING (run_id)
+            ORDER BY started_at DESC, run_id LIMIT {int(limit)} OFFSET {int(offset)}""",
+        params,
     )
     return total, [_run(row) for row in fetch_rows(con)]
 
@@ -321,14 +376,17 @@ def get_run(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any] | Non
     con.execute("SELECT reason, count(*) AS n FROM failures WHERE run_id = ? GROUP BY reason ORDER BY n DESC, reason",
                 [run_id])
     run["failure_reasons"] = {r["reason"]: r["n"] for r in fetch_rows(con)}
-    run["documents"] = con.execute("SELECT count(*) FROM documents WHERE run_id = ?", [run_id]).fetchone()[0]
-    run["events"] = con.execute("SELECT count(*) FROM events WHERE run_id = ?", [run_id]).fetchone()[0]
+    one = lambda sql: con.execute(sql, [run_id]).fetchone()[0]  # noqa: E731
+    run["documents"] = one("SELECT count(*) FROM documents WHERE run_id = ?")
+    run["events"] = one("SELECT count(*) FROM events WHERE run_id = ?")
+    run["mentions"] = one("SELECT count(*) FROM event_mentions WHERE run_id = ?")
     return run
 
 
 def _run(row: dict[str, Any]) -> dict[str, Any]:
     row["inputs"] = [str(i) for i in _json_list(row.get("inputs"))]
     row["counts"] = _json_object(row.get("counts"))
+    row["dictionaries"] = _json_object(row.get("dictionaries"))
     return row
 
 
@@ -373,8 +431,7 @@ def list_countries(con: duckdb.DuckDBPyConnection, names: dict[str, str], *, sin
 
 
 def totals(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("documents", "events", "failures", "runs")}
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED_TABLES}
     first, last = con.execute("SELECT min(event_date), max(event_date) FROM events").fetchone()
     version = con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
     return {**counts, "first_event": plain(first), "last_event": plain(last), "schema_version": version}

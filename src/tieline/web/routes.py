@@ -104,7 +104,7 @@ def cameo(request: Request, root_only: Annotated[bool, Query(description="Only t
 # --- events ---------------------------------------------------------------------------------
 
 @router.get("/events", response_model=schemas.Page[schemas.Event], responses={**READ_ERRORS, **csv_alternative()},
-            tags=["events"], summary="Stored events, filtered, sorted and paginated")
+            tags=["events"], summary="Stored (deduplicated) events, filtered, sorted and paginated")
 def events(
     request: Request,
     actor: Annotated[str | None, Query(pattern=ActorCode, description="Source actor: CAMEO code prefix or ISO "
@@ -117,7 +117,12 @@ def events(
     until: Until = None,
     code: CodePrefix = None,
     quad_class: QuadClasses = None,
-    doc_id: Annotated[str | None, Query(min_length=1, max_length=300, description="Events of one document.")] = None,
+    doc_id: Annotated[str | None, Query(min_length=1, max_length=300, description=(
+        "Events that one document reports, also those first reported elsewhere."))] = None,
+    min_mentions: Annotated[int | None, Query(ge=1, le=1_000_000, description=(
+        "Only events reported at least this many times (num_mentions)."))] = None,
+    min_sources: Annotated[int | None, Query(ge=1, le=1_000_000, description=(
+        "Only events reported by at least this many sites (num_sources)."))] = None,
     sort: Annotated[Literal[tuple(f"{s}{k}" for k in EVENT_SORTS for s in ("-", ""))], Query(  # type: ignore[valid-type]
         description="Sort key; a leading '-' sorts descending. Ties are broken by document, sentence and id.")
     ] = "-event_date",
@@ -127,7 +132,8 @@ def events(
 ) -> Response:
     limit = min(limit, config(request).max_page)
     filters = EventFilter(actor=actor, target=target, direction=direction, since=since, until=until, code=code,
-                          quad_class=tuple(quad_class or ()), doc_id=doc_id)
+                          quad_class=tuple(quad_class or ()), doc_id=doc_id, min_mentions=min_mentions,
+                          min_sources=min_sources)
     with gate(request).reading() as con:
         total, rows = queries.list_events(con, filters, sort=sort, limit=limit, offset=offset)
     payload = page_payload(request, total, limit, offset, rows)
@@ -135,7 +141,7 @@ def events(
 
 
 @router.get("/events/{event_id}", response_model=schemas.EventEvidence, responses={**READ_ERRORS, **NOT_FOUND},
-            tags=["events"], summary="One event with its document, mentions, sentences and URLs")
+            tags=["events"], summary="One event with every report of it: documents, sentences and URLs")
 def event(request: Request, event_id: Id) -> Response:
     with gate(request).reading() as con:
         found = queries.event_evidence(con, event_id)
@@ -148,14 +154,17 @@ def event(request: Request, event_id: Id) -> Response:
 
 @router.get("/documents", response_model=schemas.Page[schemas.DocumentSummary],
             responses={**READ_ERRORS, **csv_alternative()}, tags=["documents"],
-            summary="Stored documents (without their text), with how many events each gave")
+            summary="Stored documents (without their text), with how many events each reports")
 def documents(
     request: Request,
     q: Annotated[str | None, Query(min_length=1, max_length=200, description="Words in the title, URL or id.")] = None,
     since: Annotated[IsoDate | None, Query(description="Published on or after, YYYY-MM-DD.")] = None,
     until: Annotated[IsoDate | None, Query(description="Published on or before, YYYY-MM-DD.")] = None,
-    site: Annotated[str | None, Query(min_length=1, max_length=200, description="Site name, exactly.")] = None,
+    site: Annotated[str | None, Query(min_length=1, max_length=200, description=(
+        "The site's name or its host without www. (source_name), exactly."))] = None,
     run_id: Annotated[str | None, Query(min_length=1, max_length=64, description="Stored by this run.")] = None,
+    dedup_group: Annotated[str | None, Query(min_length=1, max_length=300, description=(
+        "Documents of one near-duplicate story group (copies of one story)."))] = None,
     sort: Annotated[Literal[tuple(f"{s}{k}" for k in queries.DOCUMENT_SORTS for s in ("-", ""))],  # type: ignore[valid-type]
                     Query(description="Sort key; a leading '-' sorts descending.")] = "-published",
     limit: Annotated[int, Query(ge=1, le=1000, description="Page size (at most 1000).")] = 100,
@@ -163,7 +172,7 @@ def documents(
     format: Format = None,
 ) -> Response:
     limit = min(limit, config(request).max_page)
-    filters = DocumentFilter(q=q, since=since, until=until, site=site, run_id=run_id)
+    filters = DocumentFilter(q=q, since=since, until=until, site=site, run_id=run_id, dedup_group=dedup_group)
     with gate(request).reading() as con:
         total, rows = queries.list_documents(con, filters, sort=sort, limit=limit, offset=offset)
     payload = page_payload(request, total, limit, offset, rows)
@@ -171,7 +180,7 @@ def documents(
 
 
 @router.get("/documents/{doc_id:path}", response_model=schemas.DocumentDetail, responses={**READ_ERRORS, **NOT_FOUND},
-            tags=["documents"], summary="One document with its text and the events coded from it")
+            tags=["documents"], summary="One document with its text and the events it reports")
 def document(request: Request, doc_id: Id) -> Response:
     with gate(request).reading() as con:
         found = queries.get_document(con, doc_id)
@@ -182,10 +191,14 @@ def document(request: Request, doc_id: Id) -> Response:
 
 @router.get("/runs", response_model=schemas.Page[schemas.Run], responses={**READ_ERRORS, **csv_alternative()},
             tags=["store"], summary="Ingestion runs, newest first")
-def runs(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Offset = 0,
+def runs(request: Request,
+         status: Annotated[schemas.RunStatus | None, Query(
+             description="Only runs with this status (interrupted: stopped before the end).")] = None,
+         limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Offset = 0,
          format: Format = None) -> Response:
+    limit = min(limit, config(request).max_page)
     with gate(request).reading() as con:
-        total, rows = queries.list_runs(con, limit=min(limit, config(request).max_page), offset=offset)
+        total, rows = queries.list_runs(con, status=status, limit=limit, offset=offset)
     payload = page_payload(request, total, limit, offset, rows)
     return table_response(request, format, payload, rows, list(schemas.Run.model_fields), "runs")
 

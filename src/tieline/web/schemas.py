@@ -12,6 +12,8 @@ from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from ..store.dedup import DEDUP_RULES
+
 T = TypeVar("T")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -37,7 +39,9 @@ class Page(BaseModel, Generic[T]):
 
 
 class Event(BaseModel):
-    """One stored event: GDELT's field names in snake case, with the evidence spans and places."""
+    """One stored (deduplicated) event: GDELT's field names in snake case, with the evidence spans and
+    places. Its descriptive fields are those of its root mention, the first report stored; every
+    report is in `GET /api/events/{event_id}`."""
 
     model_config = ConfigDict(extra="allow")
 
@@ -88,10 +92,23 @@ class Event(BaseModel):
     pattern_id: str | None = None
     confidence: float | None = None
     dictionary_version: str | None = None
+    global_event_id: int = Field(description="GDELT's GLOBALEVENTID: 1, 2, 3, ... in the order events were stored.")
+    num_mentions: int = Field(ge=1, description="GDELT's NumMentions: every report, several in one document included.")
+    num_sources: int = Field(ge=1, description="GDELT's NumSources: distinct sites that reported it.")
+    num_articles: int = Field(ge=1, description="GDELT's NumArticles: distinct documents that reported it.")
+    root_mention_id: str = Field(description="The first report stored; its document is `doc_id`.")
+    is_root_event: bool | None = Field(None, description="GDELT's IsRootEvent: the first report is in the "
+                                                         "article's lead paragraph.")
+    date_added: datetime = Field(description="GDELT's DATEADDED: when the event was first stored (UTC).")
+    dedup: str = Field(description="The rule that grouped its reports: strict, story or none.")
 
 
 class EventBrief(BaseModel):
+    """An event as one document reports it: the document's own report of it, and how often the
+    event was reported in all."""
+
     event_id: str
+    mention_id: str = Field(description="This document's (first) report of the event.")
     event_date: date | None
     actor1_code: str
     actor1_country_code: str | None
@@ -103,16 +120,27 @@ class EventBrief(BaseModel):
     event_text: str | None
     sentence: str
     sentence_index: int | None
+    num_mentions: int
+    num_sources: int
+    num_articles: int
+    root_doc_id: str = Field(description="The document of the event's first report.")
 
 
 class Mention(BaseModel):
     """One report of an event: the document, its URL, and the sentence with the spans inside it."""
 
+    mention_id: str
+    root: bool = Field(description="The event's first report (its root mention).")
     doc_id: str
     url: str | None
+    source_name: str | None = Field(description="The site: the URL's host without www., else the site's name.")
     title: str | None
     published: date | None
     site_name: str | None
+    event_code: str | None = Field(description="The CAMEO code this report was coded with (under the story "
+                                               "rule it may be a more or less specific code of the same base).")
+    event_date: date | None
+    in_lead: bool | None = Field(description="The sentence is in the article's first paragraph.")
     sentence: str
     sentence_index: int | None
     sentence_start: int | None
@@ -129,19 +157,26 @@ class EvidenceDocument(BaseModel):
     title: str | None
     byline: str | None
     site_name: str | None
+    source_name: str | None
     published: date | None
     date_source: str | None
     language: str | None
     attributions: list[str]
+    dedup_group: str | None
     text: str
 
 
 class EventEvidence(BaseModel):
     event: Event
-    document: EvidenceDocument | None
-    mentions: list[Mention]
+    document: EvidenceDocument | None = Field(description="The document of the event's first report.")
+    mentions: list[Mention] = Field(description="Every report of the event, the first one first.")
     sentences: list[str]
     urls: list[str]
+
+
+_DEDUP_GROUP = "The near-duplicate story group: documents that are copies of one story share it."
+_DOC_KEY = ("The document's identity: url:<normalised URL> or sha256:<hash of the content>; null for documents "
+            "stored before identities existed.")
 
 
 class DocumentSummary(BaseModel):
@@ -152,14 +187,28 @@ class DocumentSummary(BaseModel):
     title: str | None
     byline: str | None
     site_name: str | None
+    source_name: str | None = Field(description="The site: the URL's host without www., else the site's name.")
     published: date | None
     date_source: str | None
     language: str | None
     attributions: list[str]
     content_hash: str
+    doc_key: str | None = Field(description=_DOC_KEY)
+    dedup_group: str | None = Field(description=_DEDUP_GROUP)
     ingested_at: datetime
     characters: int
-    events: int
+    events: int = Field(description="Events the document reports.")
+    mentions: int = Field(description="Reports of events coded from the document (one event may be reported "
+                                      "in several sentences).")
+
+
+class OtherParagraph(BaseModel):
+    """A paragraph not in English: kept with its language, not coded."""
+
+    position: int
+    language: str
+    confidence: float | None
+    text: str
 
 
 class DocumentDetail(BaseModel):
@@ -172,24 +221,44 @@ class DocumentDetail(BaseModel):
     title: str | None
     byline: str | None
     site_name: str | None
+    source_name: str | None
     published: date | None
     date_source: str | None
     language: str | None
     attributions: list[str]
     text: str
     content_hash: str
+    doc_key: str | None = Field(description=_DOC_KEY)
+    dedup_group: str | None = Field(description=_DEDUP_GROUP)
     ingested_at: datetime
+    other_paragraphs: list[OtherParagraph]
     events: list[EventBrief]
+
+
+RunStatus = Literal["running", "finished", "interrupted"]
+
+
+class DictionaryFile(BaseModel):
+    version: str
+    sha256: str
 
 
 class Run(BaseModel):
     run_id: str
     started_at: datetime
     finished_at: datetime | None
-    status: str
+    updated_at: datetime | None = Field(description="When the run last committed a batch.")
+    status: RunStatus = Field(
+        description="running; finished; or interrupted: the process stopped before the end, and what it had "
+                    "committed is kept (the next `tieline ingest` marks such runs and stores the rest).")
     tieline_version: str
-    coder: str
+    coder: str = Field(description="Name and version of the coder, e.g. cameo.rules.v1.")
+    coder_name: str | None
+    coder_version: str | None
     dictionary_version: str
+    dictionaries: dict[str, DictionaryFile] = Field(
+        description="Every dictionary and table the coder read, with its version and the SHA-256 of its bytes.")
+    dedup: str | None = Field(description="The deduplication rule of the run: strict, story or none.")
     model: str | None
     inputs: list[str]
     counts: dict[str, dict[str, int]] = Field(description="Per stage, what was kept and dropped.")
@@ -198,8 +267,9 @@ class Run(BaseModel):
 
 class RunDetail(Run):
     failure_reasons: dict[str, int]
-    documents: int
-    events: int
+    documents: int = Field(description="Documents the run stored.")
+    events: int = Field(description="Events the run saw first (new events).")
+    mentions: int = Field(description="Reports of events the run stored, new events or not.")
 
 
 class FailureRow(BaseModel):
@@ -351,12 +421,23 @@ class Health(BaseModel):
     store: str
     writes_enabled: bool
     documents: int
-    events: int
+    events: int = Field(description="Deduplicated events.")
+    event_mentions: int = Field(description="Reports of events (one event may be reported many times).")
+    sentences: int = Field(description="Sentences that events were coded from.")
     failures: int
     runs: int
     first_event: date | None
     last_event: date | None
     schema_version: int
+
+
+# An http(s) URL without spaces or control characters. The characters are listed, not written \s:
+# Python, the Rust regex of pydantic and JSON Schema's ECMA-262 disagree on what \s matches
+# (U+0085, U+001C-U+001F, U+FEFF), and the spec must accept exactly what the server accepts.
+URL_PATTERN = (r"^https?://[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+$")
+Dedup = Literal[tuple(DEDUP_RULES)]  # type: ignore[valid-type]
+_DEDUP_FIELD = ("How reports of one event are grouped: strict (same actors, code and day, one story), story "
+                "(also related codes, two days apart, retold reports) or none; the server's default when left out.")
 
 
 class PostedDocument(BaseModel):
@@ -368,9 +449,10 @@ class PostedDocument(BaseModel):
                            description="Document id; by default `post-` and a hash of the content.")
     content: str = Field(min_length=1, max_length=1_000_000, description="The article as plain text or HTML.")
     media_type: Literal["text/plain", "text/html"] = "text/plain"
-    url: str | None = Field(None, max_length=2000, pattern=r"^https?://\S+$", description="Where it was published.")
+    url: str | None = Field(None, max_length=2000, pattern=URL_PATTERN, description="Where it was published.")
     title: str | None = Field(None, max_length=1000)
     published: IsoDate | None = Field(None, description="Publication date, YYYY-MM-DD.")
+    dedup: Dedup | None = Field(None, description=_DEDUP_FIELD)
 
 
 class UrlToIngest(BaseModel):
@@ -378,10 +460,11 @@ class UrlToIngest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    url: str = Field(min_length=8, max_length=2000, pattern=r"^https?://\S+$")
+    url: str = Field(min_length=8, max_length=2000, pattern=URL_PATTERN)
     id: str | None = Field(None, min_length=1, max_length=300, pattern=r"^[^\x00-\x1f]+$",
                            description="Document id; by default the URL.")
     published: IsoDate | None = Field(None, description="Publication date, YYYY-MM-DD, if the page does not say.")
+    dedup: Dedup | None = Field(None, description=_DEDUP_FIELD)
 
 
 class IngestFailure(BaseModel):
@@ -393,14 +476,20 @@ class IngestFailure(BaseModel):
 
 class IngestResult(BaseModel):
     run_id: str
-    doc_id: str
+    doc_id: str = Field(description="The stored document's id: the one asked for, or `id#<hash>` when that id "
+                                    "belongs to another document, or the stored copy's when already stored.")
+    dedup: str = Field(description="The deduplication rule used.")
     documents_read: int
     documents_stored: int
-    already_stored: int
+    already_stored: int = Field(description="1 when the document (the same URL, or without a URL the same "
+                                            "content) was stored before; nothing is added then.")
     failed: int
-    events_coded: int
+    events_coded: int = Field(description="Reports of events the coder found in the document.")
+    events_new: int = Field(description="Events seen for the first time.")
+    mentions_merged: int = Field(description="Reports that joined events stored before (another report of "
+                                             "the same event).")
     failures: list[IngestFailure]
-    events: list[EventBrief]
+    events: list[EventBrief] = Field(description="The events the stored document reports.")
 
 
 class ErrorMessage(BaseModel):

@@ -17,8 +17,8 @@ from fastapi.security import HTTPBearer
 
 from ..coding.base import Coder
 from . import schemas
+from .fetching import fetch_page
 from .ingestion import IncomingDocument, ingest_document
-from .netguard import fetch_page
 
 router = APIRouter(prefix="/api/ingest", tags=["ingest"], dependencies=[Depends(HTTPBearer(auto_error=False))])
 
@@ -41,10 +41,10 @@ def _coder(request: Request) -> Coder:
         return request.app.state.coder
 
 
-def _store(request: Request, doc: IncomingDocument) -> dict[str, Any]:
+def _store(request: Request, doc: IncomingDocument, dedup: str | None) -> dict[str, Any]:
     coder = _coder(request)
     with request.app.state.gate.writing() as db:
-        return ingest_document(doc, db, coder)
+        return ingest_document(doc, db, coder, dedup or request.app.state.config.dedup)
 
 
 @router.post("/document", response_model=schemas.IngestResult, status_code=201, responses=WRITE_ERRORS,
@@ -52,19 +52,21 @@ def _store(request: Request, doc: IncomingDocument) -> dict[str, Any]:
 async def ingest_posted(request: Request, body: schemas.PostedDocument) -> JSONResponse:
     doc = IncomingDocument(content=body.content, media_type=body.media_type, doc_id=body.id, url=body.url,
                            title=body.title, published=body.published)
-    result = await run_in_threadpool(_store, request, doc)
+    result = await run_in_threadpool(_store, request, doc, body.dedup)
     return JSONResponse(result, status_code=201)
 
 
 @router.post("/url", response_model=schemas.IngestResult, status_code=201, responses={
     **WRITE_ERRORS,
-    502: {"model": schemas.ErrorMessage, "description": "The page could not be fetched."},
+    502: {"model": schemas.ErrorMessage, "description": "The page could not be fetched or is not a web page."},
 }, summary="Fetch a web page, code it and store it (needs the token)",
-   description="A URL whose host is not a public address (private, loopback, link-local) gets a 422.")
+   description="The page is fetched as `tieline ingest URL` fetches it (robots.txt, size and time limits). "
+               "A URL whose host resolves to an address that is not public (private, loopback, link-local, "
+               "shared, reserved), or that robots.txt disallows, gets a 422.")
 async def ingest_url(request: Request, body: schemas.UrlToIngest) -> JSONResponse:
     allow_private = request.app.state.config.allow_private_urls
     page = await run_in_threadpool(fetch_page, body.url, allow_private=allow_private)
     doc = IncomingDocument(content=page.content, media_type=page.media_type, doc_id=body.id or body.url,
                            url=page.url, published=body.published)
-    result = await run_in_threadpool(_store, request, doc)
+    result = await run_in_threadpool(_store, request, doc, body.dedup)
     return JSONResponse(result, status_code=201)

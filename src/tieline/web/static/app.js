@@ -5,6 +5,7 @@ import { h, clear, byId, tieColour, QUAD_NAMES, formatNumber, formatCount } from
 import { drawNetwork, drawDyad, sparkline } from "./charts.js";
 
 const PAGE_SIZE = 25;
+const REPORTS_SHOWN = 3; // reports of an event shown open; the others fold into "more reports"
 const state = {
   country: "", partner: "", since: "", until: "", quad: "", root: "", by: "month",
   period: null, // {since, until, label} when a bar of the chart was clicked
@@ -109,6 +110,8 @@ function fillStoreSummary(health) {
   const range = health.first_event ? `${health.first_event} to ${health.last_event}` : "no dated events";
   clear(byId("store-summary")).append(
     h("span", { class: "stat" }, h("strong", {}, formatCount(health.events)), " events"),
+    h("span", { class: "stat", title: "Reports of events: one event may be reported in several sentences and articles" },
+      h("strong", {}, formatCount(health.event_mentions)), " reports"),
     h("span", { class: "stat" }, h("strong", {}, formatCount(health.documents)), " documents"),
     h("span", { class: "stat" }, range),
   );
@@ -343,7 +346,8 @@ function eventRow(event) {
   h("td", { class: "date" }, event.event_date || "–"),
   actorCell(event.actor1_code, event.actor1_name, event.actor1_country_code),
   h("td", { class: "what" }, h("span", { class: "code" }, event.event_code), " ",
-    h("span", {}, cameo[event.event_code] || ""), event.event_text ? h("span", { class: "muted block" }, `“${event.event_text}”`) : null),
+    h("span", {}, cameo[event.event_code] || ""), event.event_text ? h("span", { class: "muted block" }, `“${event.event_text}”`) : null,
+    event.num_mentions > 1 ? h("span", { class: "reports-badge", title: reportsText(event) }, `${event.num_mentions} reports`) : null),
   actorCell(event.actor2_code, event.actor2_name, event.actor2_country_code),
   h("td", {}, h("span", { class: `badge q${event.quad_class}` }, QUAD_NAMES[event.quad_class])),
   h("td", { class: "num" }, formatNumber(event.goldstein_scale)),
@@ -390,6 +394,16 @@ function highlighted(sentence, spans) {
   return parts;
 }
 
+function plural(n, one, many) {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+function reportsText(event) {
+  if (event.num_mentions === 1) return "Reported once";
+  const times = event.num_mentions === 1 ? "once" : event.num_mentions === 2 ? "twice" : `${formatCount(event.num_mentions)} times`;
+  return `Reported ${times}, in ${plural(event.num_articles, "article", "articles")} from ${plural(event.num_sources, "source", "sources")}`;
+}
+
 function evidenceView(found) {
   const { event, document: doc } = found;
   const views = found.mentions.map((mention) => {
@@ -399,24 +413,33 @@ function evidenceView(found) {
       : h("span", {}, mention.title || mention.doc_id, h("span", { class: "muted" }, " (no URL stored)"));
     const context = mention.paragraph && mention.paragraph !== mention.sentence
       ? h("details", { class: "context" }, h("summary", {}, "Paragraph"), h("p", {}, mention.paragraph)) : null;
-    return h("div", { class: "mention" },
+    return h("div", { class: mention.root ? "mention root" : "mention" },
       h("blockquote", { class: "sentence" }, highlighted(mention.sentence, mention.spans)),
       h("p", { class: "source" }, "Source: ", source,
         mention.site_name ? h("span", { class: "muted" }, ` · ${mention.site_name}`) : null,
-        mention.published ? h("span", { class: "muted" }, ` · published ${mention.published}`) : null),
+        mention.published ? h("span", { class: "muted" }, ` · published ${mention.published}`) : null,
+        mention.root && found.mentions.length > 1 ? h("span", { class: "first-report" }, "first report") : null),
       context);
   });
+  const shown = views.slice(0, REPORTS_SHOWN);
+  const folded = views.slice(REPORTS_SHOWN);
+  const reports = h("div", { class: "reports" },
+    h("p", { class: "reports-summary" }, reportsText(event)),
+    shown,
+    folded.length ? h("details", { class: "more-reports" },
+      h("summary", {}, `${plural(folded.length, "more report", "more reports")}`), folded) : null);
   const facts = [
     ["Event", `${event.event_code} ${cameo[event.event_code] || ""}`],
     ["PLOVER", [event.plover_event_type, event.plover_mode].filter(Boolean).join(" / ") || "–"],
     ["Goldstein", formatNumber(event.goldstein_scale)],
     ["Date", `${event.event_date || "–"} (${event.date_precision || "?"}${event.date_text ? `: “${event.date_text}”` : ""})`],
     ["Coder", `${event.coder}${event.pattern_id ? ` · pattern ${event.pattern_id}` : ""}`],
+    ["Grouped", `${event.dedup} rule · GDELT id ${event.global_event_id}`],
     ["Document", doc ? doc.doc_id : event.doc_id],
     ["Event id", event.event_id],
   ];
   return h("div", { class: "evidence" },
-    views,
+    reports,
     h("dl", { class: "facts" }, facts.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
     h("p", { class: "links" },
       h("a", { href: `/api/events/${encodeURIComponent(event.event_id)}`, target: "_blank", rel: "noopener" }, "Event JSON"),
