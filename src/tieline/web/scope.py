@@ -13,7 +13,7 @@ from datetime import date
 import duckdb
 
 from ..analysis.periods import period_grid
-from ..analysis.source import DYADIC, date_range
+from ..analysis.source import DYADIC, background_floor, date_range
 from ..errors import ConfigError
 
 
@@ -39,12 +39,15 @@ def clamp_window(con: duckdb.DuckDBPyConnection, since: date | None, until: date
     """`since`..`until` narrowed to the dates the store has events for, so that a window asked for
     as 0001-01-01..9999-12-31 does not become millions of empty periods; raises ConfigError when
     the window still holds more than `max_periods` periods of `by`."""
-    first, last = con.execute("SELECT min(event_date), max(event_date) FROM events").fetchone()
+    first, last, first_news = con.execute(
+        "SELECT min(event_date), max(event_date), "
+        "min(event_date) FILTER (WHERE $floor IS NULL OR event_date >= $floor) FROM events",
+        {"floor": background_floor(con)}).fetchone()
     if first is None:
         return since, until
     since = max(since, first) if since else None
     until = min(until, last) if until else None
-    start, end = since or first, until or last
+    start, end = since or first_news or first, until or last
     if start <= end and (end - start).days / _AVERAGE_DAYS[by] > max_periods + 1:
         raise ConfigError(
             f"{start}..{end} by {by} is more than {max_periods:,} periods; use a coarser `by` or a shorter window."
