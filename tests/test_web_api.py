@@ -299,3 +299,9 @@ def test_a_shift_search_too_long_for_one_request_is_left_out_with_a_note(api):
     assert "Shifts were not searched" in daily["notes"][0]
     dyad = api.get("/api/dyads/PRK/KOR", params={"by": "day"}).json()  # one series of ~400 days: searched
     assert dyad["notes"] == [] and len(dyad["series"]) > 300
+
+
+def test_a_window_too_long_for_its_periods_keeps_the_latest_with_a_note(api):
+    body = api.get("/api/dyads/PRK/CUB", params={"by": "day", "since": "1950-01-01"}).json()
+    assert len(body["series"]) <= 5001 and "shortened" in body["notes"][0]
+    assert body["series"][-1]["period"] >= "2024-01-01"

@@ -249,7 +249,7 @@ def dyad(
     source, target = source.upper(), target.upper()
     with gate(request).reading() as con:
         restrict_events(con, quad_class or (), code)
-        since, until = clamp_window(con, since, until, by, config(request).max_periods)
+        since, until, shortened = clamp_window(con, since, until, by, config(request).max_periods)
         series = analysis_dyad_series(con, source, target, by=by, since=since, until=until, direction=direction)
     directions = 2 if direction == "each" else 1
     note = shift_search_note(directions, len(series) // directions, by) if len(series) else None
@@ -261,7 +261,7 @@ def dyad(
     names = country_names()
     payload = {"source": source, "target": target, "source_name": names.get(source), "target_name": names.get(target),
                "by": by, "direction": direction, "measure": measure, "series": rows,
-               "shifts": frame_records(found), "notes": [note] if note else []}
+               "shifts": frame_records(found), "notes": [n for n in (shortened, note) if n]}
     columns = ["period", "period_end", *[c for c in SERIES_COLUMNS if c != "period"]]
     return table_response(request, format, payload, rows, columns, f"dyad-{source}-{target}")
 
@@ -290,7 +290,7 @@ def relations(
     names = country_names()
     with gate(request).reading() as con:
         restrict_events(con, quad_class or (), event_code)
-        since, until = clamp_window(con, since, until, by, config(request).max_periods)
+        since, until, shortened = clamp_window(con, since, until, by, config(request).max_periods)
         note = shift_search_note(*partners_and_periods(con, code, since, until, by), by) if shifts else None
         frame = analysis_relations(con, code, by=by, since=since, until=until, direction=direction, measure=measure,
                                    min_events=min_events, with_shifts=shifts and note is None, names=names)
@@ -301,7 +301,7 @@ def relations(
         for row in rows:
             row.update(last_shift=None, last_shift_change=None)
     payload = {"focus": code, "focus_name": names.get(code), "by": by, "direction": direction, "measure": measure,
-               "periods": periods, "items": rows, "notes": [note] if note else []}
+               "periods": periods, "items": rows, "notes": [n for n in (shortened, note) if n]}
     columns = list(RELATION_COLUMNS) + (["last_shift", "last_shift_change"] if shifts else [])
     return table_response(request, format, payload, rows, columns, f"relations-{code}")
 

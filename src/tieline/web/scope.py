@@ -8,7 +8,7 @@ stored table with the chosen QuadClasses and CAMEO code prefix; nothing is writt
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 
@@ -35,24 +35,24 @@ def restrict_events(con: duckdb.DuckDBPyConnection, quad_class: Sequence[int] = 
 
 
 def clamp_window(con: duckdb.DuckDBPyConnection, since: date | None, until: date | None,
-                 by: str, max_periods: int) -> tuple[date | None, date | None]:
+                 by: str, max_periods: int) -> tuple[date | None, date | None, str | None]:
     """`since`..`until` narrowed to the dates the store has events for, so that a window asked for
-    as 0001-01-01..9999-12-31 does not become millions of empty periods; raises ConfigError when
-    the window still holds more than `max_periods` periods of `by`."""
+    as 0001-01-01..9999-12-31 does not become millions of empty periods. A window that still holds
+    more than `max_periods` periods of `by` keeps its most recent `max_periods`, and the note says so."""
     first, last, first_news = con.execute(
         "SELECT min(event_date), max(event_date), "
         "min(event_date) FILTER (WHERE $floor IS NULL OR event_date >= $floor) FROM events",
         {"floor": background_floor(con)}).fetchone()
     if first is None:
-        return since, until
+        return since, until, None
     since = max(since, first) if since else None
     until = min(until, last) if until else None
     start, end = since or first_news or first, until or last
     if start <= end and (end - start).days / _AVERAGE_DAYS[by] > max_periods + 1:
-        raise ConfigError(
-            f"{start}..{end} by {by} is more than {max_periods:,} periods; use a coarser `by` or a shorter window."
-        )
-    return since, until
+        since = end - timedelta(days=int(max_periods * _AVERAGE_DAYS[by]))
+        return since, until, (f"The window was shortened to its last {max_periods:,} periods ({since}..{end} by {by}); "
+                              f"use a coarser `by` or a shorter window to see more.")
+    return since, until, None
 
 
 _AVERAGE_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "quarter": 91.3, "year": 365.25}
