@@ -89,21 +89,24 @@ class DocActors:
                 unique.setdefault((m.start, m.code), m)
         return sorted(unique.values(), key=lambda m: (m.start, m.code))
 
-    def resolve(self, token: Token, allow_roleless: bool = False) -> list[Mention]:
+    def resolve(self, token: Token, allow_roleless: bool = True, unknown_roles: bool = False) -> list[Mention]:
         """Actors named by the noun phrase headed by `token` (with its conjuncts).
 
-        `allow_roleless` also returns actors with a sector but no country or group ("soldiers"),
-        which an event coder usually does not want."""
+        Actors with a role but no country or group ("rebels", "lawmakers", "the police") are
+        actors as in CAMEO (code = the role, `country_code` None); `allow_roleless=False` leaves
+        them out. `unknown_roles` also gives people of no known role ("two men": sector UNK,
+        code ""), which name no actor to code."""
         self.introduce_people()
         actors: list[Mention] = []
         for head in [token, *[t for t in token.conjuncts if t.i > token.i]]:
-            if head.i in self._cache and not allow_roleless:
+            if head.i in self._cache and not (unknown_roles and not self._cache[head.i]):
                 actors.extend(self._cache[head.i])
             else:
-                actors.extend(self._resolve_head(head, allow_roleless))
+                actors.extend(self._resolve_head(head, unknown_roles))
         unique: dict[tuple, Mention] = {}
         for actor in actors:
-            unique.setdefault((actor.code, actor.start), actor)
+            if allow_roleless or not actor.role_only:
+                unique.setdefault((actor.code, actor.start), actor)
         return list(unique.values())
 
     def introduce_people(self) -> None:
@@ -123,7 +126,7 @@ class DocActors:
 
     # --- one noun phrase ---------------------------------------------------------------------
 
-    def _resolve_head(self, head: Token, allow_roleless: bool = False) -> list[Mention]:
+    def _resolve_head(self, head: Token, unknown_roles: bool = False) -> list[Mention]:
         if head.pos_ == "PRON" or head.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
             return self._pronoun(head)
         tokens, places = self._np_tokens(head)
@@ -155,13 +158,22 @@ class DocActors:
             if place_entries:
                 return self._with_entries(place_entries, sector, office, extent, head, tokens)
         generic = self._generic(head, tokens, extent, office)
-        if generic is not None:
+        if generic:
             return generic
-        if allow_roleless and sector is not None:
-            return [Mention(text=extent.text, start=extent.start_char, end=extent.end_char,
-                            code=self.gazetteer.cameo_role(sector), sector=self.gazetteer.cameo_role(sector),
-                            plover_sector=sector, kind="role")]
+        if generic is None or sector is not None:
+            # "the government" with no state named before it is still a government
+            return self._role_only(sector, extent, unknown=unknown_roles)
         return []
+
+    def _role_only(self, sector: str | None, extent: Span, name: str | None = None,
+                   kind: str = "role", unknown: bool = False) -> list[Mention]:
+        """An actor known by its role alone ("rebels", "lawmakers"): CAMEO's role-only code, no
+        country. Roles without a CAMEO code ("a man", UNK) name no actor unless `unknown`."""
+        role = self.gazetteer.cameo_role(sector)
+        if not role and not (unknown and sector):
+            return []
+        return [Mention(text=extent.text, start=extent.start_char, end=extent.end_char, code=role, sector=role,
+                        plover_sector=sector, name=name, kind=kind)]
 
     def _named_person(self, person: Span, entries, sector, office, extent, head) -> list[Mention]:
         name = _clean_name(person)
@@ -179,7 +191,11 @@ class DocActors:
         apposed = self._from_apposition(head, name)
         if apposed:
             return [_moved(m, extent, kind="person") for m in apposed]
-        return []
+        # "President Francois Mitterand" with no country we know: a president all the same
+        found = self._role_only(sector, extent, name, kind="person")
+        for mention in found:
+            self._remember(name, mention, head.i, office)
+        return found
 
     def _with_entries(self, entries, sector, office, extent, head, tokens) -> list[Mention]:
         resolved = []

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..models import Article, Event
+from ..models import Article, Event, is_role_only
 
 # PLOVER 0.5b1 (the gold records' version) types that PLOVER 2021 renamed or merged.
 PLOVER_2021 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
@@ -130,11 +130,16 @@ def gold_country(code: str) -> str:
 
 
 def event_country(event: Event, side: int) -> str:
+    """The country part of an event's actor as the gold writes it: `---` for an actor known by
+    its role alone (`REB`, written `---REB`) and for no actor at all (a target written `---`)."""
     code = event.actor1_code if side == 1 else event.actor2_code
     country = event.actor1_country_code if side == 1 else event.actor2_country_code
+    sector = event.actor1_sector if side == 1 else event.actor2_sector
     if code and code.upper().startswith("IGO"):
         return gold_country(code)
-    return country or gold_country(code or "")
+    if not code or is_role_only(code, country, sector):
+        return "---"
+    return country or gold_country(code)
 
 
 def triple(event: Event) -> tuple[str, str, str]:

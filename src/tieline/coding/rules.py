@@ -523,7 +523,8 @@ class RulesCoder(Coder):
         same = same or bool({t.i for t in speaker_tokens} & {t.i for t in clause.source_tokens})
         conflict = clause.code[:2] >= "10"
         violent = clause.code[:2] in _VIOLENT_ROOTS
-        party = bool(speakers) and not all(m.sector in _NON_ASSERTING_SECTORS for m in speakers)
+        # a party accuses; media, analysts and unnamed "officials" of no known side only report
+        party = any(m.sector not in _NON_ASSERTING_SECTORS and not m.role_only for m in speakers)
         head = clause.candidate.head
         if kind in ("claim", "deny") and same and conflict:
             clause.code = "015" if kind == "claim" else "016"
