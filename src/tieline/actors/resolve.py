@@ -47,6 +47,12 @@ _OBJECT_PRONOUNS = {"him", "her", "it", "them"}
 _LEADER_OFFICES = {"leader", "supreme_leader", "president", "prime_minister", "chancellor", "monarch",
                    "general_secretary", "head_of_state", "head_of_government"}
 _PAIR_MARKERS = {"both", "two"}
+# Heads that stand for the people of their "of" phrase: "dozens of peacekeepers", "members of parliament".
+_COLLECTIVE = {"member", "group", "dozen", "hundred", "thousand", "million", "number", "some", "many", "most", "all",
+               "several", "majority", "minority", "band", "team", "unit", "contingent", "handful", "score", "couple",
+               "pair", "one", "none", "few", "each", "any", "both", "rest", "part", "batch", "wave", "crowd", "head"}
+_PATRON_WORDS = {"backed", "linked", "allied", "affiliated", "sponsored", "supported", "funded", "aligned",
+                 "inspired", "trained", "armed", "leaning", "friendly", "oriented", "loyal"}
 
 
 @dataclass
@@ -160,6 +166,8 @@ class DocActors:
         generic = self._generic(head, tokens, extent, office)
         if generic:
             return generic
+        if role_tok is not None and role_tok.i > head.i and not (head.like_num or head.lemma_.lower() in _COLLECTIVE):
+            return []  # "the deployment of a force" is not the force; "dozens of peacekeepers" are peacekeepers
         if generic is None or sector is not None:
             # "the government" with no state named before it is still a government
             return self._role_only(sector, extent, unknown=unknown_roles)
@@ -285,6 +293,8 @@ class DocActors:
             if entry.kind == "blocked" or (entry.kind not in COUNTRY_KINDS and entry.kind not in ("group", "person")):
                 continue
             seen.add(span.start)
+            if _patron(span):
+                continue  # "Al-Qaeda-linked rebels", "pro-Russia rebels": rebels, not Al-Qaeda or Russia
             found.append(hit)
         before = [h for h in found if h[0].start < head.i]
         chosen = before or found
@@ -581,7 +591,9 @@ class DocActors:
 
     def _reflexive(self, tok: Token) -> list[Mention]:
         """"itself", "himself": the subject of its clause, or the owner of the noun the clause
-        belongs to ("the regime's efforts to isolate itself")."""
+        belongs to ("the regime's efforts to isolate itself"); "Putin himself" is Putin."""
+        if tok.dep_ == "appos" and self._cache.get(tok.head.i):
+            return [_moved(m, self.doc[tok.i : tok.i + 1]) for m in self._cache[tok.head.i]]
         verb = tok.head
         for _ in range(4):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "poss") and c.i < tok.i]
@@ -609,6 +621,20 @@ def _nearest(hits: list[tuple[str, Token, int]], head: Token) -> tuple[str | Non
         return best[0], best[1]
     best = min(after, key=lambda h: h[1].i)
     return best[0], best[1]
+
+
+def _patron(span: Span) -> bool:
+    """A name that says who backs or inspires the actor, not who it is: "*US*-backed rebels",
+    "*Al-Qaeda*-linked militants", "*pro-Russia* separatists", "*anti-Israel* protesters"."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
+            and doc[span.end + 1].lower_ in _PATRON_WORDS:
+        return True
+    before = doc[span.start - 2 : span.start] if span.start >= 2 else None
+    if before is not None and before[1].text == "-" and before[0].lower_ in ("pro", "anti") \
+            and not before[0].whitespace_:
+        return True
+    return span.start >= 1 and doc[span.start - 1].lower_ in ("pro-", "anti-")
 
 
 def _governing_verb(tok: Token) -> int:

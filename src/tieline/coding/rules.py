@@ -154,13 +154,17 @@ class RulesCoder(Coder):
             if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
                 _note(trace, s_idx, sent[0], "-", "not coded: the sentence is a question")
                 continue
+            in_sentence: list[Event] = []
             for clause in self.clauses(sent, s_idx, doc_actors, policy, trace, recent):
                 if not clause.targets and not clause.reciprocal:
                     self._earlier_event_target(clause, recent, s_idx, trace)
                 coded = self._events(article, sent, s_idx, clause, policy, trace)
                 if clause.sources:
                     recent.append((s_idx, clause.candidate.head.lemma_.lower(), clause.sources))
-                events.extend(coded)
+                in_sentence.extend(coded)
+            if policy != "any":
+                in_sentence = _without_restatements(in_sentence, trace, s_idx, sent)
+            events.extend(in_sentence)
         return events
 
     def _earlier_event_target(self, clause: Clause, recent: list[tuple[int, str, list[Mention]]], s_idx: int,
@@ -217,6 +221,7 @@ class RulesCoder(Coder):
             _note(trace, s_idx, clause.candidate.head, clause.pattern_id,
                   "not coded itself: its complement clause is coded with its mood")
         clauses = [c for c in clauses if c not in governed]
+        clauses = self._purposes(clauses, s_idx, trace)
         if clauses:
             return clauses
         consumed = {c.obj.i for c in candidates.values() if c.obj is not None}
@@ -229,6 +234,26 @@ class RulesCoder(Coder):
                     if clause is not None:
                         clauses.append(clause)
         return clauses
+
+    def _purposes(self, clauses: list[Clause], s_idx: int, trace: list[Trace] | None) -> list[Clause]:
+        """"Police opened fire *to disperse protesters*", "met Assad *to discuss* ...": a purpose
+        clause of an act coded in the sentence is part of that act, not an intent of its own; the
+        act takes its target when it has none."""
+        by_head = {c.candidate.head.i: c for c in clauses}
+        kept = []
+        for clause in clauses:
+            act = clause.mood.purpose_of
+            main = by_head.get(act.i) if act is not None else None
+            if main is None or main is clause:
+                kept.append(clause)
+                continue
+            if not main.targets and not main.reciprocal and clause.targets:
+                own = {_country(m) for m in main.sources}
+                main.targets = [m for m in clause.targets if _country(m) not in own]
+                main.target_tokens = clause.target_tokens
+            _note(trace, s_idx, clause.candidate.head, clause.pattern_id,
+                  f"not coded itself: the purpose of '{act.text}', which is coded")
+        return kept
 
     # --- matching --------------------------------------------------------------------------
 
@@ -750,6 +775,20 @@ def _resolve(actors: DocActors, token: Token) -> list[Mention]:
                     break
     if not found and token.pos_ == "NOUN":
         found = _nationality(actors, token)
+    if not found and token.ent_iob_ in ("B", "I"):
+        # "Barack Obama" parsed as a preposition and its object: the name's other words name it
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        for other in ent or ():
+            if other is not token and other.head.i in range(ent.start, ent.end) and other.dep_ != "compound":
+                found = actors.resolve(other)
+                if found:
+                    break
+    if not found and token.pos_ == "NOUN":
+        # "the allegations by Rwanda", "an attack by rebels": the act stands for who did it
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "by":
+                found = [m for p in prep.children if p.dep_ == "pobj" for m in actors.resolve(p)]
+                break
     return found
 
 
@@ -790,6 +829,20 @@ def _unresolved(tokens: list[Token]) -> Mention:
     start = head.left_edge if head.left_edge.i >= head.i - 6 else head
     span = head.doc[start.i: head.i + 1]
     return Mention(text=span.text, start=span.start_char, end=span.end_char, code="", kind="unresolved")
+
+
+def _without_restatements(events: list[Event], trace: list[Trace] | None, s_idx: int, sent: Span) -> list[Event]:
+    """An event without a target whose source acts on a known target in the same sentence says
+    again what that event says ("accused Rwanda ... by *alleging* ...", "met X *to discuss*")."""
+    acting = {e.actor1_code for e in events if e.actor2_code}
+    kept = []
+    for e in events:
+        if not e.actor2_code and e.actor1_code in acting:
+            _note(trace, s_idx, sent[0], e.pattern_id,
+                  f"not coded: '{e.event_text}' has no target and {e.actor1_code} acts on one in the sentence")
+            continue
+        kept.append(e)
+    return kept
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:
