@@ -209,9 +209,15 @@ def subjects(verb: Token) -> tuple[list[Token], str]:
             continue
         if tok.dep_ not in INHERITS_SUBJECT or tok.head == tok:
             break
+        came_by = tok.dep_
         tok = tok.head
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in OBJECT_DEPS | {"pobj"}:
             tok = tok.head  # "sent a message to congratulate": the message's sender
+        patients = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if patients and came_by == "xcomp" and tok.lemma_.lower() not in SUBJECT_CONTROL:
+            return patients, "object-control"  # "Iran was asked *to leave*": Iran is to leave
+        if patients and came_by in ("advcl", "ccomp"):
+            break  # "children were killed in *shelling*": the shelling is not the children's, nor the reporter's
     return [], "none"
 
 
