@@ -40,7 +40,27 @@ QUANTITY_NOUNS = {"ton", "tonne", "kg", "kilogram", "worth", "million", "billion
 def is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
+    if reduced_relative(verb) is not None:
+        return True
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def reduced_relative(verb: Token) -> Token | None:
+    """The noun of a participle the parser took for the main verb: in "The civilians *imprisoned*
+    for ... were released by Putin" the civilians were imprisoned, and "were released" has no
+    subject of its own. Returns the noun ("civilians"), else None."""
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in OBJECT_DEPS or c.dep_ in ("aux", "auxpass", "dative")
+                                              for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.i > verb.i and any(c.dep_ == "auxpass" for c in conj.children) \
+                and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in conj.children) \
+                and not any(c.dep_ == "cc" for c in verb.children):
+            return subject
+    return None
 
 
 def passive_subjects(verb: Token) -> list[Token]:
@@ -48,6 +68,10 @@ def passive_subjects(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBN":
         subjects = [verb.head]
+    if not subjects:
+        noun = reduced_relative(verb) or (reduced_relative(verb.head) if verb.dep_ == "conj" else None)
+        if noun is not None:
+            subjects = [noun]
     return subjects
 
 
@@ -194,6 +218,8 @@ def subjects(verb: Token) -> tuple[list[Token], str]:
                 return controllers, "object-control"
         if tok.dep_ == "relcl":
             return [tok.head], "relative"
+        if reduced_relative(tok) is not None:
+            return [], "none"  # the noun is the participle's patient, not its subject
         if tok.dep_ == "acl" and tok == verb:
             if tok.tag_ == "VBN":
                 return [], "none"

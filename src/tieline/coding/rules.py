@@ -50,12 +50,15 @@ _GROUP_WORDS = {"leader", "side", "country", "nation", "government", "minister",
                 "delegation", "army", "official", "neighbour", "neighbor", "ally", "rival", "capital", "premier",
                 "man", "woman", "envoy", "diplomat", "chancellor", "king", "counterpart", "military", "navy"}
 _VIOLENT_ROOTS = {"18", "19", "20"}
+_AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+                "ought", "need", "dare", "to", "get", "'s", "'ve", "'d", "'ll", "wo", "ca"}
 # A nominal event is coded only as a main participant of its clause ("Israeli strikes on Gaza
 # killed ..."), not as a passing reference ("a licence for Russian aggression").
 _NOUN_EVENT_DEPS = {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "appos"}
 # Above this many conjoined parties a reciprocal act is multilateral, not a set of dyads.
 _MAX_RECIPROCAL = 4
-_NON_ASSERTING_SECTORS = {"MED", "EDU"}  # media and analysts report; they are not parties
+_NON_ASSERTING_SECTORS = {"MED", "EDU"}
+_PLACE_KINDS = {"country", "capital", "city", "region", "informal"}  # media and analysts report; they are not parties
 
 
 @dataclass
@@ -201,6 +204,13 @@ class RulesCoder(Coder):
                     found = self._match(tok, patterns, s_idx, trace)
                     if found is not None:
                         candidates[tok.i] = found
+        for i, cand in list(candidates.items()):
+            verb = cand.head.head
+            if cand.head.dep_ == "aux" and cand.head.lemma_.lower() not in _AUXILIARIES and verb.pos_ == "VERB" \
+                    and verb.i not in candidates:
+                # "to *help* identify victims" parsed with "help" as an auxiliary: the clause is "identify"'s
+                cand.head = verb
+                candidates[verb.i] = candidates.pop(i)
         self._obligations(sent, candidates)
         self._candidates = candidates
         transparent, stop = self._link(candidates, actors, s_idx, trace)
@@ -429,10 +439,12 @@ class RulesCoder(Coder):
             target_tokens = passive_subjects(head)
             targets = [m for t in target_tokens for m in _resolve(actors, t)]
             if not source_tokens and clause.code[:2] in _VIOLENT_ROOTS:
-                source_tokens = self._means(clause)
+                source_tokens = self._means(clause) or _origin(head, actors)
         else:
             if is_passive(head):
                 source_tokens, how = agents(head), "agent"
+                if not source_tokens and clause.code[:2] in _VIOLENT_ROOTS:
+                    source_tokens = _origin(head, actors)  # "a mortar bomb was fired at Israel from Gaza"
             else:
                 source_tokens, how = self._subject_tokens(head)
             target_tokens, targets = [], []
@@ -805,6 +817,18 @@ def _nationality(actors: DocActors, token: Token) -> list[Mention]:
                                          code=m.country_code, country_code=m.country_code, name=m.name,
                                          kind="nationality"))
     return found
+
+
+def _origin(verb: Token, actors: DocActors) -> list[Token]:
+    """"A rocket was fired *from Gaza*": with no one named, the place force came from stands for
+    whoever used it."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            places = [p for p in prep.children if p.dep_ == "pobj"
+                      and any(m.kind in _PLACE_KINDS for m in actors.resolve(p))]
+            if places:
+                return places
+    return []
 
 
 def _moved(m: Mention, token: Token) -> Mention:
