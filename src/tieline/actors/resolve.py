@@ -740,9 +740,9 @@ class ActorResolver:
             return None  # "us", "who": acronyms count only in capitals (or as the files spell them: "DfID")
         if entry.kind == "blocked":
             return entry
-        if not text[:1].isupper() and not text[:1].isdigit():
+        if not text[:1].isupper() and not text[:1].isdigit() and not any(c.isupper() for c in text[1:]):
             if entry.kind != "informal" or len(span) == 1:
-                return None  # "china", "turkey" in lower case are not countries
+                return None  # "china", "turkey" in lower case are not countries ("iSrael", a typo, is)
         if entry.kind == "informal" and not span[-1].text[:1].isupper():
             return None  # "the North" stands for a country, "the north" for a region
         if entry.kind in COUNTRY_KINDS and entry.kind != "demonym":

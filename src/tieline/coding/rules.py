@@ -252,9 +252,11 @@ class RulesCoder(Coder):
         by_head = {c.candidate.head.i: c for c in clauses}
         kept = []
         for clause in clauses:
-            act = clause.mood.purpose_of
+            act, how = clause.mood.purpose_of, "the purpose"
+            if act is None and _result_of(clause) is not None:
+                act, how = _result_of(clause), "the outcome"
             main = by_head.get(act.i) if act is not None else None
-            if main is None or main is clause:
+            if main is None or main is clause or (how == "the outcome" and main.code[:2] not in _VIOLENT_ROOTS):
                 kept.append(clause)
                 continue
             if not main.targets and not main.reciprocal and clause.targets:
@@ -262,7 +264,7 @@ class RulesCoder(Coder):
                 main.targets = [m for m in clause.targets if _country(m) not in own]
                 main.target_tokens = clause.target_tokens
             _note(trace, s_idx, clause.candidate.head, clause.pattern_id,
-                  f"not coded itself: the purpose of '{act.text}', which is coded")
+                  f"not coded itself: {how} of '{act.text}', which is coded")
         return kept
 
     # --- matching --------------------------------------------------------------------------
@@ -381,6 +383,9 @@ class RulesCoder(Coder):
     def _clause(self, cand: Candidate, actors: DocActors, transparent: set[int], stop: set[int],
                 s_idx: int, trace: list[Trace] | None) -> Clause | None:
         code, pid, phrase = self._effective(cand)
+        if _background(cand.head):
+            _note(trace, s_idx, cand.head, pid, "not coded: a relative clause in the perfect says who an actor is")
+            return None
         mood = analyse(cand.head, self.moods, transparent, stop)
         if mood.dropped:
             _note(trace, s_idx, cand.head, pid, f"not coded: {mood.reason}")
@@ -778,7 +783,7 @@ class RulesCoder(Coder):
 def _resolve(actors: DocActors, token: Token) -> list[Mention]:
     """Actors of the phrase headed by `token`, or of its apposition when the head names none:
     "Kim Jong-un, *North Korea's leader*, ..."."""
-    found = actors.resolve(token)
+    found = actors.resolve(token) if token.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or not token.ent_type_ else []
     if not found:
         for child in token.children:
             if child.dep_ == "appos":
@@ -795,6 +800,8 @@ def _resolve(actors: DocActors, token: Token) -> list[Mention]:
                 found = actors.resolve(other)
                 if found:
                     break
+        if not found and token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            found = actors.resolve(token)
     if not found and token.pos_ == "NOUN":
         # "the allegations by Rwanda", "an attack by rebels": the act stands for who did it
         for prep in token.children:
@@ -817,6 +824,23 @@ def _nationality(actors: DocActors, token: Token) -> list[Mention]:
                                          code=m.country_code, country_code=m.country_code, name=m.name,
                                          kind="nationality"))
     return found
+
+
+def _background(head: Token) -> bool:
+    """"the militant group *that has seized* parts of Iraq": a relative clause in the perfect
+    describes the actor; the report's own events are in its main clauses."""
+    return head.dep_ == "relcl" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+
+
+def _result_of(clause: Clause) -> Token | None:
+    """"Rebels shelled the city*, killing eight people*": a trailing participle of violence that
+    tells the outcome of the attack before it (the same attack, not another one)."""
+    head = clause.candidate.head
+    if clause.code[:2] not in _VIOLENT_ROOTS or head.dep_ != "advcl" or head.tag_ != "VBG" or head.i < head.head.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in head.children):
+        return None
+    return head.head if head.i > 0 and head.doc[head.i - 1].text == "," else None
 
 
 def _origin(verb: Token, actors: DocActors) -> list[Token]:
