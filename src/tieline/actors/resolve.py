@@ -122,7 +122,8 @@ class DocActors:
             return
         self._walked = True
         for tok in self.doc:
-            if tok.pos_ not in _HEAD_POS or tok.dep_ in _NOT_HEAD_DEPS or not (tok.is_alpha or tok.pos_ == "PRON"):
+            if tok.pos_ not in _HEAD_POS or tok.dep_ in _NOT_HEAD_DEPS or not (
+                    tok.is_alpha or tok.pos_ == "PRON" or tok.i in self.by_token):  # "U.S." is a name
                 continue
             if tok.dep_ == "poss" and tok.pos_ == "PRON" and tok.lower_ not in _THING_PRONOUNS | _PERSON_PRONOUNS:
                 continue
@@ -153,6 +154,13 @@ class DocActors:
         if own is not None and own[1].kind in COUNTRY_KINDS:
             return [self._place_mention(own[1], extent)]
 
+        if (head.like_num or head.lemma_.lower() in _COLLECTIVE) and (role_tok is None or role_tok.i > head.i):
+            # "thousands of Iraqi Kurds", "dozens of peacekeepers": the people counted
+            counted = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"]
+            found = [m for p in counted for m in self._resolve_head(p, unknown_roles)]
+            if found:
+                return [_moved(m, extent, kind=m.kind) for m in found]
         person = self._person_span(tokens, head)
         entries = self._entries(tokens, head, person)
         if person is not None:
@@ -168,10 +176,23 @@ class DocActors:
             return generic
         if role_tok is not None and role_tok.i > head.i and not (head.like_num or head.lemma_.lower() in _COLLECTIVE):
             return []  # "the deployment of a force" is not the force; "dozens of peacekeepers" are peacekeepers
+        owned = self._owned_role(head, sector, extent)
+        if owned:
+            return owned
         if generic is None or sector is not None:
             # "the government" with no state named before it is still a government
             return self._role_only(sector, extent, unknown=unknown_roles)
         return []
+
+    def _owned_role(self, head: Token, sector: str | None, extent: Span) -> list[Mention]:
+        """"its forces", "his government", "their executives": the role, in the country of whoever
+        the possessive pronoun stands for."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if sector is None or owner is None:
+            return []
+        owners = self._cache.get(owner.i) or self._pronoun(owner)
+        countries = list(dict.fromkeys(m.country_code for m in owners if m.country_code))
+        return [self._mention(Entry(c, c, "country"), extent, sector, kind="coreference") for c in countries]
 
     def _role_only(self, sector: str | None, extent: Span, name: str | None = None,
                    kind: str = "role", unknown: bool = False) -> list[Mention]:
@@ -229,8 +250,9 @@ class DocActors:
                 if entry.kind in ("country", "capital", "informal") and span.root.dep_ == "poss" \
                         and head.ent_type_ not in ("ORG", "PERSON"):
                     resolved.append(self._mention(entry, extent, "GOV", kind="possessive"))
-                elif entry.kind == "demonym" and head.pos_ == "NOUN" and span.root.head.i == head.i \
-                        and span.root.dep_ in ("amod", "compound", "nmod") and not head.ent_type_:
+                elif entry.kind == "demonym" and (head.pos_ == "NOUN" or head.tag_ == "NNPS") \
+                        and span.root.head.i == head.i and span.root.dep_ in ("amod", "compound", "nmod") \
+                        and head.ent_type_ in ("", "NORP"):
                     # "four Syrian men", "North Korean individuals", "Chinese ships": the country,
                     # with no sector the text states.
                     resolved.append(self._mention(entry, extent, "UNK", kind="demonym"))
@@ -341,8 +363,8 @@ class DocActors:
                 if all(self.by_token.get(t.i, (None, None))[1] is not None for t in ent):
                     return None  # all of it is a country or group name mislabelled as a person
                 return ent
-        if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "EVENT", "LAW", "TIME", "MONEY", "CARDINAL"):
-            return None
+        if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "EVENT", "LAW", "TIME", "MONEY", "CARDINAL", "NORP"):
+            return None  # NORP: "Iraqi Kurds", "Shiites" are peoples, not a person
         if head.pos_ != "PROPN" and not (head.pos_ == "NOUN" and head.text[:1].isupper() and head.i == head.sent.start
                                          and head.ent_type_ in ("PERSON", "ORG", "NORP")):
             return None  # a capitalised noun at the start of a sentence may still be a name ("Trump said")
@@ -514,7 +536,7 @@ class DocActors:
                 return [_moved(seen.mention, extent)]
             if word in _PLURAL_PRONOUNS:
                 group = [s.mention for s in self._history if s.group == seen.group]
-                if len(group) > 1:
+                if len(group) > 1 or self.doc[seen.i].tag_ in ("NNS", "NNPS"):  # "three American companies ... their"
                     return [_moved(m, extent) for m in group]
         return []
 
@@ -685,7 +707,8 @@ class ActorResolver:
         self.nlp = nlp
         self.gazetteer = gazetteer or load_gazetteer()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        phrases = sorted(self.gazetteer.phrases)
+        # Lower-cased and as spelled: the tokenizer splits "u.s." in two but keeps "U.S." whole.
+        phrases = sorted(set(self.gazetteer.phrases) | {p for p in self.gazetteer.spellings if p.lower() != p})
         self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(phrases)))
 
     def for_doc(self, doc: Doc, when: date | None = None) -> DocActors:

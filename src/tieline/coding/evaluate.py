@@ -96,8 +96,10 @@ class Coded:
     sentences: int
 
 
-def code_items(coder, items: Sequence[Item], policies: Sequence[str] = ("both",)) -> Coded:
-    """Parse every item once with `nlp.pipe`, then code it under each actor policy."""
+def code_items(coder, items: Sequence[Item], policies: Sequence[str] | None = None) -> Coded:
+    """Parse every item once with `nlp.pipe`, then code it under each actor policy (default: the
+    coder's own, as shipped)."""
+    policies = tuple(policies) if policies else (coder.actors,)
     start = time.perf_counter()
     docs = list(coder.nlp.pipe([i.text for i in items], batch_size=64))
     parse_seconds = time.perf_counter() - start

@@ -42,7 +42,11 @@ from .taxonomy import load_taxonomy
 from .when import EventDate, event_date
 from .where import event_place
 
+# Which events are kept: "source" (as shipped) needs a known source — a country, a group or a role
+# alone ("rebels", "police") — and a known target or none ("Rebels attacked a convoy"); "both"
+# needs two known actors; "any" keeps every event the patterns find (to measure event typing).
 ACTOR_POLICIES = ("both", "source", "any")
+DEFAULT_ACTORS = "source"
 # "X said Y must / should ...": the speaker demands (10) or asks (02) it of Y, whatever Y is to do.
 _MUST = VerbPattern(id="reported.must", lemmas=frozenset(), code="100", confidence=0.7)
 _SHOULD = VerbPattern(id="reported.should", lemmas=frozenset(), code="020", confidence=0.7)
@@ -58,6 +62,7 @@ _NOUN_EVENT_DEPS = {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "appos"}
 # Above this many conjoined parties a reciprocal act is multilateral, not a set of dyads.
 _MAX_RECIPROCAL = 4
 _NON_ASSERTING_SECTORS = {"MED", "EDU"}
+_MEETING_CODES = {"040", "046"}  # consultations and negotiations: nothing between actors with one party
 _PLACE_KINDS = {"country", "capital", "city", "region", "informal"}  # media and analysts report; they are not parties
 
 
@@ -108,7 +113,7 @@ class RulesCoder(Coder):
     name = "cameo.rules"
     version = "2"
 
-    def __init__(self, pattern_files: Iterable[Path] = (), nlp=None, batch_size: int = 16, actors: str = "both"):
+    def __init__(self, pattern_files: Iterable[Path] = (), nlp=None, batch_size: int = 16, actors: str = DEFAULT_ACTORS):
         if actors not in ACTOR_POLICIES:
             raise ConfigError(f"actors='{actors}' is not a policy; use one of {', '.join(ACTOR_POLICIES)}.")
         self.nlp = nlp or load_pipeline()
@@ -147,8 +152,8 @@ class RulesCoder(Coder):
 
     def code_doc(self, article: Article, doc: Doc, trace: list[Trace] | None = None,
                  actors: str | None = None) -> list[Event]:
-        """Events of one parsed article. `actors` overrides the coder's actor policy: "both" (the
-        default: both actors known), "source" (a known source is enough) or "any"."""
+        """Events of one parsed article. `actors` overrides the coder's actor policy: "source" (the
+        default: a known source, the target known or none), "both" (two known actors) or "any"."""
         policy = actors or self.actors
         doc_actors = self.resolver.for_doc(doc, when=article.published)
         events: list[Event] = []
@@ -454,7 +459,7 @@ class RulesCoder(Coder):
                 source_tokens, how = self._subject_tokens(head)
             target_tokens, targets = [], []
         sources = [m for t in source_tokens for m in _resolve(actors, t)]
-        if not sources:
+        if all(m.role_only for m in sources):  # "the two leaders" are the pair named before, not just leaders
             group = self._group_reference(source_tokens, actors, *self._recent)
             if group:
                 sources, how = group, "group"
@@ -505,14 +510,17 @@ class RulesCoder(Coder):
         """The first target slot of the pattern that names an actor other than the source."""
         own = {m.code for m in sources}
         first_tokens: list[Token] = []
+        roles: tuple[list[Token], list[Mention]] | None = None
         for slot in cand.pattern.target:
             tokens = slot_tokens(cand.head, cand.obj, slot)
             if tokens and not first_tokens:
                 first_tokens = tokens
             found = [m for t in tokens for m in _resolve(actors, t) if m.code not in own]
-            if found:
+            if found and all(m.role_only for m in found):
+                roles = roles or (tokens, found)  # a later slot may name a country: "sent officials to Laos"
+            elif found:
                 return tokens, found
-        return first_tokens, []
+        return roles or (first_tokens, [])
 
     def _as_appeal(self, clause: Clause, actors: DocActors) -> bool:
         """"Obama wants Putin to attack": the governor's subject appeals to its object."""
@@ -684,6 +692,11 @@ class RulesCoder(Coder):
     def _events(self, article: Article, sent: Span, s_idx: int, clause: Clause, policy: str,
                 trace: list[Trace] | None) -> list[Event]:
         head = clause.candidate.head
+        if clause.candidate.pattern.reciprocal and clause.candidate.code in _MEETING_CODES and not clause.reciprocal \
+                and not clause.target_tokens and policy != "any":
+            # "Officials met on Tuesday": one party's members among themselves, no event between actors
+            _note(trace, s_idx, head, clause.pattern_id, "not coded: a reciprocal act with only one party")
+            return []
         sources = clause.sources or ([_unresolved(clause.source_tokens)] if clause.source_tokens else [])
         targets = clause.targets or ([_unresolved(clause.target_tokens)] if clause.target_tokens else [])
         if clause.reciprocal:
@@ -705,6 +718,8 @@ class RulesCoder(Coder):
                 continue
             if (a2 is None or not a2.code) and policy == "both":
                 continue
+            if a2 is not None and not a2.code and policy != "any":
+                a2 = None  # "attacked a convoy": the target names no actor, so the event has none
             kept.append((a1, a2))
         if not kept:
             missing = "source" if not clause.sources else "target"
@@ -782,8 +797,16 @@ class RulesCoder(Coder):
 
 def _resolve(actors: DocActors, token: Token) -> list[Mention]:
     """Actors of the phrase headed by `token`, or of its apposition when the head names none:
-    "Kim Jong-un, *North Korea's leader*, ..."."""
+    "Kim Jong-un, *North Korea's leader*, ...". A role alone ("the spokesman") gives way to
+    what the rest of the phrase says ("the spokesman, *a Chinese official*")."""
     found = actors.resolve(token) if token.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or not token.ent_type_ else []
+    if found and all(m.role_only for m in found):
+        placed = _resolve_further(actors, token, [])
+        return placed if placed and not all(m.role_only for m in placed) else found
+    return _resolve_further(actors, token, found)
+
+
+def _resolve_further(actors: DocActors, token: Token, found: list[Mention]) -> list[Mention]:
     if not found:
         for child in token.children:
             if child.dep_ == "appos":
