@@ -261,7 +261,7 @@ class RulesCoder(Coder):
             if act is None and _result_of(clause) is not None:
                 act, how = _result_of(clause), "the outcome"
             main = by_head.get(act.i) if act is not None else None
-            if main is None or main is clause or (how == "the outcome" and main.code[:2] not in _VIOLENT_ROOTS):
+            if main is None or main is clause:
                 kept.append(clause)
                 continue
             if not main.targets and not main.reciprocal and clause.targets:
@@ -856,8 +856,9 @@ def _background(head: Token) -> bool:
 
 
 def _result_of(clause: Clause) -> Token | None:
-    """"Rebels shelled the city*, killing eight people*": a trailing participle of violence that
-    tells the outcome of the attack before it (the same attack, not another one)."""
+    """"Rebels shelled the city*, killing eight people*", "announced sanctions*, targeting firms*":
+    a trailing participle of violence that tells the outcome or the aim of the act before it (the
+    same act, not another one)."""
     head = clause.candidate.head
     if clause.code[:2] not in _VIOLENT_ROOTS or head.dep_ != "advcl" or head.tag_ != "VBG" or head.i < head.head.i:
         return None
