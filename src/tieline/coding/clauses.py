@@ -319,6 +319,8 @@ def own_markers(verb: Token) -> tuple[str, str]:
             aux = child
         elif child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether", "lest"):
             return "conditional", child.text
+        elif child.dep_ == "mark" and child.lower_ in ("before", "until", "till") and verb.tag_ in ("VBZ", "VBP"):
+            return "conditional", child.text  # "before the US announces its review": not yet happened
     if verb.dep_ == "conj" and aux is None and neg is None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return own_markers(verb.head)  # "will meet X and sign ...": the auxiliary is shared
     word = aux.lower_ if aux is not None else ""
