@@ -28,6 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Mention
+from ..nlp import plain_lemma
 from .gazetteer import COUNTRY_KINDS, Entry, Gazetteer, load_gazetteer
 from .people import Person
 
@@ -343,7 +344,7 @@ class DocActors:
                 if window[-1].i - window[0].i != n - 1 or any(t.i in taken for t in window):
                     continue
                 value = None
-                for form in (" ".join(t.lemma_.lower() for t in window), " ".join(t.lower_ for t in window)):
+                for form in (" ".join(plain_lemma(t) for t in window), " ".join(t.lower_ for t in window)):
                     value = table.get(form)
                     if value is not None:
                         break
@@ -365,6 +366,8 @@ class DocActors:
                 return ent
         if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "EVENT", "LAW", "TIME", "MONEY", "CARDINAL", "NORP"):
             return None  # NORP: "Iraqi Kurds", "Shiites" are peoples, not a person
+        if head.tag_ == "NNPS" and not head.ent_type_:
+            return None  # "Rebels attacked": a capitalised plural, not someone's name
         if head.pos_ != "PROPN" and not (head.pos_ == "NOUN" and head.text[:1].isupper() and head.i == head.sent.start
                                          and head.ent_type_ in ("PERSON", "ORG", "NORP")):
             return None  # a capitalised noun at the start of a sentence may still be a name ("Trump said")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp import plain_lemma
 from .patterns import VerbPattern
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -191,7 +192,7 @@ def has_infinitive(head: Token) -> bool:
 def _names(obj: Token, lemmas: frozenset[str]) -> bool:
     """Whether an object is one of `lemmas`: its head word, a compound ("*mediation* mission"),
     or what a quantity measures ("25,000 tons of *aid*")."""
-    if "*" in lemmas or obj.lemma_.lower() in lemmas or obj.lower_ in lemmas:
+    if "*" in lemmas or plain_lemma(obj) in lemmas or obj.lower_ in lemmas:
         return True
     for child in obj.children:
         if child.dep_ in ("compound", "amod") and child.lemma_.lower() in lemmas and obj.lemma_.lower() in GENERIC_HEADS:
