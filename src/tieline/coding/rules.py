@@ -23,6 +23,7 @@ from ..errors import ConfigError
 from ..models import Article, Event, Mention
 from ..nlp import load_pipeline
 from ..registry import coders
+from .acts import VIOLENT_ROOTS, background, origin, restatements, result_of
 from .base import Coder, ErrorHandler, reraise
 from .clauses import (
     agents,
@@ -53,7 +54,7 @@ _SHOULD = VerbPattern(id="reported.should", lemmas=frozenset(), code="020", conf
 _GROUP_WORDS = {"leader", "side", "country", "nation", "government", "minister", "president", "party", "state",
                 "delegation", "army", "official", "neighbour", "neighbor", "ally", "rival", "capital", "premier",
                 "man", "woman", "envoy", "diplomat", "chancellor", "king", "counterpart", "military", "navy"}
-_VIOLENT_ROOTS = {"18", "19", "20"}
+_VIOLENT_ROOTS = VIOLENT_ROOTS
 _AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
                 "ought", "need", "dare", "to", "get", "'s", "'ve", "'d", "'ll", "wo", "ca"}
 # A nominal event is coded only as a main participant of its clause ("Israeli strikes on Gaza
@@ -61,9 +62,8 @@ _AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "
 _NOUN_EVENT_DEPS = {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "appos"}
 # Above this many conjoined parties a reciprocal act is multilateral, not a set of dyads.
 _MAX_RECIPROCAL = 4
-_NON_ASSERTING_SECTORS = {"MED", "EDU"}
+_NON_ASSERTING_SECTORS = {"MED", "EDU"}  # media and analysts report; they are not parties
 _MEETING_CODES = {"040", "046"}  # consultations and negotiations: nothing between actors with one party
-_PLACE_KINDS = {"country", "capital", "city", "region", "informal"}  # media and analysts report; they are not parties
 
 
 @dataclass
@@ -171,7 +171,10 @@ class RulesCoder(Coder):
                     recent.append((s_idx, clause.candidate.head.lemma_.lower(), clause.sources))
                 in_sentence.extend(coded)
             if policy != "any":
-                in_sentence = _without_restatements(in_sentence, trace, s_idx, sent)
+                for e in restatements(in_sentence):
+                    _note(trace, s_idx, sent[0], e.pattern_id,
+                          f"not coded: '{e.event_text}' has no target and {e.actor1_code} acts on one in the sentence")
+                    in_sentence.remove(e)
             events.extend(in_sentence)
         return events
 
@@ -258,8 +261,8 @@ class RulesCoder(Coder):
         kept = []
         for clause in clauses:
             act, how = clause.mood.purpose_of, "the purpose"
-            if act is None and _result_of(clause) is not None:
-                act, how = _result_of(clause), "the outcome"
+            if act is None and result_of(clause.code, clause.candidate.head) is not None:
+                act, how = result_of(clause.code, clause.candidate.head), "the outcome"
             main = by_head.get(act.i) if act is not None else None
             if main is None or main is clause:
                 kept.append(clause)
@@ -388,7 +391,7 @@ class RulesCoder(Coder):
     def _clause(self, cand: Candidate, actors: DocActors, transparent: set[int], stop: set[int],
                 s_idx: int, trace: list[Trace] | None) -> Clause | None:
         code, pid, phrase = self._effective(cand)
-        if _background(cand.head):
+        if background(cand.head):
             _note(trace, s_idx, cand.head, pid, "not coded: a relative clause in the perfect says who an actor is")
             return None
         mood = analyse(cand.head, self.moods, transparent, stop)
@@ -449,12 +452,12 @@ class RulesCoder(Coder):
             target_tokens = passive_subjects(head)
             targets = [m for t in target_tokens for m in _resolve(actors, t)]
             if not source_tokens and clause.code[:2] in _VIOLENT_ROOTS:
-                source_tokens = self._means(clause) or _origin(head, actors)
+                source_tokens = self._means(clause) or origin(head, actors)
         else:
             if is_passive(head):
                 source_tokens, how = agents(head), "agent"
                 if not source_tokens and clause.code[:2] in _VIOLENT_ROOTS:
-                    source_tokens = _origin(head, actors)  # "a mortar bomb was fired at Israel from Gaza"
+                    source_tokens = origin(head, actors)  # "a mortar bomb was fired at Israel from Gaza"
             else:
                 source_tokens, how = self._subject_tokens(head)
             target_tokens, targets = [], []
@@ -849,36 +852,6 @@ def _nationality(actors: DocActors, token: Token) -> list[Mention]:
     return found
 
 
-def _background(head: Token) -> bool:
-    """"the militant group *that has seized* parts of Iraq": a relative clause in the perfect
-    describes the actor; the report's own events are in its main clauses."""
-    return head.dep_ == "relcl" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
-
-
-def _result_of(clause: Clause) -> Token | None:
-    """"Rebels shelled the city*, killing eight people*", "announced sanctions*, targeting firms*":
-    a trailing participle of violence that tells the outcome or the aim of the act before it (the
-    same act, not another one)."""
-    head = clause.candidate.head
-    if clause.code[:2] not in _VIOLENT_ROOTS or head.dep_ != "advcl" or head.tag_ != "VBG" or head.i < head.head.i:
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in head.children):
-        return None
-    return head.head if head.i > 0 and head.doc[head.i - 1].text == "," else None
-
-
-def _origin(verb: Token, actors: DocActors) -> list[Token]:
-    """"A rocket was fired *from Gaza*": with no one named, the place force came from stands for
-    whoever used it."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "from":
-            places = [p for p in prep.children if p.dep_ == "pobj"
-                      and any(m.kind in _PLACE_KINDS for m in actors.resolve(p))]
-            if places:
-                return places
-    return []
-
-
 def _moved(m: Mention, token: Token) -> Mention:
     """An actor named earlier, standing for the phrase headed by `token` here."""
     span = token.doc[token.left_edge.i: token.i + 1]
@@ -901,20 +874,6 @@ def _unresolved(tokens: list[Token]) -> Mention:
     start = head.left_edge if head.left_edge.i >= head.i - 6 else head
     span = head.doc[start.i: head.i + 1]
     return Mention(text=span.text, start=span.start_char, end=span.end_char, code="", kind="unresolved")
-
-
-def _without_restatements(events: list[Event], trace: list[Trace] | None, s_idx: int, sent: Span) -> list[Event]:
-    """An event without a target whose source acts on a known target in the same sentence says
-    again what that event says ("accused Rwanda ... by *alleging* ...", "met X *to discuss*")."""
-    acting = {e.actor1_code for e in events if e.actor2_code}
-    kept = []
-    for e in events:
-        if not e.actor2_code and e.actor1_code in acting:
-            _note(trace, s_idx, sent[0], e.pattern_id,
-                  f"not coded: '{e.event_text}' has no target and {e.actor1_code} acts on one in the sentence")
-            continue
-        kept.append(e)
-    return kept
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:
