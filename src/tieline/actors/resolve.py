@@ -364,10 +364,10 @@ class DocActors:
                 if all(self.by_token.get(t.i, (None, None))[1] is not None for t in ent):
                     return None  # all of it is a country or group name mislabelled as a person
                 return ent
-        if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "EVENT", "LAW", "TIME", "MONEY", "CARDINAL", "NORP"):
-            return None  # NORP: "Iraqi Kurds", "Shiites" are peoples, not a person
-        if head.tag_ == "NNPS" and not head.ent_type_:
-            return None  # "Rebels attacked": a capitalised plural, not someone's name
+        if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "EVENT", "LAW", "TIME", "MONEY", "CARDINAL"):
+            return None
+        if head.tag_ == "NNPS":
+            return None  # "Iraqi Kurds", "Rebels attacked": a people or a capitalised plural, not a person
         if head.pos_ != "PROPN" and not (head.pos_ == "NOUN" and head.text[:1].isupper() and head.i == head.sent.start
                                          and head.ent_type_ in ("PERSON", "ORG", "NORP")):
             return None  # a capitalised noun at the start of a sentence may still be a name ("Trump said")
