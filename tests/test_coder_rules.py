@@ -40,7 +40,7 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "If Iran attacks Israel, oil prices will rise.",  # a condition
         "Turkey could expel the Swedish ambassador.",  # modal
         "The weather in Paris was mild on Sunday.",  # no event at all
-        "Officials met on Tuesday to discuss the budget.",  # no known actors
+        "Officials met on Tuesday to discuss the budget.",  # one party meeting: no event between actors
         "Jordan Peterson criticized Chad Smith.",  # people named like countries
     ],
 )

@@ -23,8 +23,10 @@ def demo_export(tmp_path_factory, coder):
         result = export(store, "plover", folder / "events.jsonl")
         n_events = store.counts()["events"]
         no_category = store.sql("SELECT count(*) AS n FROM events WHERE plover_event_type IS NULL")["n"][0]
+        no_recipient = store.sql("SELECT count(*) AS n FROM events WHERE actor2_code IS NULL "
+                                 "AND plover_event_type IN ('COOPERATE', 'AID', 'SANCTION')")["n"][0]
     records = [json.loads(line) for line in (folder / "events.jsonl").read_text("utf-8").splitlines()]
-    return result, records, n_events, no_category
+    return result, records, n_events, {"no PLOVER category": no_category, "no recipient": no_recipient}
 
 
 @pytest.fixture(scope="module")
@@ -34,10 +36,11 @@ def validator():
 
 
 def test_demo_plover_export_validates_against_the_schema(demo_export, validator):
-    result, records, n_events, no_category = demo_export
+    result, records, n_events, left_out = demo_export
     assert len(records) == result.rows > 50
     assert result.rows + sum(result.skipped.values()) == n_events
-    assert dict(result.skipped) == ({"no PLOVER category": no_category} if no_category else {})
+    # PLOVER has no 01/02 categories, and COOPERATE, AID and SANCTION need a recipient
+    assert dict(result.skipped) == {reason: n for reason, n in left_out.items() if n}
     for rec in records:
         errors = sorted(validator.iter_errors(rec), key=str)
         assert not errors, (rec["id"], [e.message for e in errors])
@@ -110,6 +113,11 @@ def test_entity_codes_sectors_and_modes_follow_plover():
     assert media["actor"][0]["sector"] == "JRN" and media["actor"][0]["code"] == "KOS"  # CAMEO MED is the media
     nato, _ = record(row(actor2_code="IGOWSTNAT", actor2_known_group_code="NAT"), names)
     assert nato["recipient"][0]["code"] == "IGO"
+    rebels, _ = record(row(actor1_code="REB", actor1_country_code=None, actor1_sector="REB", actor1_name="Rebels"),
+                       names)
+    assert rebels["actor"][0]["code"] == "---" and rebels["actor"][0]["sector"] == "REB"  # a role, no country
+    entity = {"$defs": schema()["$defs"], **schema()["$defs"]["entity"]}
+    assert not list(jsonschema.Draft202012Validator(entity).iter_errors(rebels["actor"][0]))
     alias, _ = record(row(plover_event_type="ASSAULT", plover_mode="assassinate", event_code="186"), names)
     assert alias["mode"] == ["targeted"] and alias["event_scale"] == -9.5
     context, _ = record(row(plover_event_type="THREATEN", plover_mode="political", event_code="138"), names)

@@ -80,6 +80,12 @@ class Mention:
     plover_sector: str | None = None  # PLOVER sector: GOV, MIL, JRN (journalists), MED (health), ELI ...
     plover_country: str | None = None  # international bodies in PLOVER's country field: UNO, EUR, IGO, NGO
 
+    @property
+    def role_only(self) -> bool:
+        """An actor known by its role alone ("rebels", "lawmakers"): as in CAMEO, its code is the
+        role (`REB`, `LEG`) and it has no country (PETRARCH writes `---REB`)."""
+        return is_role_only(self.code, self.country_code, self.sector)
+
 
 @dataclass(slots=True)
 class Event:
@@ -147,6 +153,11 @@ class Failure:
     reason: str  # a short, stable key such as "not-utf8", "empty", "binary", "bad-json"
     message: str  # a sentence a person can act on
     doc_id: str | None = None
+
+
+def is_role_only(code: str | None, country_code: str | None, sector: str | None) -> bool:
+    """Whether an actor code is a role with no country or group (`REB`, `CVL`, `LEG`)."""
+    return bool(code) and not country_code and code == sector
 
 
 EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Event))

@@ -25,3 +25,15 @@ def load_pipeline(exclude: tuple[str, ...] = ()):
 def model_version() -> str:
     nlp = load_pipeline()
     return f"{nlp.meta.get('name', MODEL_NAME)}-{nlp.meta.get('version', '?')}"
+
+
+def plain_lemma(token) -> str:
+    """The lower-case lemma, also for a common plural noun the tagger took for a name because it
+    is capitalised ("*Rebels* attacked", "*Rockets* were fired": NNPS, not lemmatised)."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNPS" and not token.ent_type_ and lemma == token.lower_:
+        if lemma.endswith("ies") and len(lemma) > 4:
+            return lemma[:-3] + "y"
+        if lemma.endswith("s") and not lemma.endswith("ss") and len(lemma) > 3:
+            return lemma[:-1]
+    return lemma

@@ -74,7 +74,7 @@ def _resolve_phrase(actors, phrase: Span) -> list[Mention]:
         if head.i in tried:
             continue
         tried.add(head.i)
-        found = actors.resolve(head, allow_roleless=True)
+        found = actors.resolve(head, unknown_roles=True)
         if found:
             return found
     inside = [m for m in actors.mentions if phrase.start_char <= m.start and m.end <= phrase.end_char]

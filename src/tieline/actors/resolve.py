@@ -28,6 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Mention
+from ..nlp import plain_lemma
 from .gazetteer import COUNTRY_KINDS, Entry, Gazetteer, load_gazetteer
 from .people import Person
 
@@ -47,6 +48,12 @@ _OBJECT_PRONOUNS = {"him", "her", "it", "them"}
 _LEADER_OFFICES = {"leader", "supreme_leader", "president", "prime_minister", "chancellor", "monarch",
                    "general_secretary", "head_of_state", "head_of_government"}
 _PAIR_MARKERS = {"both", "two"}
+# Heads that stand for the people of their "of" phrase: "dozens of peacekeepers", "members of parliament".
+_COLLECTIVE = {"member", "group", "dozen", "hundred", "thousand", "million", "number", "some", "many", "most", "all",
+               "several", "majority", "minority", "band", "team", "unit", "contingent", "handful", "score", "couple",
+               "pair", "one", "none", "few", "each", "any", "both", "rest", "part", "batch", "wave", "crowd", "head"}
+_PATRON_WORDS = {"backed", "linked", "allied", "affiliated", "sponsored", "supported", "funded", "aligned",
+                 "inspired", "trained", "armed", "leaning", "friendly", "oriented", "loyal"}
 
 
 @dataclass
@@ -89,21 +96,24 @@ class DocActors:
                 unique.setdefault((m.start, m.code), m)
         return sorted(unique.values(), key=lambda m: (m.start, m.code))
 
-    def resolve(self, token: Token, allow_roleless: bool = False) -> list[Mention]:
+    def resolve(self, token: Token, allow_roleless: bool = True, unknown_roles: bool = False) -> list[Mention]:
         """Actors named by the noun phrase headed by `token` (with its conjuncts).
 
-        `allow_roleless` also returns actors with a sector but no country or group ("soldiers"),
-        which an event coder usually does not want."""
+        Actors with a role but no country or group ("rebels", "lawmakers", "the police") are
+        actors as in CAMEO (code = the role, `country_code` None); `allow_roleless=False` leaves
+        them out. `unknown_roles` also gives people of no known role ("two men": sector UNK,
+        code ""), which name no actor to code."""
         self.introduce_people()
         actors: list[Mention] = []
         for head in [token, *[t for t in token.conjuncts if t.i > token.i]]:
-            if head.i in self._cache and not allow_roleless:
+            if head.i in self._cache and not (unknown_roles and not self._cache[head.i]):
                 actors.extend(self._cache[head.i])
             else:
-                actors.extend(self._resolve_head(head, allow_roleless))
+                actors.extend(self._resolve_head(head, unknown_roles))
         unique: dict[tuple, Mention] = {}
         for actor in actors:
-            unique.setdefault((actor.code, actor.start), actor)
+            if allow_roleless or not actor.role_only:
+                unique.setdefault((actor.code, actor.start), actor)
         return list(unique.values())
 
     def introduce_people(self) -> None:
@@ -113,7 +123,8 @@ class DocActors:
             return
         self._walked = True
         for tok in self.doc:
-            if tok.pos_ not in _HEAD_POS or tok.dep_ in _NOT_HEAD_DEPS or not (tok.is_alpha or tok.pos_ == "PRON"):
+            if tok.pos_ not in _HEAD_POS or tok.dep_ in _NOT_HEAD_DEPS or not (
+                    tok.is_alpha or tok.pos_ == "PRON" or tok.i in self.by_token):  # "U.S." is a name
                 continue
             if tok.dep_ == "poss" and tok.pos_ == "PRON" and tok.lower_ not in _THING_PRONOUNS | _PERSON_PRONOUNS:
                 continue
@@ -123,7 +134,7 @@ class DocActors:
 
     # --- one noun phrase ---------------------------------------------------------------------
 
-    def _resolve_head(self, head: Token, allow_roleless: bool = False) -> list[Mention]:
+    def _resolve_head(self, head: Token, unknown_roles: bool = False) -> list[Mention]:
         if head.pos_ == "PRON" or head.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
             return self._pronoun(head)
         tokens, places = self._np_tokens(head)
@@ -144,6 +155,13 @@ class DocActors:
         if own is not None and own[1].kind in COUNTRY_KINDS:
             return [self._place_mention(own[1], extent)]
 
+        if (head.like_num or head.lemma_.lower() in _COLLECTIVE) and (role_tok is None or role_tok.i > head.i):
+            # "thousands of Iraqi Kurds", "dozens of peacekeepers": the people counted
+            counted = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"]
+            found = [m for p in counted for m in self._resolve_head(p, unknown_roles)]
+            if found:
+                return [_moved(m, extent, kind=m.kind) for m in found]
         person = self._person_span(tokens, head)
         entries = self._entries(tokens, head, person)
         if person is not None:
@@ -155,13 +173,37 @@ class DocActors:
             if place_entries:
                 return self._with_entries(place_entries, sector, office, extent, head, tokens)
         generic = self._generic(head, tokens, extent, office)
-        if generic is not None:
+        if generic:
             return generic
-        if allow_roleless and sector is not None:
-            return [Mention(text=extent.text, start=extent.start_char, end=extent.end_char,
-                            code=self.gazetteer.cameo_role(sector), sector=self.gazetteer.cameo_role(sector),
-                            plover_sector=sector, kind="role")]
+        if role_tok is not None and role_tok.i > head.i and not (head.like_num or head.lemma_.lower() in _COLLECTIVE):
+            return []  # "the deployment of a force" is not the force; "dozens of peacekeepers" are peacekeepers
+        owned = self._owned_role(head, sector, extent)
+        if owned:
+            return owned
+        if generic is None or sector is not None:
+            # "the government" with no state named before it is still a government
+            return self._role_only(sector, extent, unknown=unknown_roles)
         return []
+
+    def _owned_role(self, head: Token, sector: str | None, extent: Span) -> list[Mention]:
+        """"its forces", "his government", "their executives": the role, in the country of whoever
+        the possessive pronoun stands for."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if sector is None or owner is None:
+            return []
+        owners = self._cache.get(owner.i) or self._pronoun(owner)
+        countries = list(dict.fromkeys(m.country_code for m in owners if m.country_code))
+        return [self._mention(Entry(c, c, "country"), extent, sector, kind="coreference") for c in countries]
+
+    def _role_only(self, sector: str | None, extent: Span, name: str | None = None,
+                   kind: str = "role", unknown: bool = False) -> list[Mention]:
+        """An actor known by its role alone ("rebels", "lawmakers"): CAMEO's role-only code, no
+        country. Roles without a CAMEO code ("a man", UNK) name no actor unless `unknown`."""
+        role = self.gazetteer.cameo_role(sector)
+        if not role and not (unknown and sector):
+            return []
+        return [Mention(text=extent.text, start=extent.start_char, end=extent.end_char, code=role, sector=role,
+                        plover_sector=sector, name=name, kind=kind)]
 
     def _named_person(self, person: Span, entries, sector, office, extent, head) -> list[Mention]:
         name = _clean_name(person)
@@ -179,7 +221,11 @@ class DocActors:
         apposed = self._from_apposition(head, name)
         if apposed:
             return [_moved(m, extent, kind="person") for m in apposed]
-        return []
+        # "President Francois Mitterand" with no country we know: a president all the same
+        found = self._role_only(sector, extent, name, kind="person")
+        for mention in found:
+            self._remember(name, mention, head.i, office)
+        return found
 
     def _with_entries(self, entries, sector, office, extent, head, tokens) -> list[Mention]:
         resolved = []
@@ -205,8 +251,9 @@ class DocActors:
                 if entry.kind in ("country", "capital", "informal") and span.root.dep_ == "poss" \
                         and head.ent_type_ not in ("ORG", "PERSON"):
                     resolved.append(self._mention(entry, extent, "GOV", kind="possessive"))
-                elif entry.kind == "demonym" and head.pos_ == "NOUN" and span.root.head.i == head.i \
-                        and span.root.dep_ in ("amod", "compound", "nmod") and not head.ent_type_:
+                elif entry.kind == "demonym" and (head.pos_ == "NOUN" or head.tag_ == "NNPS") \
+                        and span.root.head.i == head.i and span.root.dep_ in ("amod", "compound", "nmod") \
+                        and head.ent_type_ in ("", "NORP"):
                     # "four Syrian men", "North Korean individuals", "Chinese ships": the country,
                     # with no sector the text states.
                     resolved.append(self._mention(entry, extent, "UNK", kind="demonym"))
@@ -269,6 +316,8 @@ class DocActors:
             if entry.kind == "blocked" or (entry.kind not in COUNTRY_KINDS and entry.kind not in ("group", "person")):
                 continue
             seen.add(span.start)
+            if _patron(span):
+                continue  # "Al-Qaeda-linked rebels", "pro-Russia rebels": rebels, not Al-Qaeda or Russia
             found.append(hit)
         before = [h for h in found if h[0].start < head.i]
         chosen = before or found
@@ -295,7 +344,7 @@ class DocActors:
                 if window[-1].i - window[0].i != n - 1 or any(t.i in taken for t in window):
                     continue
                 value = None
-                for form in (" ".join(t.lemma_.lower() for t in window), " ".join(t.lower_ for t in window)):
+                for form in (" ".join(plain_lemma(t) for t in window), " ".join(t.lower_ for t in window)):
                     value = table.get(form)
                     if value is not None:
                         break
@@ -317,6 +366,8 @@ class DocActors:
                 return ent
         if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "EVENT", "LAW", "TIME", "MONEY", "CARDINAL"):
             return None
+        if head.tag_ == "NNPS":
+            return None  # "Iraqi Kurds", "Rebels attacked": a people or a capitalised plural, not a person
         if head.pos_ != "PROPN" and not (head.pos_ == "NOUN" and head.text[:1].isupper() and head.i == head.sent.start
                                          and head.ent_type_ in ("PERSON", "ORG", "NORP")):
             return None  # a capitalised noun at the start of a sentence may still be a name ("Trump said")
@@ -488,7 +539,7 @@ class DocActors:
                 return [_moved(seen.mention, extent)]
             if word in _PLURAL_PRONOUNS:
                 group = [s.mention for s in self._history if s.group == seen.group]
-                if len(group) > 1:
+                if len(group) > 1 or self.doc[seen.i].tag_ in ("NNS", "NNPS"):  # "three American companies ... their"
                     return [_moved(m, extent) for m in group]
         return []
 
@@ -565,7 +616,9 @@ class DocActors:
 
     def _reflexive(self, tok: Token) -> list[Mention]:
         """"itself", "himself": the subject of its clause, or the owner of the noun the clause
-        belongs to ("the regime's efforts to isolate itself")."""
+        belongs to ("the regime's efforts to isolate itself"); "Putin himself" is Putin."""
+        if tok.dep_ == "appos" and self._cache.get(tok.head.i):
+            return [_moved(m, self.doc[tok.i : tok.i + 1]) for m in self._cache[tok.head.i]]
         verb = tok.head
         for _ in range(4):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "poss") and c.i < tok.i]
@@ -593,6 +646,20 @@ def _nearest(hits: list[tuple[str, Token, int]], head: Token) -> tuple[str | Non
         return best[0], best[1]
     best = min(after, key=lambda h: h[1].i)
     return best[0], best[1]
+
+
+def _patron(span: Span) -> bool:
+    """A name that says who backs or inspires the actor, not who it is: "*US*-backed rebels",
+    "*Al-Qaeda*-linked militants", "*pro-Russia* separatists", "*anti-Israel* protesters"."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
+            and doc[span.end + 1].lower_ in _PATRON_WORDS:
+        return True
+    before = doc[span.start - 2 : span.start] if span.start >= 2 else None
+    if before is not None and before[1].text == "-" and before[0].lower_ in ("pro", "anti") \
+            and not before[0].whitespace_:
+        return True
+    return span.start >= 1 and doc[span.start - 1].lower_ in ("pro-", "anti-")
 
 
 def _governing_verb(tok: Token) -> int:
@@ -643,7 +710,8 @@ class ActorResolver:
         self.nlp = nlp
         self.gazetteer = gazetteer or load_gazetteer()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        phrases = sorted(self.gazetteer.phrases)
+        # Lower-cased and as spelled: the tokenizer splits "u.s." in two but keeps "U.S." whole.
+        phrases = sorted(set(self.gazetteer.phrases) | {p for p in self.gazetteer.spellings if p.lower() != p})
         self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(phrases)))
 
     def for_doc(self, doc: Doc, when: date | None = None) -> DocActors:
@@ -698,9 +766,9 @@ class ActorResolver:
             return None  # "us", "who": acronyms count only in capitals (or as the files spell them: "DfID")
         if entry.kind == "blocked":
             return entry
-        if not text[:1].isupper() and not text[:1].isdigit():
+        if not text[:1].isupper() and not text[:1].isdigit() and not any(c.isupper() for c in text[1:]):
             if entry.kind != "informal" or len(span) == 1:
-                return None  # "china", "turkey" in lower case are not countries
+                return None  # "china", "turkey" in lower case are not countries ("iSrael", a typo, is)
         if entry.kind == "informal" and not span[-1].text[:1].isupper():
             return None  # "the North" stands for a country, "the north" for a region
         if entry.kind in COUNTRY_KINDS and entry.kind != "demonym":

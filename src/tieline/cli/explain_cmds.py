@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..coding.explain import Explanation, explain
-from ..coding.rules import ACTOR_POLICIES
+from ..coding.rules import ACTOR_POLICIES, DEFAULT_ACTORS
 from ..output import clean_row
 from . import PATTERN_OPTION, cli, parse_date
 
@@ -20,8 +20,9 @@ from . import PATTERN_OPTION, cli, parse_date
 @cli.command("explain")
 @click.argument("text")
 @click.option("--date", "when", help="The article's date (YYYY-MM-DD): dates the events and picks office holders.")
-@click.option("--actors", type=click.Choice(ACTOR_POLICIES), default="both", show_default=True,
-              help="both: events need two known actors; source: a known source is enough; any: show every event.")
+@click.option("--actors", type=click.Choice(ACTOR_POLICIES), default=DEFAULT_ACTORS, show_default=True,
+              help="source (as shipped): a known source (a country, group or role such as 'rebels') and a known "
+                   "target or none; both: two known actors; any: show every event.")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 @PATTERN_OPTION
 def explain_cmd(text: str, when: str | None, actors: str, fmt: str, pattern_files: tuple[str, ...]) -> None:

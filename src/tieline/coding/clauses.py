@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp import plain_lemma
 from .patterns import VerbPattern
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -40,7 +41,27 @@ QUANTITY_NOUNS = {"ton", "tonne", "kg", "kilogram", "worth", "million", "billion
 def is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
+    if reduced_relative(verb) is not None:
+        return True
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def reduced_relative(verb: Token) -> Token | None:
+    """The noun of a participle the parser took for the main verb: in "The civilians *imprisoned*
+    for ... were released by Putin" the civilians were imprisoned, and "were released" has no
+    subject of its own. Returns the noun ("civilians"), else None."""
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in OBJECT_DEPS or c.dep_ in ("aux", "auxpass", "dative")
+                                              for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.i > verb.i and any(c.dep_ == "auxpass" for c in conj.children) \
+                and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in conj.children) \
+                and not any(c.dep_ == "cc" for c in verb.children):
+            return subject
+    return None
 
 
 def passive_subjects(verb: Token) -> list[Token]:
@@ -48,6 +69,10 @@ def passive_subjects(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBN":
         subjects = [verb.head]
+    if not subjects:
+        noun = reduced_relative(verb) or (reduced_relative(verb.head) if verb.dep_ == "conj" else None)
+        if noun is not None:
+            subjects = [noun]
     return subjects
 
 
@@ -167,7 +192,7 @@ def has_infinitive(head: Token) -> bool:
 def _names(obj: Token, lemmas: frozenset[str]) -> bool:
     """Whether an object is one of `lemmas`: its head word, a compound ("*mediation* mission"),
     or what a quantity measures ("25,000 tons of *aid*")."""
-    if "*" in lemmas or obj.lemma_.lower() in lemmas or obj.lower_ in lemmas:
+    if "*" in lemmas or plain_lemma(obj) in lemmas or obj.lower_ in lemmas:
         return True
     for child in obj.children:
         if child.dep_ in ("compound", "amod") and child.lemma_.lower() in lemmas and obj.lemma_.lower() in GENERIC_HEADS:
@@ -194,6 +219,8 @@ def subjects(verb: Token) -> tuple[list[Token], str]:
                 return controllers, "object-control"
         if tok.dep_ == "relcl":
             return [tok.head], "relative"
+        if reduced_relative(tok) is not None:
+            return [], "none"  # the noun is the participle's patient, not its subject
         if tok.dep_ == "acl" and tok == verb:
             if tok.tag_ == "VBN":
                 return [], "none"
@@ -209,9 +236,15 @@ def subjects(verb: Token) -> tuple[list[Token], str]:
             continue
         if tok.dep_ not in INHERITS_SUBJECT or tok.head == tok:
             break
+        came_by = tok.dep_
         tok = tok.head
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in OBJECT_DEPS | {"pobj"}:
             tok = tok.head  # "sent a message to congratulate": the message's sender
+        patients = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if patients and came_by == "xcomp" and tok.lemma_.lower() not in SUBJECT_CONTROL:
+            return patients, "object-control"  # "Iran was asked *to leave*": Iran is to leave
+        if patients and came_by in ("advcl", "ccomp"):
+            break  # "children were killed in *shelling*": the shelling is not the children's, nor the reporter's
     return [], "none"
 
 
@@ -287,6 +320,8 @@ def own_markers(verb: Token) -> tuple[str, str]:
             aux = child
         elif child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether", "lest"):
             return "conditional", child.text
+        elif child.dep_ == "mark" and child.lower_ in ("before", "until", "till") and verb.tag_ in ("VBZ", "VBP"):
+            return "conditional", child.text  # "before the US announces its review": not yet happened
     if verb.dep_ == "conj" and aux is None and neg is None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return own_markers(verb.head)  # "will meet X and sign ...": the auxiliary is shared
     word = aux.lower_ if aux is not None else ""

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..models import Article, Event
+from ..models import Article, Event, is_role_only
 
 # PLOVER 0.5b1 (the gold records' version) types that PLOVER 2021 renamed or merged.
 PLOVER_2021 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
@@ -96,8 +96,10 @@ class Coded:
     sentences: int
 
 
-def code_items(coder, items: Sequence[Item], policies: Sequence[str] = ("both",)) -> Coded:
-    """Parse every item once with `nlp.pipe`, then code it under each actor policy."""
+def code_items(coder, items: Sequence[Item], policies: Sequence[str] | None = None) -> Coded:
+    """Parse every item once with `nlp.pipe`, then code it under each actor policy (default: the
+    coder's own, as shipped)."""
+    policies = tuple(policies) if policies else (coder.actors,)
     start = time.perf_counter()
     docs = list(coder.nlp.pipe([i.text for i in items], batch_size=64))
     parse_seconds = time.perf_counter() - start
@@ -130,11 +132,16 @@ def gold_country(code: str) -> str:
 
 
 def event_country(event: Event, side: int) -> str:
+    """The country part of an event's actor as the gold writes it: `---` for an actor known by
+    its role alone (`REB`, written `---REB`) and for no actor at all (a target written `---`)."""
     code = event.actor1_code if side == 1 else event.actor2_code
     country = event.actor1_country_code if side == 1 else event.actor2_country_code
+    sector = event.actor1_sector if side == 1 else event.actor2_sector
     if code and code.upper().startswith("IGO"):
         return gold_country(code)
-    return country or gold_country(code or "")
+    if not code or is_role_only(code, country, sector):
+        return "---"
+    return country or gold_country(code)
 
 
 def triple(event: Event) -> tuple[str, str, str]:

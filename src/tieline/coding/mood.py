@@ -30,6 +30,7 @@ class Mood:
     directive: Token | None = None  # a governor that asks its object to act ("wants Putin to ...")
     addressee: list[Token] = field(default_factory=list)  # who the directive asks to act
     words: list[Token] = field(default_factory=list)  # governors that changed the code, for the evidence
+    purpose_of: Token | None = None  # the act this clause is the purpose of ("opened fire *to disperse*")
     penalty: float = 0.0
 
     @property
@@ -95,6 +96,8 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
                 mood.state = "future"
             mood.penalty += 0.1
             mood.governors.append((tok.head.text, "purpose"))
+            if mood.purpose_of is None:
+                mood.purpose_of = tok.head
             tok = tok.head
             continue
         if dep == "pcomp" and tok.head.lower_ in _CONTENT_PREPOSITIONS:

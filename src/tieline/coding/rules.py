@@ -23,6 +23,7 @@ from ..errors import ConfigError
 from ..models import Article, Event, Mention
 from ..nlp import load_pipeline
 from ..registry import coders
+from .acts import VIOLENT_ROOTS, background, origin, restatements, result_of
 from .base import Coder, ErrorHandler, reraise
 from .clauses import (
     agents,
@@ -42,20 +43,27 @@ from .taxonomy import load_taxonomy
 from .when import EventDate, event_date
 from .where import event_place
 
+# Which events are kept: "source" (as shipped) needs a known source — a country, a group or a role
+# alone ("rebels", "police") — and a known target or none ("Rebels attacked a convoy"); "both"
+# needs two known actors; "any" keeps every event the patterns find (to measure event typing).
 ACTOR_POLICIES = ("both", "source", "any")
+DEFAULT_ACTORS = "source"
 # "X said Y must / should ...": the speaker demands (10) or asks (02) it of Y, whatever Y is to do.
 _MUST = VerbPattern(id="reported.must", lemmas=frozenset(), code="100", confidence=0.7)
 _SHOULD = VerbPattern(id="reported.should", lemmas=frozenset(), code="020", confidence=0.7)
 _GROUP_WORDS = {"leader", "side", "country", "nation", "government", "minister", "president", "party", "state",
                 "delegation", "army", "official", "neighbour", "neighbor", "ally", "rival", "capital", "premier",
                 "man", "woman", "envoy", "diplomat", "chancellor", "king", "counterpart", "military", "navy"}
-_VIOLENT_ROOTS = {"18", "19", "20"}
+_VIOLENT_ROOTS = VIOLENT_ROOTS
+_AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+                "ought", "need", "dare", "to", "get", "'s", "'ve", "'d", "'ll", "wo", "ca"}
 # A nominal event is coded only as a main participant of its clause ("Israeli strikes on Gaza
 # killed ..."), not as a passing reference ("a licence for Russian aggression").
 _NOUN_EVENT_DEPS = {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "appos"}
 # Above this many conjoined parties a reciprocal act is multilateral, not a set of dyads.
 _MAX_RECIPROCAL = 4
 _NON_ASSERTING_SECTORS = {"MED", "EDU"}  # media and analysts report; they are not parties
+_MEETING_CODES = {"040", "046"}  # consultations and negotiations: nothing between actors with one party
 
 
 @dataclass
@@ -105,7 +113,7 @@ class RulesCoder(Coder):
     name = "cameo.rules"
     version = "2"
 
-    def __init__(self, pattern_files: Iterable[Path] = (), nlp=None, batch_size: int = 16, actors: str = "both"):
+    def __init__(self, pattern_files: Iterable[Path] = (), nlp=None, batch_size: int = 16, actors: str = DEFAULT_ACTORS):
         if actors not in ACTOR_POLICIES:
             raise ConfigError(f"actors='{actors}' is not a policy; use one of {', '.join(ACTOR_POLICIES)}.")
         self.nlp = nlp or load_pipeline()
@@ -144,8 +152,8 @@ class RulesCoder(Coder):
 
     def code_doc(self, article: Article, doc: Doc, trace: list[Trace] | None = None,
                  actors: str | None = None) -> list[Event]:
-        """Events of one parsed article. `actors` overrides the coder's actor policy: "both" (the
-        default: both actors known), "source" (a known source is enough) or "any"."""
+        """Events of one parsed article. `actors` overrides the coder's actor policy: "source" (the
+        default: a known source, the target known or none), "both" (two known actors) or "any"."""
         policy = actors or self.actors
         doc_actors = self.resolver.for_doc(doc, when=article.published)
         events: list[Event] = []
@@ -154,13 +162,20 @@ class RulesCoder(Coder):
             if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
                 _note(trace, s_idx, sent[0], "-", "not coded: the sentence is a question")
                 continue
+            in_sentence: list[Event] = []
             for clause in self.clauses(sent, s_idx, doc_actors, policy, trace, recent):
                 if not clause.targets and not clause.reciprocal:
                     self._earlier_event_target(clause, recent, s_idx, trace)
                 coded = self._events(article, sent, s_idx, clause, policy, trace)
                 if clause.sources:
                     recent.append((s_idx, clause.candidate.head.lemma_.lower(), clause.sources))
-                events.extend(coded)
+                in_sentence.extend(coded)
+            if policy != "any":
+                for e in restatements(in_sentence):
+                    _note(trace, s_idx, sent[0], e.pattern_id,
+                          f"not coded: '{e.event_text}' has no target and {e.actor1_code} acts on one in the sentence")
+                    in_sentence.remove(e)
+            events.extend(in_sentence)
         return events
 
     def _earlier_event_target(self, clause: Clause, recent: list[tuple[int, str, list[Mention]]], s_idx: int,
@@ -197,6 +212,13 @@ class RulesCoder(Coder):
                     found = self._match(tok, patterns, s_idx, trace)
                     if found is not None:
                         candidates[tok.i] = found
+        for i, cand in list(candidates.items()):
+            verb = cand.head.head
+            if cand.head.dep_ == "aux" and cand.head.lemma_.lower() not in _AUXILIARIES and verb.pos_ == "VERB" \
+                    and verb.i not in candidates:
+                # "to *help* identify victims" parsed with "help" as an auxiliary: the clause is "identify"'s
+                cand.head = verb
+                candidates[verb.i] = candidates.pop(i)
         self._obligations(sent, candidates)
         self._candidates = candidates
         transparent, stop = self._link(candidates, actors, s_idx, trace)
@@ -217,6 +239,7 @@ class RulesCoder(Coder):
             _note(trace, s_idx, clause.candidate.head, clause.pattern_id,
                   "not coded itself: its complement clause is coded with its mood")
         clauses = [c for c in clauses if c not in governed]
+        clauses = self._purposes(clauses, s_idx, trace)
         if clauses:
             return clauses
         consumed = {c.obj.i for c in candidates.values() if c.obj is not None}
@@ -229,6 +252,28 @@ class RulesCoder(Coder):
                     if clause is not None:
                         clauses.append(clause)
         return clauses
+
+    def _purposes(self, clauses: list[Clause], s_idx: int, trace: list[Trace] | None) -> list[Clause]:
+        """"Police opened fire *to disperse protesters*", "met Assad *to discuss* ...": a purpose
+        clause of an act coded in the sentence is part of that act, not an intent of its own; the
+        act takes its target when it has none."""
+        by_head = {c.candidate.head.i: c for c in clauses}
+        kept = []
+        for clause in clauses:
+            act, how = clause.mood.purpose_of, "the purpose"
+            if act is None and result_of(clause.code, clause.candidate.head) is not None:
+                act, how = result_of(clause.code, clause.candidate.head), "the outcome"
+            main = by_head.get(act.i) if act is not None else None
+            if main is None or main is clause:
+                kept.append(clause)
+                continue
+            if not main.targets and not main.reciprocal and clause.targets:
+                own = {_country(m) for m in main.sources}
+                main.targets = [m for m in clause.targets if _country(m) not in own]
+                main.target_tokens = clause.target_tokens
+            _note(trace, s_idx, clause.candidate.head, clause.pattern_id,
+                  f"not coded itself: {how} of '{act.text}', which is coded")
+        return kept
 
     # --- matching --------------------------------------------------------------------------
 
@@ -346,6 +391,9 @@ class RulesCoder(Coder):
     def _clause(self, cand: Candidate, actors: DocActors, transparent: set[int], stop: set[int],
                 s_idx: int, trace: list[Trace] | None) -> Clause | None:
         code, pid, phrase = self._effective(cand)
+        if background(cand.head):
+            _note(trace, s_idx, cand.head, pid, "not coded: a relative clause in the perfect says who an actor is")
+            return None
         mood = analyse(cand.head, self.moods, transparent, stop)
         if mood.dropped:
             _note(trace, s_idx, cand.head, pid, f"not coded: {mood.reason}")
@@ -404,15 +452,17 @@ class RulesCoder(Coder):
             target_tokens = passive_subjects(head)
             targets = [m for t in target_tokens for m in _resolve(actors, t)]
             if not source_tokens and clause.code[:2] in _VIOLENT_ROOTS:
-                source_tokens = self._means(clause)
+                source_tokens = self._means(clause) or origin(head, actors)
         else:
             if is_passive(head):
                 source_tokens, how = agents(head), "agent"
+                if not source_tokens and clause.code[:2] in _VIOLENT_ROOTS:
+                    source_tokens = origin(head, actors)  # "a mortar bomb was fired at Israel from Gaza"
             else:
                 source_tokens, how = self._subject_tokens(head)
             target_tokens, targets = [], []
         sources = [m for t in source_tokens for m in _resolve(actors, t)]
-        if not sources:
+        if all(m.role_only for m in sources):  # "the two leaders" are the pair named before, not just leaders
             group = self._group_reference(source_tokens, actors, *self._recent)
             if group:
                 sources, how = group, "group"
@@ -463,14 +513,17 @@ class RulesCoder(Coder):
         """The first target slot of the pattern that names an actor other than the source."""
         own = {m.code for m in sources}
         first_tokens: list[Token] = []
+        roles: tuple[list[Token], list[Mention]] | None = None
         for slot in cand.pattern.target:
             tokens = slot_tokens(cand.head, cand.obj, slot)
             if tokens and not first_tokens:
                 first_tokens = tokens
             found = [m for t in tokens for m in _resolve(actors, t) if m.code not in own]
-            if found:
+            if found and all(m.role_only for m in found):
+                roles = roles or (tokens, found)  # a later slot may name a country: "sent officials to Laos"
+            elif found:
                 return tokens, found
-        return first_tokens, []
+        return roles or (first_tokens, [])
 
     def _as_appeal(self, clause: Clause, actors: DocActors) -> bool:
         """"Obama wants Putin to attack": the governor's subject appeals to its object."""
@@ -523,7 +576,8 @@ class RulesCoder(Coder):
         same = same or bool({t.i for t in speaker_tokens} & {t.i for t in clause.source_tokens})
         conflict = clause.code[:2] >= "10"
         violent = clause.code[:2] in _VIOLENT_ROOTS
-        party = bool(speakers) and not all(m.sector in _NON_ASSERTING_SECTORS for m in speakers)
+        # a party accuses; media, analysts and unnamed "officials" of no known side only report
+        party = any(m.sector not in _NON_ASSERTING_SECTORS and not m.role_only for m in speakers)
         head = clause.candidate.head
         if kind in ("claim", "deny") and same and conflict:
             clause.code = "015" if kind == "claim" else "016"
@@ -641,6 +695,11 @@ class RulesCoder(Coder):
     def _events(self, article: Article, sent: Span, s_idx: int, clause: Clause, policy: str,
                 trace: list[Trace] | None) -> list[Event]:
         head = clause.candidate.head
+        if clause.candidate.pattern.reciprocal and clause.candidate.code in _MEETING_CODES and not clause.reciprocal \
+                and not clause.target_tokens and policy != "any":
+            # "Officials met on Tuesday": one party's members among themselves, no event between actors
+            _note(trace, s_idx, head, clause.pattern_id, "not coded: a reciprocal act with only one party")
+            return []
         sources = clause.sources or ([_unresolved(clause.source_tokens)] if clause.source_tokens else [])
         targets = clause.targets or ([_unresolved(clause.target_tokens)] if clause.target_tokens else [])
         if clause.reciprocal:
@@ -662,6 +721,8 @@ class RulesCoder(Coder):
                 continue
             if (a2 is None or not a2.code) and policy == "both":
                 continue
+            if a2 is not None and not a2.code and policy != "any":
+                a2 = None  # "attacked a convoy": the target names no actor, so the event has none
             kept.append((a1, a2))
         if not kept:
             missing = "source" if not clause.sources else "target"
@@ -739,8 +800,16 @@ class RulesCoder(Coder):
 
 def _resolve(actors: DocActors, token: Token) -> list[Mention]:
     """Actors of the phrase headed by `token`, or of its apposition when the head names none:
-    "Kim Jong-un, *North Korea's leader*, ..."."""
-    found = actors.resolve(token)
+    "Kim Jong-un, *North Korea's leader*, ...". A role alone ("the spokesman") gives way to
+    what the rest of the phrase says ("the spokesman, *a Chinese official*")."""
+    found = actors.resolve(token) if token.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or not token.ent_type_ else []
+    if found and all(m.role_only for m in found):
+        placed = _resolve_further(actors, token, [])
+        return placed if placed and not all(m.role_only for m in placed) else found
+    return _resolve_further(actors, token, found)
+
+
+def _resolve_further(actors: DocActors, token: Token, found: list[Mention]) -> list[Mention]:
     if not found:
         for child in token.children:
             if child.dep_ == "appos":
@@ -749,6 +818,22 @@ def _resolve(actors: DocActors, token: Token) -> list[Mention]:
                     break
     if not found and token.pos_ == "NOUN":
         found = _nationality(actors, token)
+    if not found and token.ent_iob_ in ("B", "I"):
+        # "Barack Obama" parsed as a preposition and its object: the name's other words name it
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        for other in ent or ():
+            if other is not token and other.head.i in range(ent.start, ent.end) and other.dep_ != "compound":
+                found = actors.resolve(other)
+                if found:
+                    break
+        if not found and token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            found = actors.resolve(token)
+    if not found and token.pos_ == "NOUN":
+        # "the allegations by Rwanda", "an attack by rebels": the act stands for who did it
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "by":
+                found = [m for p in prep.children if p.dep_ == "pobj" for m in actors.resolve(p)]
+                break
     return found
 
 

@@ -22,6 +22,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import IO, Any
 
+from ..models import is_role_only
+
 # PLOVER categories: their quad class (chapter 3 of the manual) and their modes with scores (table 2.2).
 QUAD = {
     "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
@@ -76,6 +78,7 @@ _MODE_ALIASES = {("ASSAULT", "assassinate"): "targeted", ("ASSAULT", "massacre")
 _MODE_CONTEXTS = {"pro_autocracy": "pro autocracy", "political": "political institutions"}
 _KNOWN_GROUP_CODES = {"UNO": "UNO", "EEC": "EUR", "EUR": "EUR"}
 _COUNTRY_CODE_EXCEPTIONS = {"XKX": "KOS"}  # PLOVER's code for Kosovo
+NO_COUNTRY = "---"  # an actor with a role but no country ("rebels"), as CAMEO and PETRARCH write it
 CODEBOOK = "plover-2021"
 # Characters JSON leaves raw but some line readers split on: escaped so one record stays one line.
 _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -102,6 +105,8 @@ def entity(row: dict[str, Any], n: int, names: dict[str, str]) -> dict[str, Any]
     if country:
         top = _COUNTRY_CODE_EXCEPTIONS.get(country, country)
         country_name = names.get(country, "")
+    elif not group and is_role_only(code, country, row.get(f"actor{n}_sector")):
+        top, country_name = NO_COUNTRY, ""  # "rebels", "police": an actor known by its role alone
     else:
         top = _KNOWN_GROUP_CODES.get(group or "", code[:3] if code[:3] in INTERNATIONAL else "IGO")
         country_name = INTERNATIONAL[top]

@@ -1,0 +1,48 @@
+"""How clauses of one sentence relate as acts: background descriptions, outcomes and aims that are
+part of an act already coded, force whose origin stands for its user, and restatements."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors.resolve import DocActors
+from ..models import Event
+
+VIOLENT_ROOTS = {"18", "19", "20"}
+_PLACE_KINDS = {"country", "capital", "city", "region", "informal"}
+
+
+def background(head: Token) -> bool:
+    """"the militant group *that has seized* parts of Iraq": a relative clause in the perfect
+    describes the actor; the report's own events are in its main clauses."""
+    return head.dep_ == "relcl" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+
+
+def result_of(code: str, head: Token) -> Token | None:
+    """"Rebels shelled the city*, killing eight people*", "announced sanctions*, targeting firms*":
+    a trailing participle of violence that tells the outcome or the aim of the act before it (the
+    same act, not another one). Returns that act's verb."""
+    if code[:2] not in VIOLENT_ROOTS or head.dep_ != "advcl" or head.tag_ != "VBG" or head.i < head.head.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in head.children):
+        return None
+    return head.head if head.i > 0 and head.doc[head.i - 1].text == "," else None
+
+
+def origin(verb: Token, actors: DocActors) -> list[Token]:
+    """"A rocket was fired *from Gaza*": with no one named, the place force came from stands for
+    whoever used it."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            places = [p for p in prep.children if p.dep_ == "pobj"
+                      and any(m.kind in _PLACE_KINDS for m in actors.resolve(p))]
+            if places:
+                return places
+    return []
+
+
+def restatements(events: list[Event]) -> list[Event]:
+    """Events without a target whose source acts on a known target in the same sentence: they say
+    again what that event says ("accused Rwanda ... by *alleging* ...", "met X *to discuss*")."""
+    acting = {e.actor1_code for e in events if e.actor2_code}
+    return [e for e in events if not e.actor2_code and e.actor1_code in acting]

@@ -1,0 +1,122 @@
+"""Actors known by their role alone ("rebels", "lawmakers", "police"), as CAMEO codes them, and the
+clause structures the coder reads them in. Sentences are written for these tests."""
+
+import json
+
+import pytest
+
+from tieline import api
+from tieline.analysis.dyads import dyad_series
+from tieline.analysis.pairs import strongest_pairs
+from tieline.coding import evaluate as ev
+from tieline.export import export
+from tieline.models import is_role_only
+from tieline.store import Store
+
+
+def triples(events):
+    return [(e.actor1_code, e.event_code, e.actor2_code) for e in events]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Rebels attacked a convoy near the border on Sunday.", [("REB", "190", None)]),
+        ("Lawmakers rejected the budget proposal on Tuesday.", [("LEG", "127", None)]),
+        ("Police arrested dozens of students in the capital.", [("COP", "173", "EDU")]),
+        ("Protesters denounced the government over the new tax.", [("CVL", "111", "GOV")]),
+        ("Congress is pressuring the president to sign the bill.", [("LEG", "100", "GOV")]),
+        # a country is added when the text gives one
+        ("Kenyan police arrested dozens of protesters in Nairobi.", [("KENCOP", "173", "CVL")]),
+        ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.", [("IRQ", "141", None)]),
+    ],
+)
+def test_role_only_actors_are_actors(code_text, sentence, expected):
+    assert triples(code_text(sentence)) == expected
+
+
+def test_a_role_only_event_has_no_country_and_the_role_as_code(code_text):
+    [event] = code_text("Rebels shelled the town, killing five civilians.")
+    assert (event.actor1_code, event.actor1_sector, event.actor1_country_code) == ("REB", "REB", None)
+    assert (event.actor2_code, event.actor2_country_code) == ("CVL", None)  # the outcome gives the target
+    assert is_role_only(event.actor1_code, event.actor1_country_code, event.actor1_sector)
+    assert ev.triple(event) == ("---", "---", "19")  # as PETRARCH writes them: ---REB, ---CVL
+
+
+def test_unknown_names_never_become_a_country(code_text):
+    [event] = code_text("Zorblat rebels attacked an army post.")
+    assert (event.actor1_code, event.actor1_country_code, event.actor2_code) == ("REB", None, "MIL")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # who backs or inspires an actor is not the actor
+        ("US-backed rebels attacked Iranian-backed militias near the border.", [("REB", "190", "PRM")]),
+        # a participle the parser took for the main verb
+        ("The activists detained last week were freed on Monday by the Egyptian authorities.",
+         [("EGYGOV", "0841", "CVL")]),
+        # force fired from a place, with no one named
+        ("Rockets were fired at Israel from Lebanon on Sunday.", [("LBNGOV", "190", "ISRGOV")]),
+        # a purpose clause is part of its act and gives it its target
+        ("Police fired tear gas to disperse the protesters.", [("COP", "175", "CVL")]),
+        # a relative clause in the perfect describes the actor
+        ("The militant group that has seized parts of the country attacked a checkpoint.", [("REB", "190", None)]),
+        # not yet happened
+        ("The ministry will respond before the United States announces its sanctions.", []),
+        # dotted names and a pronoun that refers back to them
+        ("The U.S. said it would not meet the kidnappers' demands.", [("USAGOV", "124", "CRM")]),
+        # possessive pronouns give the role a country
+        ("Russia said its forces had struck targets in the Kharkiv region.", [("RUSMIL", "190", None)]),
+        # "help" parsed as an auxiliary of "identify"
+        ("Interpol said it would send a team to help identify the victims.", [("IGOCOP", "033", None)]),
+        ("A court in Ghana has issued an arrest warrant for two Nigerian men.", [("GHAJUD", "173", "NGA")]),
+        ("The prime minister expressed sorrow for the victims of the floods in Pakistan.", [("GOV", "018", "PAKCVL")]),
+        ("Italy faces pressure from the European Union to cut its deficit.", [("IGOEUREEC", "100", "ITAGOV")]),
+        ("Security forces fired teargas at demonstrators in the capital.", [("COP", "175", "CVL")]),
+    ],
+)
+def test_clause_structures(code_text, sentence, expected):
+    assert triples(code_text(sentence)) == expected
+
+
+def test_a_named_person_with_a_title_but_no_known_country_keeps_the_title(code_text):
+    [event] = code_text("President Zorblat Kundu praised the protesters for their courage.")
+    assert (event.actor1_code, event.actor1_name, event.actor1_country_code) == ("GOV", "Zorblat Kundu", None)
+
+
+def test_meetings_need_two_parties_and_restatements_are_not_counted_twice(code_text):
+    assert code_text("The cabinet met on Sunday.") == []
+    events = code_text("France accused Rwanda of lying, alleging that it had hidden the evidence.")
+    assert triples(events) == [("FRAGOV", "112", "RWAGOV")]
+
+
+def test_store_relations_and_exports_take_role_only_and_one_sided_events(tmp_path, coder):
+    text = ("Rebels attacked a convoy near the border on Monday.\n\n"
+            "Kenyan police arrested dozens of protesters in Nairobi on Monday.\n\n"
+            "China sent a trade delegation to Kenya on Monday.\n\n"
+            "Kenya praised China for its support on Monday.\n")
+    source = tmp_path / "report.txt"
+    source.write_text(text, encoding="utf-8")
+    db = tmp_path / "roles.duckdb"
+    api.ingest([source], db=db, coder=coder)
+    with Store(db, read_only=True) as store:
+        rows = store.sql("SELECT actor1_code, event_code, coalesce(actor2_code, '-') AS actor2_code "
+                         "FROM events ORDER BY event_code").to_dict("records")
+        pairs = strongest_pairs(store, "cooperative")
+        gdelt = export(store, "gdelt", tmp_path / "events.tsv")
+        plover = export(store, "plover", tmp_path / "events.jsonl")
+    coded = {(r["actor1_code"], r["event_code"], r["actor2_code"]) for r in rows}
+    assert ("REB", "190", "-") in coded and ("KENCOP", "173", "CVL") in coded
+    assert {("CHNGOV", "042", "KENGOV"), ("KENGOV", "051", "CHNGOV")} <= coded
+    # the relation analysis counts only events between two countries
+    assert list(zip(pairs["country_a"], pairs["country_b"], strict=True)) == [("CHN", "KEN")]
+    series = dyad_series(db, "CHN", "KEN", by="year", direction="both")
+    assert int(series["events"].sum()) == 2
+    assert gdelt.rows == len(rows)
+    lines = (tmp_path / "events.tsv").read_text("utf-8").splitlines()
+    rebels = next(line.split("\t") for line in lines if "\tREB\t" in line)
+    assert rebels[5:8] == ["REB", "Rebels", ""]  # Actor1Code, Actor1Name, no Actor1CountryCode
+    records = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text("utf-8").splitlines()]
+    assert plover.rows == len(records)
+    assert any(r["actor"][0]["code"] == "---" and r["actor"][0]["sector"] == "REB" for r in records)
