@@ -120,3 +120,9 @@ def test_store_relations_and_exports_take_role_only_and_one_sided_events(tmp_pat
     records = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text("utf-8").splitlines()]
     assert plover.rows == len(records)
     assert any(r["actor"][0]["code"] == "---" and r["actor"][0]["sector"] == "REB" for r in records)
+
+
+def test_unnamed_countries_are_not_an_actor(code_text):
+    events = code_text("North Korea is reaching out to communist nations and other friendly countries to strengthen "
+                       "ties with them.")
+    assert all(e.actor2_code is None for e in events)

@@ -180,6 +180,8 @@ class DocActors:
         owned = self._owned_role(head, sector, extent)
         if owned:
             return owned
+        if generic is None and self.gazetteer.generic.get(head.lemma_.lower()) == "country":
+            return []  # "friendly countries", "other nations", "governments": no particular state
         if generic is None or sector is not None:
             # "the government" with no state named before it is still a government
             return self._role_only(sector, extent, unknown=unknown_roles)
