@@ -305,3 +305,11 @@ def test_a_window_too_long_for_its_periods_keeps_the_latest_with_a_note(api):
     body = api.get("/api/dyads/PRK/CUB", params={"by": "day", "since": "1950-01-01"}).json()
     assert len(body["series"]) <= 5001 and "shortened" in body["notes"][0]
     assert body["series"][-1]["period"] >= "2024-01-01"
+
+
+def test_a_window_with_no_events_of_the_asked_types_is_still_kept_short(api):
+    # No stored event has this code, so the store cannot narrow the window: the period limit must.
+    params = {"by": "day", "since": "2024-03-08", "until": "3716-06-02", "code": "54", "format": "csv"}
+    response = api.get("/api/dyads/PRK/CUB", params=params)
+    assert response.status_code == 200
+    assert len(response.text.splitlines()) <= 5002

@@ -44,10 +44,13 @@ def clamp_window(con: duckdb.DuckDBPyConnection, since: date | None, until: date
         "min(event_date) FILTER (WHERE $floor IS NULL OR event_date >= $floor) FROM events",
         {"floor": background_floor(con)}).fetchone()
     if first is None:
-        return since, until, None
-    since = max(since, first) if since else None
-    until = min(until, last) if until else None
-    start, end = since or first_news or first, until or last
+        start, end = since, until  # nothing stored of these types: the series is the asked window, all zeros
+        if start is None or end is None:
+            return since, until, None
+    else:
+        since = max(since, first) if since else None
+        until = min(until, last) if until else None
+        start, end = since or first_news or first, until or last
     if start <= end and (end - start).days / _AVERAGE_DAYS[by] > max_periods + 1:
         since = end - timedelta(days=int(max_periods * _AVERAGE_DAYS[by]))
         return since, until, (f"The window was shortened to its last {max_periods:,} periods ({since}..{end} by {by}); "
