@@ -79,6 +79,24 @@ def code(
         yield from events
 
 
+def code_to_parquet(
+    inputs: Sequence[str | Path],
+    out: str | Path,
+    coder: str | Coder = DEFAULT_CODER,
+    pattern_files: Sequence[str | Path] = (),
+    stats: RunStats | None = None,
+    options: IngestOptions | None = None,
+    executor: Executor | None = None,
+) -> int:
+    """Code documents and write their events as a Parquet dataset by event month, OUT a new or
+    empty folder (`tieline code --parquet`); with the Spark engine the workers write it. Returns
+    the number of events written."""
+    stats = stats if stats is not None else RunStats()
+    executor = executor or LocalExecutor(jobs=1)
+    documents = identify_stage(read_documents(open_sources(inputs, options), stats), stats)
+    return executor.write_parquet(documents, CodingJob.create(coder, pattern_files), stats, Path(out))
+
+
 @dataclass
 class IngestReport:
     run_id: str
