@@ -89,12 +89,12 @@ def code_to_parquet(
     executor: Executor | None = None,
 ) -> int:
     """Code documents and write their events as a Parquet dataset by event month, OUT a new or
-    empty folder (`tieline code --parquet`); with the Spark engine the workers write it. Returns
-    the number of events written."""
+    empty folder (`tieline code --parquet`); with the Spark engine the workers write it, and OUT
+    may also be a URI the cluster writes to (hdfs://, s3a://). Returns the number of events."""
     stats = stats if stats is not None else RunStats()
     executor = executor or LocalExecutor(jobs=1)
     documents = identify_stage(read_documents(open_sources(inputs, options), stats), stats)
-    return executor.write_parquet(documents, CodingJob.create(coder, pattern_files), stats, Path(out))
+    return executor.write_parquet(documents, CodingJob.create(coder, pattern_files), stats, out)
 
 
 @dataclass

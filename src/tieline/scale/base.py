@@ -28,7 +28,7 @@ class Executor:
         """Coded articles in the order of `documents`; counts and failures are merged into `stats`."""
         raise NotImplementedError
 
-    def write_parquet(self, documents: Iterable[Document], job: CodingJob, stats: RunStats, out: Path) -> int:
+    def write_parquet(self, documents: Iterable[Document], job: CodingJob, stats: RunStats, out: str | Path) -> int:
         """Code the documents and write their events as a Parquet dataset (see `parquet`)."""
         return parquet.write_events((e for _, events in self.run(documents, job, stats) for e in events), Path(out))
 

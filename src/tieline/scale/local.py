@@ -1,6 +1,6 @@
 """The local executor: `--jobs N` worker processes on this machine, one spaCy pipeline each.
 
-With one job the chunks are coded in this process. With more, the parent loads the pipeline once
+With one job (or an input of one chunk) the chunks are coded in this process. With more, the parent loads the pipeline once
 (and codes a short text, so that everything loaded lazily is loaded too), then forks the workers,
 which start with it ready and share its memory until they write to it. Chunks go out in input
 order, at most two per worker in flight (memory stays flat however long the input), and come back
@@ -15,6 +15,7 @@ Workers ignore Ctrl-C (the parent stops them) and exit by themselves when the pa
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
 import signal
@@ -58,14 +59,17 @@ class LocalExecutor(Executor):
         return f"local, {self.jobs} job{'s' if self.jobs != 1 else ''}"
 
     def run(self, documents: Iterable[Document], job: CodingJob, stats: RunStats) -> Iterator[tuple[Article, list[Event]]]:
-        if self.jobs == 1:
+        source = chunks(documents, job.chunk_size)
+        head = list(itertools.islice(source, self.jobs))  # no more workers than the input has chunks for
+        workers = min(self.jobs, len(head))
+        if workers <= 1:
             job.pipeline()  # a coder that cannot load (unknown name, bad pattern file) stops the run here
-            for chunk in chunks(documents, job.chunk_size):
+            for chunk in itertools.chain(head, source):
                 yield from self._in_process(job, chunk, stats)
             return
-        pool = _Pool(job, self.jobs)
+        pool = _Pool(job, workers)
         try:
-            yield from self._in_pool(pool, job, documents, stats)
+            yield from self._in_pool(pool, itertools.chain(head, source), stats)
         finally:
             pool.close()
 
@@ -87,13 +91,12 @@ class LocalExecutor(Executor):
 
     # --- a pool of processes ----------------------------------------------------------------
 
-    def _in_pool(self, pool: _Pool, job: CodingJob, documents: Iterable[Document],
+    def _in_pool(self, pool: _Pool, source: Iterator[list[Document]],
                  stats: RunStats) -> Iterator[tuple[Article, list[Event]]]:
-        source = chunks(documents, job.chunk_size)
         pending: deque[tuple[list[Document], Future]] = deque()
 
         def fill() -> None:
-            while len(pending) < self.jobs * IN_FLIGHT_PER_JOB:
+            while len(pending) < pool.jobs * IN_FLIGHT_PER_JOB:
                 chunk = next(source, None)
                 if chunk is None:
                     return

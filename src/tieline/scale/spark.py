@@ -35,7 +35,7 @@ from .base import Executor
 from .job import ChunkResult, CodingJob, chunks, run_chunk
 
 WAVE_CHUNKS = 256  # chunks handed to Spark at a time (4,096 documents of 16)
-PARTITIONS_PER_CORE = 2
+PARTITIONS_PER_CORE = 4  # more partitions than cores: a slow partition at the end of a wave holds up less
 STAGE = "code"
 LOG_CONFIG = Path(__file__).with_name("log4j2.properties")
 
@@ -75,15 +75,19 @@ class SparkExecutor(Executor):
             for result in self._code_wave(wave, job):
                 yield from self.take(result, stats)
 
-    def write_parquet(self, documents: Iterable[Document], job: CodingJob, stats: RunStats, out: Path) -> int:
+    def write_parquet(self, documents: Iterable[Document], job: CodingJob, stats: RunStats, out: str | Path) -> int:
+        """The events written by the Spark workers to `out`: a new or empty local folder, or a URI
+        that every node can write to (hdfs://..., s3a://...)."""
         _check_job(job)
         from pyspark import StorageLevel
 
-        out = Path(out)
-        parquet.check_output(out)
+        if "://" in str(out):
+            target = str(out)
+        else:
+            parquet.check_output(Path(out))
+            target = Path(out).resolve().as_uri()
         spark = self.session()
         schema = spark_schema()
-        target = out.resolve().as_uri()
         written = 0
         for wave in _waves(chunks(documents, job.chunk_size), self.wave_chunks):
             coded = self._rdd(wave, job).persist(StorageLevel.MEMORY_AND_DISK)
