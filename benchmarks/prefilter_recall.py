@@ -34,14 +34,15 @@ def _code(coder: RulesCoder, items: list[ev.Item], policy: str) -> tuple[list[li
     return [by_id.get(i.id, []) for i in items], seconds
 
 
-def _share(coder: RulesCoder, before: tuple[int, int]) -> str:
+def _share(coder: RulesCoder, before: tuple[int, ...]) -> str:
     stats = coder.prefilter.stats
     sentences, parsed = stats.sentences - before[0], stats.sentences_parsed - before[1]
     return f"{parsed}/{sentences} sentences parsed ({parsed / max(1, sentences):.1%})"
 
 
-def _snapshot(coder: RulesCoder) -> tuple[int, int]:
-    return coder.prefilter.stats.sentences, coder.prefilter.stats.sentences_parsed
+def _snapshot(coder: RulesCoder) -> tuple[int, int, int, int]:
+    stats = coder.prefilter.stats
+    return stats.sentences, stats.sentences_parsed, stats.chars, stats.chars_parsed
 
 
 def main() -> None:
@@ -117,8 +118,9 @@ def main() -> None:
 
         a, b = Counter(map(key, found_full)), Counter(map(key, found_filt))
         kept = sum((a & b).values())
+        now = _snapshot(filtered)
         print(f"\n{args.corpus.name}: {len(articles)} articles; {_share(filtered, before)}, "
-              f"{filtered.prefilter.stats.chars_parsed / max(1, filtered.prefilter.stats.chars):.1%} of characters overall")
+              f"{(now[3] - before[3]) / max(1, now[2] - before[2]):.1%} of their characters")
         print(f"  events with every sentence parsed: {len(found_full)}; with the pre-filter: {len(found_filt)}")
         print(f"  found both ways (same actors, code and event words): {kept} = {kept / max(1, len(found_full)):.1%} of "
               f"the first; {len(found_filt) - kept} found only with the pre-filter")
