@@ -18,8 +18,9 @@ timed in this process:
 
 Prints articles/second and sentences/second for each, the ratio of tieline to bare spaCy with
 the same number of processes, the scaling from 1 to N jobs, the peak memory of every worker,
-Spark's throughput relative to the local executor, the machine, and its load average around
-each measurement (the machine may be shared: figures taken under load are lower).
+Spark's throughput relative to the local executor, the machine, and how much of its CPUs other
+processes used during each measurement (the machine may be shared: figures taken under load are
+lower).
 """
 
 from __future__ import annotations
@@ -136,6 +137,58 @@ def load() -> str:
     return "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
 
 
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _busy_ticks() -> int:
+    """CPU ticks the whole machine spent busy (Linux /proc/stat), 0 elsewhere."""
+    try:
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0
+    return sum(fields) - fields[3] - fields[4]  # all but idle and iowait
+
+
+def _own_ticks() -> int:
+    """CPU ticks of this process and every process below it (workers, Spark's JVM and its Python)."""
+    def ticks(pid: int) -> int:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0
+        return sum(int(v) for v in stat[11:15])  # utime, stime, cutime, cstime
+
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError):
+                continue
+    tree, frontier = {os.getpid()}, [os.getpid()]
+    while frontier:
+        pid = frontier.pop()
+        for child, parent in parents.items():
+            if parent == pid and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    return sum(ticks(pid) for pid in tree)
+
+
+class Others:
+    """How much of the machine other processes used while a measurement ran."""
+
+    def __init__(self) -> None:
+        self.busy, self.own, self.start = _busy_ticks(), _own_ticks(), time.perf_counter()
+
+    def share(self) -> str:
+        if not self.busy:
+            return "others: n/a"
+        seconds = time.perf_counter() - self.start
+        others = (_busy_ticks() - self.busy) - (_own_ticks() - self.own)
+        return f"others used {max(0.0, others / (_TICK * seconds * (os.cpu_count() or 1))):.0%} of the CPUs"
+
+
 def mib(n: int) -> str:
     return f"{n / 2**20:,.0f} MiB"
 
@@ -158,7 +211,7 @@ class Timed:
 
 def run_tieline(path: Path, executor, sentences: int, label: str) -> tuple[Timed, RunStats, int]:
     stats = RunStats()
-    before = load()
+    others = Others()
     start = time.perf_counter()
     events = 0
     for event in api.code([path], executor=executor, stats=stats):
@@ -166,18 +219,18 @@ def run_tieline(path: Path, executor, sentences: int, label: str) -> tuple[Timed
         events += 1
     seconds = time.perf_counter() - start
     articles = stats.counts["code"]["articles"]
-    return Timed(label, articles, sentences, seconds, f"   [{before}]"), stats, events
+    return Timed(label, articles, sentences, seconds, f"   [{others.share()}]"), stats, events
 
 
 def run_spacy(texts: list[str], processes: int, label: str) -> tuple[Timed, int]:
     nlp = spacy.load(MODEL_NAME)
-    before = load()
+    others = Others()
     start = time.perf_counter()
     sentences = 0
     for doc in nlp.pipe(texts, n_process=processes, batch_size=SPACY_BATCH):
         sentences += sum(1 for _ in doc.sents)
     seconds = time.perf_counter() - start
-    return Timed(label, len(texts), sentences, seconds, f"   [{before}]"), sentences
+    return Timed(label, len(texts), sentences, seconds, f"   [{others.share()}]"), sentences
 
 
 def main() -> None:
