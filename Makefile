@@ -8,7 +8,7 @@ DB     ?= tieline.duckdb
 CHROMIUM := /usr/bin/chromium
 EVAL   ?= ../shared/eval
 
-.PHONY: demo test eval lock clean
+.PHONY: demo test eval lock clean java
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,19 @@ $(CHROMIUM):
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
 	fi
 
-test: $(VENV)/.test-installed $(CHROMIUM)
+# The Spark test runs Spark in local mode, which needs Java 17 or later: install it when missing.
+java:
+	@if command -v java >/dev/null 2>&1; then :; \
+	elif ! command -v apt-get >/dev/null; then \
+		echo "make: no java and no apt-get here; install Java 17 (OpenJDK) yourself, or the Spark test is skipped."; \
+	else \
+		echo "Installing Java 17 for the Spark test (apt-get install openjdk-17-jre-headless)..."; \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null; \
+	fi
+
+test: $(VENV)/.test-installed $(CHROMIUM) java
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -11,12 +12,22 @@ from pathlib import Path
 
 from .coding.base import Coder
 from .errors import StoreError
-from .ingest import Identities, IngestOptions, IngestProgress, IngestSummary, articles, open_sources
+from .ingest import (
+    Identities,
+    IngestOptions,
+    IngestProgress,
+    IngestSummary,
+    articles,
+    identify_stage,
+    open_sources,
+    read_documents,
+)
 from .ingest.httpcache import StoreValidators
 from .ingest.neardup import NearDuplicateIndex
 from .models import Article, Event, Failure
-from .pipeline import RunStats
+from .pipeline import Pipeline, RunStats
 from .registry import coders
+from .scale import CodingJob, Executor, LocalExecutor
 from .store import DEFAULT_DEDUP, BatchResult, DedupRule, Store, dedup_rule
 
 DEFAULT_CODER = "cameo.rules"
@@ -57,12 +68,33 @@ def code(
     pattern_files: Sequence[str | Path] = (),
     stats: RunStats | None = None,
     options: IngestOptions | None = None,
+    executor: Executor | None = None,
 ) -> Iterator[Event]:
-    """Code events from files without storing anything (`tieline code`)."""
+    """Code events from files without storing anything (`tieline code`). `executor` says where
+    the articles are cleaned and coded (`tieline.scale`; default: in this process)."""
     stats = stats if stats is not None else RunStats()
-    coder_obj = make_coder(coder, pattern_files) if isinstance(coder, str) else coder
-    for _, events in coding_stage(coder_obj)(read_articles(inputs, stats, options), stats):
+    executor = executor or LocalExecutor(jobs=1)
+    documents = identify_stage(read_documents(open_sources(inputs, options), stats), stats)
+    for _, events in executor.run(documents, CodingJob.create(coder, pattern_files), stats):
         yield from events
+
+
+def code_to_parquet(
+    inputs: Sequence[str | Path],
+    out: str | Path,
+    coder: str | Coder = DEFAULT_CODER,
+    pattern_files: Sequence[str | Path] = (),
+    stats: RunStats | None = None,
+    options: IngestOptions | None = None,
+    executor: Executor | None = None,
+) -> int:
+    """Code documents and write their events as a Parquet dataset by event month, OUT a new or
+    empty folder (`tieline code --parquet`); with the Spark engine the workers write it, and OUT
+    may also be a URI the cluster writes to (hdfs://, s3a://). Returns the number of events."""
+    stats = stats if stats is not None else RunStats()
+    executor = executor or LocalExecutor(jobs=1)
+    documents = identify_stage(read_documents(open_sources(inputs, options), stats), stats)
+    return executor.write_parquet(documents, CodingJob.create(coder, pattern_files), stats, out)
 
 
 @dataclass
@@ -147,6 +179,7 @@ def ingest(
     options: IngestOptions | None = None,
     progress: bool | None = False,
     dedup: str = DEFAULT_DEDUP,
+    executor: Executor | None = None,
 ) -> IngestReport:
     """Read, code, deduplicate and store documents (`tieline ingest`).
 
@@ -155,11 +188,14 @@ def ingest(
     batch of documents is stored with its sentences, mentions, events, failures and the run's
     counts in one transaction, so a run killed at any moment leaves whole documents only; the
     next run marks the killed run 'interrupted' and stores what it had not. `progress=None` shows
-    a progress bar when stderr is a terminal.
+    a progress bar when stderr is a terminal. `executor` says where articles are cleaned and coded
+    (`tieline.scale`; default: in this process); reading, deduplication and storing stay here.
     """
     options = options or IngestOptions()
     rule = dedup_rule(dedup)
-    coder_obj = make_coder(coder, pattern_files) if isinstance(coder, str) else coder
+    executor = executor or LocalExecutor(jobs=1)
+    job = CodingJob.create(coder, pattern_files)
+    coder_obj = job.coder_object()
     stats = RunStats()
     with Store(db) as store:
         resumed = store.close_interrupted_runs()
@@ -177,10 +213,11 @@ def ingest(
         )
         near_dups = NearDuplicateIndex(stored=store.near_duplicate_candidates)
         flush = _Flusher(store, run_id, rule, near_dups, stats, identities)
-        stories = near_dups.stage(articles(sources, stats, [identities.stage]), stats)
+        documents = Pipeline([identify_stage, identities.stage]).run(read_documents(sources, stats), stats)
+        stories = _story_groups(near_dups, executor.run(documents, job, stats), stats)
         batch: list[tuple[Article, list[Event]]] = []
         with bar:
-            for item in coding_stage(coder_obj)(stories, stats):
+            for item in stories:
                 batch.append(item)
                 if len(batch) >= batch_size:
                     flush(batch)
@@ -191,6 +228,21 @@ def ingest(
         store.finish_run(run_id, stats.as_dict(), stats.failures[flush.failures_written:])
         totals = store.counts()
     return IngestReport(run_id=run_id, db=str(db), stats=stats, totals=totals, dedup=rule.name, resumed=resumed)
+
+
+def _story_groups(near_dups: NearDuplicateIndex, coded: Iterable[tuple[Article, list[Event]]],
+                  stats: RunStats) -> Iterator[tuple[Article, list[Event]]]:
+    """Coded articles with their near-duplicate story group set (coding does not use it, so the
+    groups are found after coding, here, where the index of the run is)."""
+    waiting: deque[list[Event]] = deque()
+
+    def articles_of() -> Iterator[Article]:
+        for article, events in coded:
+            waiting.append(events)
+            yield article
+
+    for article in near_dups.stage(articles_of(), stats):
+        yield article, waiting.popleft()
 
 
 @dataclass

@@ -12,8 +12,10 @@ from .. import api
 from ..actors import load_gazetteer
 from ..analysis import strongest_pairs
 from ..output import FORMATS, write_rows
+from ..scale import Executor
 from ..store import DEDUP_RULES, DEFAULT_DEDUP, Store
 from . import CODER_OPTION, PATTERN_OPTION, cli, parse_date, report_failures
+from .coding_cmds import scale_options
 from .crawl_cmds import ingest_options, web_options
 
 
@@ -26,15 +28,18 @@ from .crawl_cmds import ingest_options, web_options
 @click.option("--dedup", type=click.Choice(DEDUP_RULES), default=DEFAULT_DEDUP, show_default=True,
               help="How reports of one event are merged: story (same story or retold evidence), strict "
                    "(copies of one story, same code and day) or none (every report is an event).")
+@scale_options
 def ingest_cmd(inputs: tuple[str, ...], db: str, coder: str, pattern_files: tuple[str, ...], web: dict,
-               dedup: str) -> None:
+               dedup: str, executor: Executor) -> None:
     """Code events from documents and store documents, events and failures in DuckDB.
 
     INPUTS are files or folders (.txt, .html, .jsonl, .json, .warc, and .gz of them) or http(s)
     URLs; --feed and --sitemap add the articles that feeds and sitemaps list. Documents already in
     the store (same normalised URL or content) are skipped, so re-running adds nothing; a run that
     was killed is marked interrupted and the next run stores what it had not. Reports of the same
-    event are stored as mentions of one event (see --dedup and README "Deduplication").
+    event are stored as mentions of one event (see --dedup and README "Deduplication"). Articles
+    are cleaned and coded by --jobs worker processes (or Spark with --engine spark); reading,
+    deduplication and the store's writes stay in this process.
 
     \b
     Example:
@@ -42,9 +47,13 @@ def ingest_cmd(inputs: tuple[str, ...], db: str, coder: str, pattern_files: tupl
       tieline ingest CC-NEWS-20240101000000-00000.warc.gz
       tieline ingest --feed https://news.example.org/rss.xml --since 2024-06-01
       tieline ingest news/ --dedup strict
+      tieline ingest gdelt-day/ --jobs 2
+      tieline ingest archive/ --engine spark --master spark://host:7077
     """
-    report = api.ingest(inputs, db=db, coder=coder, pattern_files=pattern_files, options=ingest_options(web, inputs),
-                        progress=None, dedup=dedup)
+    options = ingest_options(web, inputs)
+    with executor:
+        report = api.ingest(inputs, db=db, coder=coder, pattern_files=pattern_files, options=options,
+                            progress=None, dedup=dedup, executor=executor)
     _print_ingest(report)
 
 

@@ -39,6 +39,7 @@ from .clauses import (
 from .mood import Mood, analyse
 from .moods import load_moods
 from .patterns import PatternSet, VerbPattern, load_patterns
+from .prefilter import Prefilter
 from .taxonomy import load_taxonomy
 from .when import EventDate, event_date
 from .where import event_place
@@ -113,7 +114,8 @@ class RulesCoder(Coder):
     name = "cameo.rules"
     version = "2"
 
-    def __init__(self, pattern_files: Iterable[Path] = (), nlp=None, batch_size: int = 16, actors: str = DEFAULT_ACTORS):
+    def __init__(self, pattern_files: Iterable[Path] = (), nlp=None, batch_size: int = 16, actors: str = DEFAULT_ACTORS,
+                 prefilter: bool = True):
         if actors not in ACTOR_POLICIES:
             raise ConfigError(f"actors='{actors}' is not a policy; use one of {', '.join(ACTOR_POLICIES)}.")
         self.nlp = nlp or load_pipeline()
@@ -125,6 +127,8 @@ class RulesCoder(Coder):
         self.actors = actors
         self._recent: tuple[int, list] = (0, [])
         self._candidates: dict[int, Candidate] = {}
+        # code_many parses only the sentences that can give an event (prefilter.py)
+        self.prefilter = Prefilter(self.nlp, self.patterns, self.resolver) if prefilter else None
 
     @property
     def dictionary_version(self) -> str:
@@ -140,9 +144,13 @@ class RulesCoder(Coder):
         self, articles: Iterable[Article], on_error: ErrorHandler = reraise
     ) -> Iterator[tuple[Article, list[Event]]]:
         pairs = ((a.text, a) for a in articles)
+        if self.prefilter is not None:
+            pairs = self.prefilter.docs(articles, self.actors)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             try:
                 events = self.code_doc(article, doc)
+                if self.prefilter is not None:
+                    self.prefilter.renumber(doc, events)
             except Exception as exc:  # one article's failure must not stop the batch
                 on_error(article, exc)
                 continue

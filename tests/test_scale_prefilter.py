@@ -1,0 +1,83 @@
+"""The pre-filter: which sentences are parsed, offsets kept, cues from the loaded patterns."""
+
+from datetime import date
+
+import pytest
+
+from tieline.coding.prefilter import Prefilter
+from tieline.coding.rules import RulesCoder
+from tieline.models import Article
+
+
+@pytest.fixture(scope="module")
+def prefilter(coder) -> Prefilter:
+    return coder.prefilter
+
+
+def _kept(prefilter: Prefilter, text: str) -> list[str]:
+    plan = prefilter.plan(text)
+    return [text[s:e] for s, e in plan.kept]
+
+
+def test_sentences_without_a_cue_or_an_actor_are_not_parsed(prefilter):
+    text = ("Japan criticized India over the tariffs on Monday. "
+            "The weather in the capital was mild. "
+            "The committee met again in the afternoon.")
+    assert _kept(prefilter, text) == ["Japan criticized India over the tariffs on Monday."]
+
+
+def test_constraints_of_a_pattern_are_needed_in_the_sentence(prefilter):
+    # "hold" is a cue only with what its patterns ask for, such as talks
+    assert _kept(prefilter, "Poland held talks with Lithuania.") == ["Poland held talks with Lithuania."]
+    assert _kept(prefilter, "Poland held its breath as the results came in.") == []
+
+
+def test_forms_are_matched_through_the_lemmatizer_tables(prefilter):
+    for text in ("Kenya accuses Uganda of blocking trucks.", "Chile is accusing Peru of overfishing.",
+                 "Cuba sought aid from Mexico."):
+        assert _kept(prefilter, text) == [text]
+
+
+def test_a_referring_sentence_keeps_the_sentence_that_names_its_actor(prefilter):
+    text = ("Vietnamese President To Lam arrived in Vientiane on Tuesday after a long flight. "
+            "Crowds lined the road. "
+            "He met the Laotian leader and praised him.")
+    kept = _kept(prefilter, text)
+    assert kept == ["Vietnamese President To Lam arrived in Vientiane on Tuesday after a long flight.",
+                    "He met the Laotian leader and praised him."]
+
+
+def test_the_parsed_text_keeps_every_offset(prefilter):
+    text = "The weather was mild.\n\nJapan praised India for its help.\n\nBread prices rose."
+    plan = prefilter.plan(text)
+    blanked = prefilter.parse_text(text, plan)
+    assert len(blanked) == len(text)
+    start, end = plan.kept[0]
+    assert blanked[start:end] == text[start:end] == "Japan praised India for its help."
+    assert blanked.count("\n") == text.count("\n")
+    assert blanked.replace("\n", "").strip() == "Japan praised India for its help."
+
+
+def test_cues_come_from_the_loaded_patterns(tmp_path, coder):
+    text = "Norway serenaded Sweden at the border on Friday."
+    assert _kept(coder.prefilter, text) == []  # no built-in pattern has the verb
+    extra = tmp_path / "serenade.yaml"
+    extra.write_text('version: "t1"\npatterns:\n  - {id: t.serenade, verbs: [serenade], target: [dobj], code: "051"}\n',
+                     encoding="utf-8")
+    with_pattern = RulesCoder(pattern_files=[extra], nlp=coder.nlp)
+    assert _kept(with_pattern.prefilter, text) == [text]
+    events = [e for _, evs in with_pattern.code_many([Article("n", text, published=date(2024, 5, 3))]) for e in evs]
+    assert [(e.actor1_code, e.event_code, e.actor2_code) for e in events] == [("NORGOV", "051", "SWEGOV")]
+
+
+def test_events_and_sentence_numbers_match_parsing_everything(coder):
+    text = ("Bread prices rose again in the capital this week.\n\n"
+            "Japanese Prime Minister Fumio Kishida met Indian Prime Minister Narendra Modi in Tokyo on Monday.\n\n"
+            "Rain fell all afternoon. Shops closed early.\n\n"
+            "Japan later pledged aid to India for flood relief.")
+    article = Article("a", text, published=date(2024, 3, 5), date_source="document")
+    everything = RulesCoder(nlp=coder.nlp, prefilter=False)
+    full = [e.to_dict() for _, evs in everything.code_many([article]) for e in evs]
+    filtered = [e.to_dict() for _, evs in coder.code_many([article]) for e in evs]
+    assert full and filtered == full
+    assert {e["sentence_index"] for e in filtered} == {1, 4}  # the parser's numbering of the whole article
