@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tieline import api
 from tieline.coding import evaluate as ev
-from tieline.coding.rules import RulesCoder
+from tieline.coding.rules import DEFAULT_ACTORS, RulesCoder
 from tieline.models import Article
 from tieline.pipeline import RunStats
 
@@ -30,7 +30,7 @@ def _code(coder: RulesCoder, items: list[ev.Item], policy: str) -> tuple[list[li
     start = time.perf_counter()
     by_id = {a.doc_id: events for a, events in coder.code_many(articles)}
     seconds = time.perf_counter() - start
-    coder.actors = "both"
+    coder.actors = DEFAULT_ACTORS
     return [by_id.get(i.id, []) for i in items], seconds
 
 
@@ -62,7 +62,7 @@ def main() -> None:
 
     petr = ev.read_petr2(root / "PETR2_GSR_validation.xml")
     before = _snapshot(filtered)
-    (p_full, t_full), (p_filt, t_filt) = _code(full, petr, "both"), _code(filtered, petr, "both")
+    (p_full, t_full), (p_filt, t_filt) = _code(full, petr, DEFAULT_ACTORS), _code(filtered, petr, DEFAULT_ACTORS)
     a_full, a_filt = _code(full, petr, "any")[0], _code(filtered, petr, "any")[0]
     s_full, s_filt = ev.score_petr2(petr, p_full, a_full), ev.score_petr2(petr, p_filt, a_filt)
     lost = 100 * (s_full.recall - s_filt.recall)
@@ -73,7 +73,7 @@ def main() -> None:
     print(f"  recall lost: {lost:.2f} points   [target < 1]; coding time {t_full:.1f} s -> {t_filt:.1f} s")
 
     plover = ev.read_plover(root / "PLOVER_GSR_CAMEO.txt")
-    for policy in ("any", "both"):
+    for policy in (DEFAULT_ACTORS, "any"):
         before = _snapshot(filtered)
         (e_full, _), (e_filt, _) = _code(full, plover, policy), _code(filtered, plover, policy)
         s_full, s_filt = ev.score_plover(plover, e_full), ev.score_plover(plover, e_filt)
@@ -84,7 +84,7 @@ def main() -> None:
               f"lost {lost:.2f} points   [target < 1]")
 
     confli = ev.read_confli(root / "confli-cameo" / "cameo_class_test.tsv")
-    for policy in ("any", "both"):
+    for policy in (DEFAULT_ACTORS, "any"):
         before = _snapshot(filtered)
         (e_full, _), (e_filt, _) = _code(full, confli, policy), _code(filtered, confli, policy)
         s_full, s_filt = ev.score_confli(confli, e_full), ev.score_confli(confli, e_filt)

@@ -129,3 +129,15 @@ def test_part_of_a_longer_name_is_not_a_place(place_of):
     assert place_of(text, "urged", ("MEX", "USA")) == NO_PLACE
     text = "The two navies agreed to hold exercises in the Bay of Bengal."
     assert place_of(text, "agreed") == NO_PLACE
+
+
+
+def test_a_capital_named_in_an_earlier_sentence_without_a_dateline(place_of):
+    # A real article crashed here: "the capital of ..." in the sentence before, no dateline.
+    text = ("Pence flew to Erbil, the capital of the Kurdish region of northern Iraq, on Saturday.\n"
+            "Later the vice president met Iraqi officials.")
+    got = place_of(text, "met", ("USA", "IRQ"))
+    assert got == NO_PLACE or got.name.startswith(("Erbil", "Iraq"))
+    bare = "Thousands of people marched in the capital.\nPolice fired tear gas at them."
+    assert place_of(bare, "fired", ("KEN",)) == NO_PLACE
+    assert place_of(bare, "fired", ("KEN",), dateline="NAIROBI").name.startswith("Nairobi")

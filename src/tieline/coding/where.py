@@ -138,16 +138,23 @@ class _DocPlaces:
             self._countries[k] = found
         return self._countries[k]
 
-    def best_for(self, sent: Span, verb: Token, dateline_country: str | None) -> _PlaceMention | None:
-        k = self.index[sent.start]
-        ranked: list[tuple[tuple, _PlaceMention]] = []
-        for m in self.mentions(k):
-            if m.governor is None:
-                continue
+    def _with_dateline(self, mentions: list[_PlaceMention], dateline_country: str | None) -> list[_PlaceMention]:
+        """A wire's "in the capital" is the dateline country's capital; without one it names no place."""
+        resolved = []
+        for m in mentions:
             if m.capital_of == _DATELINE_CAPITAL:
                 if dateline_country not in self.geo.capitals:
                     continue
                 m = dataclasses.replace(m, capital_of=dateline_country)
+            resolved.append(m)
+        return resolved
+
+    def best_for(self, sent: Span, verb: Token, dateline_country: str | None) -> _PlaceMention | None:
+        k = self.index[sent.start]
+        ranked: list[tuple[tuple, _PlaceMention]] = []
+        for m in self._with_dateline(self.mentions(k), dateline_country):
+            if m.governor is None:
+                continue
             attached = _attach_to_event(m, verb)
             if attached is not None:
                 ranked.append(((attached[0], attached[1], m.start), m))
@@ -157,7 +164,7 @@ class _DocPlaces:
             for other in range(k - 1, -1, -1):
                 if self.paragraph[other] != self.paragraph[k]:
                     break
-                for m in self.mentions(other):
+                for m in self._with_dateline(self.mentions(other), dateline_country):
                     if m.governor is not None and _happens_there(m):
                         ranked.append(((4, k - other, m.start), m))
         if not ranked:
@@ -340,8 +347,12 @@ def _described_capitals(geo: GeoIndex, sent: Span, k: int) -> list[_PlaceMention
             continue
         if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in tok.children):
             continue  # "the Cuban capital Havana": the name itself is found
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            continue  # "Erbil, the capital of ...": the name itself is found
         iso3 = None
         modifiers = [c for c in tok.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
+        modifiers += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]  # "the capital of Cuba"
         if not modifiers and any(c.lower_ == "the" for c in tok.children):
             iso3 = _DATELINE_CAPITAL  # a wire's "in the capital": the dateline country's
         for child in modifiers:
