@@ -61,6 +61,12 @@ CODER_OPTION = click.option(
     help="Registered coder, by name or name.vN (e.g. cameo.rules.v2).",
 )
 
+PREFILTER_OPTION = click.option(
+    "--no-prefilter", "prefilter", flag_value=False, default=True,
+    help="Parse every sentence, not only those with an event cue and an actor candidate: slower, and on "
+         "long real articles about 4% more events (see the README's pre-filter figures).",
+)
+
 
 def main(argv: list[str] | None = None) -> int:
     try:
