@@ -22,7 +22,7 @@ def _kept(prefilter: Prefilter, text: str) -> list[str]:
 def test_sentences_without_a_cue_or_an_actor_are_not_parsed(prefilter):
     text = ("Japan criticized India over the tariffs on Monday. "
             "The weather in the capital was mild. "
-            "The committee met again in the afternoon.")
+            "Many met again in the afternoon.")
     assert _kept(prefilter, text) == ["Japan criticized India over the tariffs on Monday."]
 
 
@@ -81,3 +81,36 @@ def test_events_and_sentence_numbers_match_parsing_everything(coder):
     filtered = [e.to_dict() for _, evs in coder.code_many([article]) for e in evs]
     assert full and filtered == full
     assert {e["sentence_index"] for e in filtered} == {1, 4}  # the parser's numbering of the whole article
+
+
+def test_role_words_and_titles_are_actor_candidates(prefilter):
+    # Actors with a role and no country ("rebels", "police") code events of their own.
+    for text in ("Rebels attacked a convoy near the border on Monday.", "Police arrested dozens of students.",
+                 "Gunmen kidnapped two aid workers.", "The air force bombed a bridge."):
+        assert _kept(prefilter, text) == [text]
+    assert _kept(prefilter, "Prices rose after the harvest failed.") == []
+
+
+def test_role_only_events_are_the_same_with_and_without_the_pre_filter(coder):
+    text = ("Troops shelled villages overnight. Militants fired rockets at an army post.\n\n"
+            "Protesters clashed with police outside parliament.")
+    article = Article("r", text, published=date(2024, 3, 5), date_source="document")
+    everything = RulesCoder(nlp=coder.nlp, prefilter=False)
+    full = [e.to_dict() for _, evs in everything.code_many([article]) for e in evs]
+    filtered = [e.to_dict() for _, evs in coder.code_many([article]) for e in evs]
+    assert len(full) >= 3 and filtered == full
+
+
+def test_no_prefilter_reaches_the_coder_every_engine_builds():
+    from tieline.scale import CodingJob
+
+    assert CodingJob.create("cameo.rules", prefilter=False).coder_object().prefilter is None
+    assert CodingJob.create("cameo.rules").coder_object().prefilter is not None
+
+
+def test_no_prefilter_on_the_command_line(run_cli, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Japan praised India for its help.\n\nThe weather was mild.\n", encoding="utf-8")
+    result = run_cli("code", str(article), "--no-prefilter", "--jobs", "1", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert ",JPNGOV," in result.stdout and ",INDGOV," in result.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import inspect
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -11,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from .coding.base import Coder
-from .errors import StoreError
+from .errors import ConfigError, StoreError
 from .ingest import (
     Identities,
     IngestOptions,
@@ -35,10 +36,16 @@ CODE_STAGE = "code"
 STORE_STAGE = "store"
 
 
-def make_coder(spec: str = DEFAULT_CODER, pattern_files: Sequence[str | Path] = ()) -> Coder:
-    """A registered coder by name ("cameo.rules" or "cameo.rules.v2")."""
+def make_coder(spec: str = DEFAULT_CODER, pattern_files: Sequence[str | Path] = (), prefilter: bool = True) -> Coder:
+    """A registered coder by name ("cameo.rules" or "cameo.rules.v2"). `prefilter=False` makes a
+    coder that has a pre-filter parse every sentence."""
     factory = coders.get(spec).factory
-    return factory(pattern_files=tuple(Path(p) for p in pattern_files))
+    options: dict = {"pattern_files": tuple(Path(p) for p in pattern_files)}
+    if not prefilter:
+        if "prefilter" not in inspect.signature(factory).parameters:
+            raise ConfigError(f"The coder '{spec}' has no pre-filter to turn off; leave out --no-prefilter.")
+        options["prefilter"] = False
+    return factory(**options)
 
 
 def read_articles(inputs: Sequence[str | Path], stats: RunStats,
@@ -69,13 +76,14 @@ def code(
     stats: RunStats | None = None,
     options: IngestOptions | None = None,
     executor: Executor | None = None,
+    prefilter: bool = True,
 ) -> Iterator[Event]:
     """Code events from files without storing anything (`tieline code`). `executor` says where
     the articles are cleaned and coded (`tieline.scale`; default: in this process)."""
     stats = stats if stats is not None else RunStats()
     executor = executor or LocalExecutor(jobs=1)
     documents = identify_stage(read_documents(open_sources(inputs, options), stats), stats)
-    for _, events in executor.run(documents, CodingJob.create(coder, pattern_files), stats):
+    for _, events in executor.run(documents, CodingJob.create(coder, pattern_files, prefilter=prefilter), stats):
         yield from events
 
 
@@ -87,6 +95,7 @@ def code_to_parquet(
     stats: RunStats | None = None,
     options: IngestOptions | None = None,
     executor: Executor | None = None,
+    prefilter: bool = True,
 ) -> int:
     """Code documents and write their events as a Parquet dataset by event month, OUT a new or
     empty folder (`tieline code --parquet`); with the Spark engine the workers write it, and OUT
@@ -94,7 +103,7 @@ def code_to_parquet(
     stats = stats if stats is not None else RunStats()
     executor = executor or LocalExecutor(jobs=1)
     documents = identify_stage(read_documents(open_sources(inputs, options), stats), stats)
-    return executor.write_parquet(documents, CodingJob.create(coder, pattern_files), stats, out)
+    return executor.write_parquet(documents, CodingJob.create(coder, pattern_files, prefilter=prefilter), stats, out)
 
 
 @dataclass
@@ -180,6 +189,7 @@ def ingest(
     progress: bool | None = False,
     dedup: str = DEFAULT_DEDUP,
     executor: Executor | None = None,
+    prefilter: bool = True,
 ) -> IngestReport:
     """Read, code, deduplicate and store documents (`tieline ingest`).
 
@@ -194,7 +204,7 @@ def ingest(
     options = options or IngestOptions()
     rule = dedup_rule(dedup)
     executor = executor or LocalExecutor(jobs=1)
-    job = CodingJob.create(coder, pattern_files)
+    job = CodingJob.create(coder, pattern_files, prefilter=prefilter)
     coder_obj = job.coder_object()
     stats = RunStats()
     with Store(db) as store:

@@ -61,6 +61,12 @@ CODER_OPTION = click.option(
     help="Registered coder, by name or name.vN (e.g. cameo.rules.v2).",
 )
 
+PREFILTER_OPTION = click.option(
+    "--no-prefilter", "prefilter", flag_value=False, default=True,
+    help="Parse every sentence, not only those with an event cue and an actor candidate: slower; about 2% "
+         "of the events of long articles differ, either way (see the README's pre-filter figures).",
+)
+
 
 def main(argv: list[str] | None = None) -> int:
     try:

@@ -14,7 +14,7 @@ from ..models import EVENT_FIELDS
 from ..output import FORMATS, write_rows
 from ..pipeline import RunStats
 from ..scale import ENGINES, Executor, default_jobs, make_executor
-from . import CODER_OPTION, ERR, PATTERN_OPTION, cli, report_failures
+from . import CODER_OPTION, ERR, PATTERN_OPTION, PREFILTER_OPTION, cli, report_failures
 from .crawl_cmds import ingest_options, web_options
 
 _SCALE_OPTIONS = [
@@ -50,10 +50,11 @@ def scale_options(func):
                    "folder) instead of printing them; with --engine spark the Spark workers write it.")
 @CODER_OPTION
 @PATTERN_OPTION
+@PREFILTER_OPTION
 @web_options
 @scale_options
 def code_cmd(inputs: tuple[str, ...], fmt: str, parquet_out: str | None, coder: str, pattern_files: tuple[str, ...],
-             web: dict, executor: Executor) -> None:
+             web: dict, executor: Executor, prefilter: bool) -> None:
     """Code events from documents and print them, one per line; stores nothing.
 
     INPUTS are .txt, .html, .jsonl (one document per line with id, text or html, url,
@@ -74,11 +75,11 @@ def code_cmd(inputs: tuple[str, ...], fmt: str, parquet_out: str | None, coder: 
     with executor:
         if parquet_out is not None:
             written = api.code_to_parquet(inputs, Path(parquet_out), coder=coder, pattern_files=pattern_files,
-                                          stats=stats, options=options, executor=executor)
+                                          stats=stats, options=options, executor=executor, prefilter=prefilter)
             ERR.print(f"Wrote {written} event(s) to {parquet_out} (Parquet, by event month; {executor.describe()}).",
                       markup=False, soft_wrap=True)
         else:
             events = api.code(inputs, coder=coder, pattern_files=pattern_files, stats=stats, options=options,
-                              executor=executor)
+                              executor=executor, prefilter=prefilter)
             write_rows((e.to_dict() for e in events), fmt, EVENT_FIELDS, sys.stdout)
     report_failures(stats)

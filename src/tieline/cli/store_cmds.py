@@ -14,7 +14,7 @@ from ..analysis import strongest_pairs
 from ..output import FORMATS, write_rows
 from ..scale import Executor
 from ..store import DEDUP_RULES, DEFAULT_DEDUP, Store
-from . import CODER_OPTION, PATTERN_OPTION, cli, parse_date, report_failures
+from . import CODER_OPTION, PATTERN_OPTION, PREFILTER_OPTION, cli, parse_date, report_failures
 from .coding_cmds import scale_options
 from .crawl_cmds import ingest_options, web_options
 
@@ -24,13 +24,14 @@ from .crawl_cmds import ingest_options, web_options
 @click.option("--db", default="tieline.duckdb", show_default=True, help="DuckDB store file (created if missing).")
 @CODER_OPTION
 @PATTERN_OPTION
+@PREFILTER_OPTION
 @web_options
 @click.option("--dedup", type=click.Choice(DEDUP_RULES), default=DEFAULT_DEDUP, show_default=True,
               help="How reports of one event are merged: story (same story or retold evidence), strict "
                    "(copies of one story, same code and day) or none (every report is an event).")
 @scale_options
 def ingest_cmd(inputs: tuple[str, ...], db: str, coder: str, pattern_files: tuple[str, ...], web: dict,
-               dedup: str, executor: Executor) -> None:
+               dedup: str, executor: Executor, prefilter: bool) -> None:
     """Code events from documents and store documents, events and failures in DuckDB.
 
     INPUTS are files or folders (.txt, .html, .jsonl, .json, .warc, and .gz of them) or http(s)
@@ -53,7 +54,7 @@ def ingest_cmd(inputs: tuple[str, ...], db: str, coder: str, pattern_files: tupl
     options = ingest_options(web, inputs)
     with executor:
         report = api.ingest(inputs, db=db, coder=coder, pattern_files=pattern_files, options=options,
-                            progress=None, dedup=dedup, executor=executor)
+                            progress=None, dedup=dedup, executor=executor, prefilter=prefilter)
     _print_ingest(report)
 
 

@@ -12,8 +12,10 @@ sentence is parsed when it has both
   so a form is never missed because the guess is ambiguous. "must" and "should" are cues too
   (reported obligations: "the US said China must ...");
 - an *actor candidate*: a name in the actor gazetteer (the resolver's own phrase matcher), a
-  third-person pronoun, a generic reference of the gazetteer ("the regime", "both sides"), the
-  surname of a known person, or a capitalised name first seen in a sentence that named an actor.
+  role word or title of the gazetteer ("police", "rebels", "the president": actors with a role
+  and no country), a third-person pronoun, a generic reference of the gazetteer ("the regime",
+  "both sides"), the surname of a known person, or a capitalised name first seen in a sentence
+  that named an actor.
 
 A sentence that refers back (a pronoun, a generic reference, a surname or a name introduced
 earlier) also keeps the sentence it may refer to: the closest earlier sentence that names an
@@ -99,6 +101,11 @@ class Prefilter:
         for word in OBLIGATION_CUES:
             self.triggers.setdefault(word, []).append(())
         self.generic = frozenset(self.gazetteer.generic)
+        # role word or title -> the other words of each phrase it ends ("air force": "force" needs "air")
+        self.roles: dict[str, list[frozenset[str]]] = {}
+        for phrase in (*self.gazetteer.roles, *self.gazetteer.titles):
+            *others, last = phrase.split()
+            self.roles.setdefault(last, []).append(frozenset(others))
         self.surnames = frozenset(self.gazetteer.surnames)
         self._forms: dict[str, frozenset[str]] = {}
 
@@ -130,7 +137,7 @@ class Prefilter:
                     not lemmas.isdisjoint(self.generic) and _definite(doc, tok.i))
             # where the names of this sentence were introduced: "Trump" after "President Donald Trump"
             antecedents = {last_in_name.get(w, first_seen.get(w, n)) for w in words} - {n}
-            if self._has_cue(bag) and (named or referring or antecedents or not need_actor):
+            if self._has_cue(bag) and (named or referring or antecedents or not need_actor or self._has_role(bag)):
                 keep[n] = True
                 for earlier in antecedents | ({last_named} if referring and last_named >= 0 else set()):
                     keep[earlier] = True
@@ -151,6 +158,9 @@ class Prefilter:
         self.stats.chars += len(text)
         self.stats.chars_parsed += sum(e - s for s, e in plan.kept)
         return plan
+
+    def _has_role(self, bag: set[str]) -> bool:
+        return any(others <= bag for lemma in bag for others in self.roles.get(lemma, ()))
 
     def _has_cue(self, bag: set[str]) -> bool:
         for lemma in bag:

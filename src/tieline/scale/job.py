@@ -38,17 +38,18 @@ class CodingJob:
     pattern_files: tuple[str, ...] = ()  # absolute paths
     fingerprint: str = ""  # of the pattern files' contents: an edited file makes a new job
     chunk_size: int = CHUNK_SIZE
+    prefilter: bool = True  # False: a coder made by name parses every sentence
 
     @classmethod
     def create(cls, coder: str | Coder = DEFAULT_CODER, pattern_files: Iterable[str | Path] = (),
-               chunk_size: int = CHUNK_SIZE) -> CodingJob:
+               chunk_size: int = CHUNK_SIZE, prefilter: bool = True) -> CodingJob:
         paths = tuple(str(Path(p).resolve()) for p in pattern_files)
         digest = hashlib.sha256()
         for path in paths:
             digest.update(path.encode("utf-8"))
             with contextlib.suppress(OSError):  # an unreadable file is reported when the coder loads it
                 digest.update(Path(path).read_bytes())
-        return cls(coder, paths, digest.hexdigest()[:16] if paths else "", chunk_size)
+        return cls(coder, paths, digest.hexdigest()[:16] if paths else "", chunk_size, prefilter)
 
     @property
     def by_name(self) -> bool:
@@ -90,7 +91,8 @@ def _build(job: CodingJob) -> tuple[Pipeline, Coder]:
     from ..api import coding_stage, make_coder  # api routes through the executors: imported when used
     from ..ingest import extract_stage, language_stage
 
-    coder = make_coder(job.coder, job.pattern_files) if isinstance(job.coder, str) else job.coder
+    coder = (make_coder(job.coder, job.pattern_files, prefilter=job.prefilter) if isinstance(job.coder, str)
+             else job.coder)
     return Pipeline([extract_stage, language_stage, coding_stage(coder)]), coder
 
 
