@@ -82,3 +82,12 @@ def test_explain_trace_says_why_nothing_was_coded(coder):
     result = explain("Turkey could expel the Swedish ambassador.", coder=coder)
     assert result.events == []
     assert any("modal ('could')" in t.outcome for t in result.trace)
+
+
+def test_a_practice_of_its_owner_is_coded_as_what_the_owner_does(code_text):
+    # "its strategy of cutting ties": a practice its owner carries out, not the content of a claim.
+    got = triples(code_text("Belarus defended its policy of cutting ties with Lithuania and Latvia."))
+    assert ("BLRGOV", "161", "LTUGOV") in got and ("BLRGOV", "161", "LVAGOV") in got
+    # without an owner it stays the content of the noun: nobody is said to do it
+    assert not any(code == "161" for _, code, _ in triples(code_text(
+        "Analysts debated a policy of cutting ties with Lithuania.")))

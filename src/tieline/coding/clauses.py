@@ -203,6 +203,10 @@ def _names(obj: Token, lemmas: frozenset[str]) -> bool:
     return False
 
 
+# "its policy of severing ties with ...": a practice its owner carries out.
+PRACTICE_NOUNS = frozenset({"policy", "strategy", "practice", "campaign", "tactic"})
+
+
 def subjects(verb: Token) -> tuple[list[Token], str]:
     """The clause's subject and how it was found: own, inherited, object-control, relative, participle."""
     tok = verb
@@ -228,6 +232,10 @@ def subjects(verb: Token) -> tuple[list[Token], str]:
                 return [tok.head], "participle"
             tok = tok.head.head  # "sent a message calling for ...": the message's sender
             continue
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PRACTICE_NOUNS:
+            owners = [c for c in tok.head.head.children if c.dep_ == "poss"]
+            if owners:
+                return owners, "practice"  # "its policy of severing ties": its owner severs them
         if tok.dep_ == "pcomp" and tok.head.dep_ in ("prep", "agent") and tok.head.head.pos_ in ("VERB", "AUX"):
             tok = tok.head.head  # "retaliated by launching ...": the subject of "retaliated"
             continue
