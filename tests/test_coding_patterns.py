@@ -87,3 +87,20 @@ def test_cli_reports_a_bad_pattern_file_in_one_line(run_cli, tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("error: ") and "'999' is not a CAMEO code" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_modifier_of_the_object_can_give_the_verb_another_sense(code_text):
+    def codes(text):
+        return [(e.actor1_code, e.event_code, e.actor2_code) for e in code_text(text)]
+
+    assert ("KENGOV", "090", "CHNGOV") in codes("Kenya launched an investigation into China's loans.")
+    # a review of one's own policy investigates no one
+    assert not any(code == "090" for _, code, _ in codes("The Biden administration announced a policy review."))
+
+
+def test_not_modifier_is_a_pattern_key(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text('version: "t"\npatterns:\n  - {id: x.probe, verbs: [launch], object: [probe], '
+                    'not_modifier: [internal], target: [prep:into], code: "090"}\n', encoding="utf-8")
+    pattern = next(p for p in load_patterns([path]).patterns if p.id == "x.probe")
+    assert pattern.not_modifier == frozenset({"internal"})

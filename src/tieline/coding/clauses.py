@@ -145,6 +145,9 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
     if pattern.modifier and not (obj is not None and any(
             c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in pattern.modifier for c in obj.children)):
         return False, obj, f"the object is not modified by one of {sorted(pattern.modifier)[:4]}"
+    if pattern.not_modifier and obj is not None and any(
+            c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in pattern.not_modifier for c in obj.children):
+        return False, obj, "a modifier of the object gives the verb another sense"
     if pattern.prep_object:
         holders = [head] + ([obj] if obj is not None else [])
         if not any(p.lemma_.lower() in pattern.prep_object or _modified_by(p, pattern.prep_object)

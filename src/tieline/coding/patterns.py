@@ -22,7 +22,8 @@ SLOT_NAMES = ("dobj", "dative", "agent", "poss")
 COMPLEMENT_ROLES = ("content", "appeal", "demand")
 EXCLUSIONS = ("complement", "object", "dative", "predicative")
 KEYS = {
-    "id", "verbs", "nouns", "code", "target", "object", "not_object", "modifier", "predicate", "prep", "prep_object",
+    "id", "verbs", "nouns", "code", "target", "object", "not_object", "modifier", "not_modifier", "predicate", "prep",
+    "prep_object",
     "complement", "excludes",
     "reverse", "reciprocal", "appraisal", "negative_code", "confidence", "note",
 }
@@ -38,6 +39,7 @@ class VerbPattern:
     object: frozenset[str] = frozenset()
     not_object: frozenset[str] = frozenset()  # objects that make the verb mean something else
     modifier: frozenset[str] = frozenset()  # one must modify the object: "*joint* exercise", "*air* strike"
+    not_modifier: frozenset[str] = frozenset()  # none may modify the object: "*policy* review" is no inquiry
     predicate: frozenset[str] = frozenset()  # one must be in the predicative complement: "found X *guilty*"
     prep: frozenset[str] = frozenset()
     prep_object: frozenset[str] = frozenset()
@@ -164,6 +166,7 @@ def _parse_one(item: object, where: str, taxonomy: Taxonomy, origin: str) -> Ver
         object=_words(item, "object", where),
         not_object=_words(item, "not_object", where),
         modifier=_words(item, "modifier", where),
+        not_modifier=_words(item, "not_modifier", where),
         predicate=_words(item, "predicate", where),
         prep=_words(item, "prep", where),
         prep_object=_words(item, "prep_object", where),
