@@ -114,3 +114,24 @@ def test_no_prefilter_on_the_command_line(run_cli, tmp_path):
     result = run_cli("code", str(article), "--no-prefilter", "--jobs", "1", "--format", "csv")
     assert result.returncode == 0, result.stderr
     assert ",JPNGOV," in result.stdout and ",INDGOV," in result.stdout
+
+
+@pytest.mark.parametrize("args, expected", [((), True), (("--no-prefilter",), False)])
+def test_the_flag_reaches_the_api(monkeypatch, tmp_path, args, expected):
+    from click.testing import CliRunner
+
+    from tieline import api
+    from tieline.cli import cli
+
+    seen = {}
+
+    def fake_code(inputs, **kwargs):
+        seen.update(kwargs)
+        return iter(())
+
+    monkeypatch.setattr(api, "code", fake_code)
+    article = tmp_path / "a.txt"
+    article.write_text("Japan praised India.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["code", str(article), "--jobs", "1", *args])
+    assert result.exit_code == 0, result.output
+    assert seen["prefilter"] is expected

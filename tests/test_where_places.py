@@ -131,7 +131,6 @@ def test_part_of_a_longer_name_is_not_a_place(place_of):
     assert place_of(text, "agreed") == NO_PLACE
 
 
-
 def test_a_capital_named_in_an_earlier_sentence_without_a_dateline(place_of):
     # A real article crashed here: "the capital of ..." in the sentence before, no dateline.
     text = ("Pence flew to Erbil, the capital of the Kurdish region of northern Iraq, on Saturday.\n"

@@ -142,11 +142,9 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
             return False, None, f"object is not one of {sorted(pattern.object)[:4]}"
     if pattern.prep and not any(c.lower_ in pattern.prep for c in preps(head)):
         return False, obj, f"no '{'/'.join(sorted(pattern.prep))}' after the verb"
-    if pattern.modifier and not (obj is not None and any(
-            c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in pattern.modifier for c in obj.children)):
+    if pattern.modifier and not (obj is not None and _object_modified_by(obj, pattern.modifier)):
         return False, obj, f"the object is not modified by one of {sorted(pattern.modifier)[:4]}"
-    if pattern.not_modifier and obj is not None and any(
-            c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in pattern.not_modifier for c in obj.children):
+    if pattern.not_modifier and obj is not None and _object_modified_by(obj, pattern.not_modifier):
         return False, obj, "a modifier of the object gives the verb another sense"
     if pattern.prep_object:
         holders = [head] + ([obj] if obj is not None else [])
@@ -181,6 +179,11 @@ def with_listed(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _object_modified_by(obj: Token, lemmas: frozenset[str]) -> bool:
+    """Whether one of `lemmas` modifies the object: "a *joint* exercise", "a *policy* review"."""
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in lemmas for c in obj.children)
+
+
 def _modified_by(tok: Token, lemmas: frozenset[str]) -> bool:
     return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in lemmas for c in tok.children)
 
@@ -207,7 +210,14 @@ def _names(obj: Token, lemmas: frozenset[str]) -> bool:
 
 
 # "its policy of severing ties with ...": a practice its owner carries out.
-PRACTICE_NOUNS = frozenset({"policy", "strategy", "practice", "campaign", "tactic"})
+_PRACTICE_NOUNS = frozenset({"policy", "strategy", "practice", "campaign", "tactic"})
+
+
+def practice_owners(gerund: Token) -> list[Token]:
+    """The owners of the practice a gerund names ("*its* policy of severing ties"), else []."""
+    if gerund.dep_ != "pcomp" or gerund.head.lower_ != "of" or gerund.head.head.lemma_.lower() not in _PRACTICE_NOUNS:
+        return []
+    return [c for c in gerund.head.head.children if c.dep_ == "poss"]
 
 
 def subjects(verb: Token) -> tuple[list[Token], str]:
@@ -235,10 +245,9 @@ def subjects(verb: Token) -> tuple[list[Token], str]:
                 return [tok.head], "participle"
             tok = tok.head.head  # "sent a message calling for ...": the message's sender
             continue
-        if tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PRACTICE_NOUNS:
-            owners = [c for c in tok.head.head.children if c.dep_ == "poss"]
-            if owners:
-                return owners, "practice"  # "its policy of severing ties": its owner severs them
+        owners = practice_owners(tok)
+        if owners:
+            return owners, "practice"  # "its policy of severing ties": its owner severs them
         if tok.dep_ == "pcomp" and tok.head.dep_ in ("prep", "agent") and tok.head.head.pos_ in ("VERB", "AUX"):
             tok = tok.head.head  # "retaliated by launching ...": the subject of "retaliated"
             continue

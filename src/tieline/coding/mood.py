@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from .clauses import OBJECT_DEPS, PRACTICE_NOUNS, own_markers
+from .clauses import OBJECT_DEPS, own_markers, practice_owners
 from .moods import MoodLexicon
 
 # Prepositions whose gerund is the reason or content of another event, not an event of its own:
@@ -101,10 +101,8 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             tok = tok.head
             continue
         if dep == "pcomp" and tok.head.lower_ in _CONTENT_PREPOSITIONS:
-            noun = tok.head.head
-            if tok.head.lower_ == "of" and noun.lemma_.lower() in PRACTICE_NOUNS and any(
-                    c.dep_ == "poss" for c in noun.children):
-                mood.governors.append((noun.text, "practice"))
+            if practice_owners(tok):
+                mood.governors.append((tok.head.head.text, "practice"))
                 break  # "its policy of severing ties": what its owner does
             return mood.drop(f"content of '{tok.head.head.text} {tok.head.text}'")
         if dep not in ("xcomp", "ccomp") or tok.head == tok:

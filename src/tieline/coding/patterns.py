@@ -22,9 +22,8 @@ SLOT_NAMES = ("dobj", "dative", "agent", "poss")
 COMPLEMENT_ROLES = ("content", "appeal", "demand")
 EXCLUSIONS = ("complement", "object", "dative", "predicative")
 KEYS = {
-    "id", "verbs", "nouns", "code", "target", "object", "not_object", "modifier", "not_modifier", "predicate", "prep",
-    "prep_object",
-    "complement", "excludes",
+    "id", "verbs", "nouns", "code", "target", "object", "not_object", "modifier", "not_modifier", "predicate",
+    "prep", "prep_object", "complement", "excludes",
     "reverse", "reciprocal", "appraisal", "negative_code", "confidence", "note",
 }
 

@@ -4,6 +4,7 @@ length of the request (see `gate.py`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Annotated, Any, Literal
 
@@ -130,14 +131,11 @@ def events(
     offset: Offset = 0,
     format: Format = None,
 ) -> Response:
-    limit = min(limit, config(request).max_page)
     filters = EventFilter(actor=actor, target=target, direction=direction, since=since, until=until, code=code,
                           quad_class=tuple(quad_class or ()), doc_id=doc_id, min_mentions=min_mentions,
                           min_sources=min_sources)
-    with gate(request).reading() as con:
-        total, rows = queries.list_events(con, filters, sort=sort, limit=limit, offset=offset)
-    payload = page_payload(request, total, limit, offset, rows)
-    return table_response(request, format, payload, rows, list(schemas.Event.model_fields), "events")
+    return _page(request, format, limit, offset, schemas.Event, "events",
+                 lambda con, limit: queries.list_events(con, filters, sort=sort, limit=limit, offset=offset))
 
 
 @router.get("/events/{event_id}", response_model=schemas.EventEvidence, responses={**READ_ERRORS, **NOT_FOUND},
@@ -171,12 +169,9 @@ def documents(
     offset: Offset = 0,
     format: Format = None,
 ) -> Response:
-    limit = min(limit, config(request).max_page)
     filters = DocumentFilter(q=q, since=since, until=until, site=site, run_id=run_id, dedup_group=dedup_group)
-    with gate(request).reading() as con:
-        total, rows = queries.list_documents(con, filters, sort=sort, limit=limit, offset=offset)
-    payload = page_payload(request, total, limit, offset, rows)
-    return table_response(request, format, payload, rows, list(schemas.DocumentSummary.model_fields), "documents")
+    return _page(request, format, limit, offset, schemas.DocumentSummary, "documents",
+                 lambda con, limit: queries.list_documents(con, filters, sort=sort, limit=limit, offset=offset))
 
 
 @router.get("/documents/{doc_id:path}", response_model=schemas.DocumentDetail, responses={**READ_ERRORS, **NOT_FOUND},
@@ -196,11 +191,8 @@ def runs(request: Request,
              description="Only runs with this status (interrupted: stopped before the end).")] = None,
          limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Offset = 0,
          format: Format = None) -> Response:
-    limit = min(limit, config(request).max_page)
-    with gate(request).reading() as con:
-        total, rows = queries.list_runs(con, status=status, limit=limit, offset=offset)
-    payload = page_payload(request, total, limit, offset, rows)
-    return table_response(request, format, payload, rows, list(schemas.Run.model_fields), "runs")
+    return _page(request, format, limit, offset, schemas.Run, "runs",
+                 lambda con, limit: queries.list_runs(con, status=status, limit=limit, offset=offset))
 
 
 @router.get("/runs/{run_id}", response_model=schemas.RunDetail, responses={**READ_ERRORS, **NOT_FOUND},
@@ -221,11 +213,18 @@ def failures(request: Request,
              reason: Annotated[str | None, Query(min_length=1, max_length=64, description="e.g. empty, not-utf8")] = None,
              limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Offset = 0,
              format: Format = None) -> Response:
+    return _page(request, format, limit, offset, schemas.FailureRow, "failures",
+                 lambda con, limit: queries.list_failures(con, run_id=run_id, reason=reason, limit=limit, offset=offset))
+
+
+def _page(request: Request, fmt: str | None, limit: int, offset: int, model: type, name: str,
+          fetch: Callable[[Any, int], tuple[int, list]]) -> Response:
+    """One page of a listing: `fetch(con, limit)` gives (total, rows) with the server's page limit applied."""
+    limit = min(limit, config(request).max_page)
     with gate(request).reading() as con:
-        total, rows = queries.list_failures(con, run_id=run_id, reason=reason,
-                                            limit=min(limit, config(request).max_page), offset=offset)
+        total, rows = fetch(con, limit)
     payload = page_payload(request, total, limit, offset, rows)
-    return table_response(request, format, payload, rows, list(schemas.FailureRow.model_fields), "failures")
+    return table_response(request, fmt, payload, rows, list(model.model_fields), name)
 
 
 # --- relations over time --------------------------------------------------------------------

@@ -179,7 +179,9 @@ _DOC_KEY = ("The document's identity: url:<normalised URL> or sha256:<hash of th
             "stored before identities existed.")
 
 
-class DocumentSummary(BaseModel):
+class _StoredDocument(BaseModel):
+    """The fields of a stored document that its list entry and its detail share."""
+
     doc_id: str
     run_id: str
     source: str | None
@@ -196,6 +198,9 @@ class DocumentSummary(BaseModel):
     doc_key: str | None = Field(description=_DOC_KEY)
     dedup_group: str | None = Field(description=_DEDUP_GROUP)
     ingested_at: datetime
+
+
+class DocumentSummary(_StoredDocument):
     characters: int
     events: int = Field(description="Events the document reports.")
     mentions: int = Field(description="Reports of events coded from the document (one event may be reported "
@@ -211,26 +216,10 @@ class OtherParagraph(BaseModel):
     text: str
 
 
-class DocumentDetail(BaseModel):
+class DocumentDetail(_StoredDocument):
     model_config = ConfigDict(extra="allow")
 
-    doc_id: str
-    run_id: str
-    source: str | None
-    url: str | None
-    title: str | None
-    byline: str | None
-    site_name: str | None
-    source_name: str | None
-    published: date | None
-    date_source: str | None
-    language: str | None
-    attributions: list[str]
     text: str
-    content_hash: str
-    doc_key: str | None = Field(description=_DOC_KEY)
-    dedup_group: str | None = Field(description=_DEDUP_GROUP)
-    ingested_at: datetime
     other_paragraphs: list[OtherParagraph]
     events: list[EventBrief]
 
