@@ -33,6 +33,18 @@ def test_each_paragraph_starts_a_sentence(coder):
     ]
 
 
+def test_a_closing_quote_stays_with_its_sentence(coder):
+    text = 'He said: "We will not give in." Then he left.\n\nShe replied "never!" and walked out.\n\n' \
+           'Iran called the plan "a trap."\n\nThe talks (in Geneva.) ended.'
+    assert [s.text.strip() for s in coder.nlp(text).sents] == [
+        'He said: "We will not give in."',
+        "Then he left.",
+        'She replied "never!" and walked out.',
+        'Iran called the plan "a trap."',
+        "The talks (in Geneva.) ended.",
+    ]
+
+
 def test_a_single_line_break_does_not_end_a_sentence(coder):
     wrapped = "Japan signed a trade agreement\nwith Canada on Monday."
     assert len(list(coder.nlp(wrapped).sents)) == 1

