@@ -26,12 +26,14 @@ from tieline.pipeline import RunStats
 
 def _code(coder: RulesCoder, items: list[ev.Item], policy: str) -> tuple[list[list], float]:
     coder.actors = policy
-    articles = [Article(doc_id=i.id, text=i.text, published=i.published, date_source="document") for i in items]
+    # keyed by position: a gold set may repeat an id (PLOVER's file does)
+    articles = [Article(doc_id=str(n), text=i.text, published=i.published, date_source="document")
+                for n, i in enumerate(items)]
     start = time.perf_counter()
-    by_id = {a.doc_id: events for a, events in coder.code_many(articles)}
+    by_position = {a.doc_id: events for a, events in coder.code_many(articles)}
     seconds = time.perf_counter() - start
     coder.actors = DEFAULT_ACTORS
-    return [by_id.get(i.id, []) for i in items], seconds
+    return [by_position.get(str(n), []) for n in range(len(items))], seconds
 
 
 def _share(coder: RulesCoder, before: tuple[int, ...]) -> str:
