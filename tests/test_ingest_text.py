@@ -1,11 +1,15 @@
 """Reading local files and cleaning copied text."""
 
 import json
+from datetime import UTC, date, datetime
+from email.utils import format_datetime
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tieline.ingest import FileSource, clean_text
+from tieline.ingest.sources import parse_published
 from tieline.pipeline import RunStats
 
 
@@ -37,6 +41,38 @@ def test_jsonl_problems_are_failures_with_reasons(tmp_path):
     assert docs[1].published is None
     assert sorted(f.reason for f in stats.failures) == ["bad-json", "bad-json", "no-text"]
     assert all(f.message for f in stats.failures)
+
+
+def test_jsonl_ids_and_dates_under_the_names_news_datasets_use(tmp_path):
+    records = [
+        {"ID": "004Gt3", "date": "2016-09-20", "title": "t", "text": "AllSides/Kaggle style"},
+        {"doc_id": 7, "publish_date": "Tue, 20 Sep 2016 10:00:00 GMT", "text": "newspaper3k style"},
+        {"guid": "g1", "pubDate": "20 September 2016", "text": "RSS style"},
+        {"id": "x", "published": "2021-04-23", "date": "1999-01-01", "text": "tieline's own name wins"},
+        {"text": "GDELT style", "seendate": "20160920T101500Z"},
+    ]
+    (tmp_path / "n.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    docs, stats = read_all([tmp_path / "n.jsonl"])
+    assert [d.id for d in docs] == ["004Gt3", "7", "g1", "x", "n.jsonl:5"]
+    assert [str(d.published) for d in docs] == ["2016-09-20", "2016-09-20", "2016-09-20", "2021-04-23", "2016-09-20"]
+    assert "warning:bad-published-date" not in stats.counts["read"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.datetimes(min_value=datetime(1975, 1, 1), max_value=datetime(2100, 12, 31)))
+def test_a_publication_date_reads_back_in_every_format(moment):
+    day = moment.date()
+    stamp = moment.replace(tzinfo=UTC)
+    for text in (day.isoformat(), moment.isoformat() + "Z", format_datetime(stamp), moment.strftime("%Y%m%dT%H%M%SZ"),
+                 moment.strftime("%d %B %Y"), moment.strftime("%B %d, %Y")):
+        assert parse_published(text) == day, text
+    assert parse_published(stamp.timestamp()) == day
+
+
+@pytest.mark.parametrize("text", ["soon", "yesterday-ish", "2016-13-45", "99999999999999"])
+def test_what_is_no_date_is_refused(text):
+    with pytest.raises(ValueError):
+        parse_published(text)
 
 
 @settings(max_examples=60, deadline=None)

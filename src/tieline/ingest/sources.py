@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -86,14 +88,50 @@ def _decode_failure(source: str, exc: DecodeError, doc_id: str | None = None) ->
     return Failure(source=source, stage=STAGE, reason=exc.reason, message=f"{source} {exc.detail}.", doc_id=doc_id)
 
 
+# The names news datasets and scrapers give a record's id and publication date, in the order tried
+# (tieline's own, then Kaggle/AllSides-style, newspaper3k, schema.org, RSS, GDELT's `seendate`).
+ID_FIELDS = ("id", "ID", "doc_id", "_id", "guid", "uuid")
+PUBLISHED_FIELDS = ("published", "date", "published_at", "publish_date", "publication_date", "pub_date",
+                    "pubDate", "datePublished", "seendate")
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T?\d{2,6}Z?)?")
+
+
 def parse_published(value) -> date | None:
+    """A publication date from ISO 8601 ("2016-09-20", "2016-09-20T10:00:00Z"), RFC 2822 ("Tue, 20
+    Sep 2016 10:00:00 GMT"), GDELT's compact "20160920T100000Z", Unix seconds, or an English date
+    with day, month and year ("20 September 2016"); ValueError when it is none of them."""
     if value in (None, ""):
         return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if not 1e8 < value < 1e10:
+            raise ValueError(f"{value} is not a date")
+        return datetime.fromtimestamp(value, UTC).date()
     text = str(value).strip()
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
+        pass
+    compact = _COMPACT.fullmatch(text)
+    if compact:
+        return date(*map(int, compact.groups()))
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
         return date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    import dateparser  # a second or so to import: only for the formats above do not cover
+
+    found = dateparser.parse(text, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    if found is None:
+        raise ValueError(f"{text!r} is not a date")
+    return found.date()
+
+
+def _first(record: dict, fields: tuple[str, ...]):
+    return next((record[f] for f in fields if record.get(f) not in (None, "")), None)
 
 
 class _Counting:
@@ -304,12 +342,13 @@ class FileSource:
 
 def record_document(record, where: str, default_id: str, fetched: datetime | None, stats: RunStats,
                     ) -> Document | None:
-    """A Document from a JSON object with `text` or `html` (and optional id, url, published, title)."""
+    """A Document from a JSON object with `text` or `html` (and optional id, url, published, title;
+    the id and date also under the other names of ID_FIELDS and PUBLISHED_FIELDS)."""
     if not isinstance(record, dict):
         stats.fail(Failure(where, STAGE, "bad-json",
                            f"{where} is not a JSON object; each record must be one object with `text` or `html`."))
         return None
-    doc_id = record.get("id")
+    doc_id = _first(record, ID_FIELDS)
     doc_id = str(doc_id) if isinstance(doc_id, str | int) and str(doc_id).strip() else default_id
     html, body = record.get("html"), record.get("text")
     content = html if isinstance(html, str) and html.strip() else body
@@ -320,8 +359,8 @@ def record_document(record, where: str, default_id: str, fetched: datetime | Non
         stats.fail(Failure(where, STAGE, "binary", f"{where} has NUL characters in its text; it is not text.", doc_id))
         return None
     try:
-        published = parse_published(record.get("published"))
-    except ValueError:
+        published = parse_published(_first(record, PUBLISHED_FIELDS))
+    except (ValueError, OverflowError, OSError):
         published = None
         stats.count(STAGE, "warning:bad-published-date")
     stats.count(STAGE, "documents")
