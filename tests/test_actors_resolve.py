@@ -175,3 +175,52 @@ def test_lookup_actor_function():
     assert (minister.code, minister.name) == ("DEUGOV", "Annegret Kramp-Karrenbauer")
     assert lookup_actor("a cat named Frank") == []
     assert {m.code for m in lookup_actor("Vietnam, Laos and Cuba")} == {"VNMGOV", "LAOGOV", "CUBGOV"}
+
+
+# --- found coding real news (AllSides articles): each of these was coded wrongly before ---------
+
+
+@pytest.mark.parametrize("text, phrase, code, when", [
+    # a leader's administration or regime is that leader's state, not the state named last
+    ("Iran tested a missile. The Obama administration condemned Iran.", "The Obama administration", "USAGOV",
+     date(2015, 6, 1)),
+    ("Russia bombed Aleppo. The Assad regime attacked rebels in Homs.", "The Assad regime", "SYRGOV",
+     date(2013, 6, 1)),
+    # a surname several leaders share: whoever held office on the day
+    ("Japan protested. The Kim regime threatened South Korea.", "The Kim regime", "PRKGOV", date(2019, 3, 1)),
+    ("Iran tested a missile. The Trump administration imposed sanctions.", "The Trump administration", "USAGOV",
+     date(2019, 3, 1)),
+    ("Iran tested a missile. The Orban government criticized the test.", "The Orban government", "HUNGOV",
+     date(2019, 3, 1)),  # tagged as an adjective, still a leader's name
+])
+def test_a_leaders_government_is_the_leaders_state(actors_of, text, phrase, code, when):
+    found, _, _ = actors_of(text, when)
+    assert found[phrase][0] == code
+
+
+@pytest.mark.parametrize("leader", ["Babangida"])
+def test_an_unknown_leaders_government_is_no_other_state(actors_of, leader):
+    found, _, _ = actors_of(f"Iran tested a missile. The {leader} government criticized the test.", date(2019, 3, 1))
+    assert found[f"The {leader} government"][0] == "GOV"
+
+
+def test_the_company_a_person_keeps_does_not_make_their_country(actors_of):
+    text = ("President Trump met Chinese leaders.\n\nMr. Trump with North Korean leader Kim Jong Un on Feb. 28 in "
+            "Hanoi.\n\nMr. Trump praised Russia.")
+    found, _, _ = actors_of(text, date(2019, 3, 1))
+    assert found["Mr. Trump with North Korean leader Kim Jong Un"][0] == "USAGOV"
+    assert found["North Korean leader Kim Jong Un"][0] == "PRKGOV"
+    assert found["Mr. Trump"][0] == "USAGOV"
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("UN Secretary-General Antonio Guterres", "IGOUNO"),   # not "General" the soldier
+    ("the Secretary-General of the Arab League", "IGOMEAARL"),
+    ("White House Chief of Staff Denis McDonough", "USAGOV"),  # not an army chief of staff
+    ("Fox News' Catherine Herridge", "USAMED"),           # a person of a group is in the group's sector
+    ("the U.S. intelligence community", "USASPY"),
+])
+def test_titles_and_groups_of_named_people(phrase, code):
+    from tieline.actors.lookup import lookup_actor
+
+    assert [m.code for m in lookup_actor(phrase, date(2018, 1, 13))] == [code]

@@ -1,7 +1,7 @@
 """Reading local files and cleaning copied text."""
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from email.utils import format_datetime
 
 import pytest
@@ -104,3 +104,27 @@ def test_wire_dateline_gives_place_and_date_and_leaves_the_text():
     assert str(cleaned.published) == "2024-09-03"
     assert cleaned.text.startswith("South Korea praised Japan.")
     assert clean_text("Nothing here, 2024 -- nope. And more text.").published is None
+
+
+def test_captions_and_reporting_credits_are_not_article_text():
+    raw = "\n".join([
+        "Iran and Iraq signed a border agreement in Baghdad on Monday.",
+        "Image copyright Reuters Image caption Iraqi and Iranian officials at the ceremony",
+        "Media playback is unsupported on your device Media caption Protesters clash with police in Basra",
+        "Enlarge this image toggle caption Saul Loeb/AFP/Getty Images Saul Loeb/AFP/Getty Images",
+        "Hide Caption 5 of 25 Photos: Photos: World leaders at the U.N. General Assembly",
+        "The deal ends a dispute that began in 2019, officials said.",
+        "Fox News' Catherine Herridge and The Associated Press contributed to this report.",
+        "Reporting by Ahmed Rasheed; Editing by Mark Heinrich",
+    ])
+    cleaned = clean_text(raw)
+    assert cleaned.text.split("\n\n") == [
+        "Iran and Iraq signed a border agreement in Baghdad on Monday.",
+        "The deal ends a dispute that began in 2019, officials said.",
+    ]
+    assert sorted(reason for reason, _ in cleaned.dropped) == ["caption"] * 4 + ["credit"] * 2
+
+
+def test_a_sentence_about_a_contribution_stays():
+    line = "Japan said it had contributed to this report's funding and would host the next round of talks."
+    assert clean_text("Japan and Korea met.\n" + line).text.endswith(line)

@@ -172,6 +172,9 @@ class DocActors:
             place_entries = self._entries(places, head, None)
             if place_entries:
                 return self._with_entries(place_entries, sector, office, extent, head, tokens)
+        led = self._led_by(head, extent)
+        if led is not None:
+            return led
         generic = self._generic(head, tokens, extent, office)
         if generic:
             return generic
@@ -209,9 +212,15 @@ class DocActors:
 
     def _named_person(self, person: Span, entries, sector, office, extent, head) -> list[Mention]:
         name = _clean_name(person)
+        if entries and all(span.start > person.start for span, _ in entries) \
+                and (self._recall(name, head.i) or self._known_by_surname(name)):
+            entries = []  # "Mr. Trump with North Korean leader Kim": who Trump is does not come from the company
         if entries:
             span, entry = entries[0]
-            mention = self._mention(entry, extent, sector or "GOV", name=name, kind="person")
+            if entry.kind == "group":  # "Fox News' Catherine Herridge" is of Fox News, in its sector
+                mention = _copy(self._group_mention(span, entry, extent, sector), name=name, kind="person")
+            else:
+                mention = self._mention(entry, extent, sector or "GOV", name=name, kind="person")
             self._remember(name, mention, head.i, office)
             return [mention]
         remembered = self._recall(name, head.i)
@@ -346,7 +355,8 @@ class DocActors:
                 if window[-1].i - window[0].i != n - 1 or any(t.i in taken for t in window):
                     continue
                 value = None
-                for form in (" ".join(plain_lemma(t) for t in window), " ".join(t.lower_ for t in window)):
+                written = " ".join(self.doc[window[0].i : window[-1].i + 1].text.lower().split())  # "secretary-general"
+                for form in (" ".join(plain_lemma(t) for t in window), " ".join(t.lower_ for t in window), written):
                     value = table.get(form)
                     if value is not None:
                         break
@@ -544,6 +554,38 @@ class DocActors:
                 if len(group) > 1 or self.doc[seen.i].tag_ in ("NNS", "NNPS"):  # "three American companies ... their"
                     return [_moved(m, extent) for m in group]
         return []
+
+    def _led_by(self, head: Token, extent: Span) -> list[Mention] | None:
+        """"the Obama administration", "the Assad regime": the government of the state its leader
+        headed, not the state the article named last; an unknown leader's is a government of no
+        known state. None when the noun has no leader's name before it."""
+        if self.gazetteer.generic.get(head.lemma_.lower()) != "country":
+            return None
+        leader = next((c for c in head.children if c.i < head.i and c.i not in self.by_token and (
+            (c.dep_ in ("compound", "poss") and c.pos_ == "PROPN")
+            or (c.dep_ == "amod" and c.ent_type_ in ("PERSON", "ORG") and c.text[:1].isupper()))), None)
+        if leader is None:
+            return None
+        name = _clean_name(self.doc[leader.left_edge.i : leader.i + 1])
+        remembered = self._recall(name, head.i)
+        country = remembered.country_code if remembered is not None else self._leaders_country(leader.text, head)
+        if country is None:
+            if leader.ent_type_ in ("NORP", "GPE", "LOC"):
+                return None  # "the Tory government": a party's or a place's, left to the article's state
+            return self._role_only("GOV", extent)
+        return [self._mention(Entry(country, country, "country"), extent, "GOV", kind="coreference")]
+
+    def _leaders_country(self, surname: str, head: Token) -> str | None:
+        """The state of the known leader called `surname` ("Assad" is al-Assad): the one in office
+        on the article's day if the name is shared, else one the article has named."""
+        people = [p for form in (surname, f"al-{surname}") for p in self.gazetteer.people_by_surname(form) if p.is_top]
+        countries = {p.country for p in people}
+        if len(countries) > 1:
+            countries = {p.country for p in people if p.office_on(self.day) is not None} or countries
+        if len(countries) > 1:
+            named = {seen.mention.country_code for seen in self._history if seen.i < head.i}
+            countries = countries & named
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def _generic(self, head: Token, tokens: list[Token], extent: Span, office: str | None) -> list[Mention] | None:
         """"the regime", "the country", "both sides", "the two leaders", "the president"."""

@@ -5,7 +5,8 @@ Two modes. Plain text (`web=False`, the default) is whatever a person or a scrap
 short lines in a minority script ("新闻中心" above an English report) and one- or two-word lines
 without a full stop are navigation. Text that trafilatura already took out of a page
 (`web=True`) has lost its page furniture; there, headings and short lines are article text and
-only markup residue, repeats, previous/next links, footers and the byline line are removed.
+only markup residue, repeats, previous/next links, footers, the byline line, photo and video
+captions that sites leave in the text, and reporting credits are removed.
 """
 
 from __future__ import annotations
@@ -29,6 +30,18 @@ _FOOTER = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^\s*(?:By|BY|by)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$")
+# Photo and video captions that news sites leave in the text (the BBC's "Image copyright … Image
+# caption …", NPR's "toggle caption", CNN's galleries), and reporting credits at an article's end.
+_CAPTION = re.compile(
+    r"^\s*(image copyright\b|image caption\b|media playback is unsupported\b|media caption\b"
+    r"|enlarge this image\b|toggle caption\b|hide caption \d+ of \d+|photos?: photos?:)",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"\bcontributed (?:reporting|to this (?:report|story|article))\.?\s*$"
+    r"|^\s*(?:additional )?(?:reporting|writing|editing) by\b",
+    re.IGNORECASE,
+)
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 # "PYONGYANG, Sept. 10, 2024 --" or "SEOUL, May 3, 2024 (Yonhap) --": where and when a wire story was filed.
@@ -135,6 +148,10 @@ def _drop_reason(line: str, seen: set[str], result: CleanText, web: bool, latin:
     if byline and result.byline is None:
         result.byline = byline.group(1)
         return "byline"
+    if _CAPTION.search(line) and len(words) < 80:
+        return "caption"
+    if _CREDIT.search(line) and len(words) < 40:
+        return "credit"
     if web:
         return None
     if latin and _script_share(line) < 0.5 and len(line) < 40:
