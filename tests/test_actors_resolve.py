@@ -224,3 +224,28 @@ def test_titles_and_groups_of_named_people(phrase, code):
     from tieline.actors.lookup import lookup_actor
 
     assert [m.code for m in lookup_actor(phrase, date(2018, 1, 13))] == [code]
+
+
+@pytest.mark.parametrize("phrase, code, when", [
+    ("Assad forces", "SYRMIL", date(2015, 1, 13)),
+    ("a close Trump adviser", "USAGOV", date(2019, 1, 13)),
+    ("Obama administration officials", "USAGOV", date(2015, 1, 13)),
+    ("pro-Assad forces", "MIL", date(2015, 1, 13)),  # supporters, not Assad's own
+])
+def test_a_role_named_after_a_leader_is_in_the_leaders_state(phrase, code, when):
+    from tieline.actors.lookup import lookup_actor
+
+    assert [m.code for m in lookup_actor(phrase, when)] == [code]
+
+
+def test_a_day_after_a_name_is_not_part_of_it(actors_of):
+    found, _, _ = actors_of("President Trump Sunday called on Muslim leaders to fight extremism. Trump spoke in "
+                            "Riyadh.", date(2017, 5, 21))
+    assert found["President Trump Sunday"] == ("USAGOV", "Donald Trump")
+    assert found["Trump"] == ("USAGOV", "Donald Trump")
+
+
+def test_a_title_picks_the_office_holder_over_a_relative_named_before(actors_of):
+    found, _, _ = actors_of("First lady Melania Trump of the United States arrived in London. Later, President "
+                            "Trump met the Queen.", date(2019, 6, 3))
+    assert found["President Trump"] == ("USAGOV", "Donald Trump")

@@ -38,6 +38,9 @@ _NP_PREPOSITIONS = {"of", "from", "for", "at", "with"}
 _PLACE_PREPOSITIONS = {"in", "across", "inside", "within", "throughout", "based"}
 _MAX_ROLE_WORDS = 6
 _FORMER = {"former", "ex", "retired", "ousted", "exiled", "deposed", "late"}
+_CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                   "yesterday", "tonight", "january", "february", "march", "april", "june", "july", "august",
+                   "september", "october", "november", "december"}
 _HEAD_POS = {"NOUN", "PROPN", "PRON"}
 _NOT_HEAD_DEPS = {"compound", "amod", "nmod", "det", "nummod", "quantmod", "punct"}
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -172,7 +175,7 @@ class DocActors:
             place_entries = self._entries(places, head, None)
             if place_entries:
                 return self._with_entries(place_entries, sector, office, extent, head, tokens)
-        led = self._led_by(head, extent)
+        led = self._led_by(head, extent, sector)
         if led is not None:
             return led
         generic = self._generic(head, tokens, extent, office)
@@ -224,11 +227,15 @@ class DocActors:
             self._remember(name, mention, head.i, office)
             return [mention]
         remembered = self._recall(name, head.i)
-        if remembered is not None:
-            return [_moved(remembered, extent)]
         known = self._known_by_surname(name)
+        if remembered is not None and not (office and known is not None and remembered.name != known.name
+                                           and _holds(known, office, self.day)):
+            return [_moved(remembered, extent)]
         if known is not None:
-            return [self._mention_from_person(known, extent, kind="person")]
+            # "President Trump" after "Melania Trump": the president, not the Trump named last
+            mention = self._mention_from_person(known, extent, kind="person")
+            self._remember(known.name, mention, head.i, office, known)
+            return [mention]
         apposed = self._from_apposition(head, name)
         if apposed:
             return [_moved(m, extent, kind="person") for m in apposed]
@@ -375,7 +382,10 @@ class DocActors:
             if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
                 if all(self.by_token.get(t.i, (None, None))[1] is not None for t in ent):
                     return None  # all of it is a country or group name mislabelled as a person
-                return ent
+                end = ent.end
+                while end - 1 > ent.start and self.doc[end - 1].lower_ in _CALENDAR_WORDS:
+                    end -= 1  # "President Trump Sunday said": the tagger took the day into the name
+                return self.doc[ent.start : end]
         if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "EVENT", "LAW", "TIME", "MONEY", "CARDINAL"):
             return None
         if head.tag_ == "NNPS":
@@ -555,25 +565,34 @@ class DocActors:
                     return [_moved(m, extent) for m in group]
         return []
 
-    def _led_by(self, head: Token, extent: Span) -> list[Mention] | None:
+    def _led_by(self, head: Token, extent: Span, sector: str | None) -> list[Mention] | None:
         """"the Obama administration", "the Assad regime": the government of the state its leader
         headed, not the state the article named last; an unknown leader's is a government of no
-        known state. None when the noun has no leader's name before it."""
-        if self.gazetteer.generic.get(head.lemma_.lower()) != "country":
+        known state. "Assad forces", "a Trump adviser", "Obama administration officials": the role,
+        in the known leader's state. None when no leader's name comes before the noun."""
+        state_noun = self.gazetteer.generic.get(head.lemma_.lower()) == "country"
+        if not state_noun and sector is None:
             return None
-        leader = next((c for c in head.children if c.i < head.i and c.i not in self.by_token and (
+        holders = [head]
+        if not state_noun:
+            holders += [c for c in head.children if c.dep_ == "compound" and c.i < head.i
+                        and self.gazetteer.generic.get(c.lemma_.lower()) == "country"]
+        leader = next((c for h in holders for c in h.children if c.i < h.i and c.i not in self.by_token and (
             (c.dep_ in ("compound", "poss") and c.pos_ == "PROPN")
-            or (c.dep_ == "amod" and c.ent_type_ in ("PERSON", "ORG") and c.text[:1].isupper()))), None)
-        if leader is None:
-            return None
+            or (c.dep_ == "amod" and c.text[:1].isupper()
+                and (c.ent_type_ in ("PERSON", "ORG") or self._leaders_country(c.text, head))))), None)
+        if leader is None or (leader.i >= 2 and self.doc[leader.i - 1].text == "-"
+                              and self.doc[leader.i - 2].lower_ in ("pro", "anti")):
+            return None  # "pro-Assad forces" are not Assad's
         name = _clean_name(self.doc[leader.left_edge.i : leader.i + 1])
         remembered = self._recall(name, head.i)
         country = remembered.country_code if remembered is not None else self._leaders_country(leader.text, head)
         if country is None:
-            if leader.ent_type_ in ("NORP", "GPE", "LOC"):
+            if not state_noun or leader.ent_type_ in ("NORP", "GPE", "LOC"):
                 return None  # "the Tory government": a party's or a place's, left to the article's state
             return self._role_only("GOV", extent)
-        return [self._mention(Entry(country, country, "country"), extent, "GOV", kind="coreference")]
+        return [self._mention(Entry(country, country, "country"), extent, "GOV" if state_noun else sector,
+                              kind="coreference")]
 
     def _leaders_country(self, surname: str, head: Token) -> str | None:
         """The state of the known leader called `surname` ("Assad" is al-Assad): the one in office
@@ -721,6 +740,11 @@ def _name_words(name: str) -> list[str]:
     from .people import fold
 
     return [w.strip(".,'’") for w in fold(name).split() if len(w.strip(".,'’")) > 1]
+
+
+def _holds(person: Person, office: str, day) -> bool:
+    term = person.office_on(day)
+    return term is not None and (term.office == office or (office in _LEADER_OFFICES and term.office in _LEADER_OFFICES))
 
 
 def _clean_name(span: Span) -> str:
