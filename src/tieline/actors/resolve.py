@@ -215,8 +215,9 @@ class DocActors:
 
     def _named_person(self, person: Span, entries, sector, office, extent, head) -> list[Mention]:
         name = _clean_name(person)
-        if entries and all(span.start > person.start for span, _ in entries) \
-                and (self._recall(name, head.i) or self._known_by_surname(name)):
+        remembered = self._recall(name, head.i)
+        known = self._known_by_surname(name)
+        if entries and all(span.start > person.start for span, _ in entries) and (remembered or known):
             entries = []  # "Mr. Trump with North Korean leader Kim": who Trump is does not come from the company
         if entries:
             span, entry = entries[0]
@@ -226,8 +227,6 @@ class DocActors:
                 mention = self._mention(entry, extent, sector or "GOV", name=name, kind="person")
             self._remember(name, mention, head.i, office)
             return [mention]
-        remembered = self._recall(name, head.i)
-        known = self._known_by_surname(name)
         if remembered is not None and not (office and known is not None and remembered.name != known.name
                                            and _holds(known, office, self.day)):
             return [_moved(remembered, extent)]
@@ -362,8 +361,10 @@ class DocActors:
                 if window[-1].i - window[0].i != n - 1 or any(t.i in taken for t in window):
                     continue
                 value = None
-                written = " ".join(self.doc[window[0].i : window[-1].i + 1].text.lower().split())  # "secretary-general"
-                for form in (" ".join(plain_lemma(t) for t in window), " ".join(t.lower_ for t in window), written):
+                forms = [" ".join(plain_lemma(t) for t in window), " ".join(t.lower_ for t in window)]
+                if n > 2 and any(t.text == "-" for t in window):  # "secretary-general" comes in three tokens
+                    forms.append("".join(t.lower_ + t.whitespace_ for t in window).strip())
+                for form in forms:
                     value = table.get(form)
                     if value is not None:
                         break
