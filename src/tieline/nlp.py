@@ -14,7 +14,7 @@ PARAGRAPHS = "tieline_paragraphs"
 
 
 _SENTENCE_END = (".", "!", "?", "…")
-_CLOSING = frozenset({'"', "”", "’", "'", ")", "]"})
+CLOSING_PUNCT = frozenset({'"', "'", "”", "’", ")", "]", "»"})  # what may close a sentence after its full stop
 
 
 @Language.component(PARAGRAPHS)
@@ -29,7 +29,7 @@ def paragraph_starts(doc: Doc) -> Doc:
             continue
         if before.is_space and before.text.count("\n") > 1:
             tok.is_sent_start = True
-        elif tok.text in _CLOSING and before.text.endswith(_SENTENCE_END) and not before.whitespace_ \
+        elif tok.text in CLOSING_PUNCT and before.text.endswith(_SENTENCE_END) and not before.whitespace_ \
                 and (tok.whitespace_ or tok.i + 1 == len(doc) or doc[tok.i + 1].is_space):
             tok.is_sent_start = False
     return doc

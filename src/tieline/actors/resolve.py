@@ -486,7 +486,7 @@ class DocActors:
         for seen in reversed(self._history):
             if seen.i >= before or not seen.person or seen.mention.country_code != country:
                 continue
-            if seen.office == office or (office in _LEADER_OFFICES and seen.office in _LEADER_OFFICES):
+            if _same_office(seen.office, office):
                 return seen.mention.name
         holder = self.gazetteer.holder(country, office, self.day)
         return holder.name if holder is not None else None
@@ -634,7 +634,7 @@ class DocActors:
             for seen in reversed(self._history):
                 if seen.i >= head.i or seen.mention.country_code is None or not seen.person:
                     continue
-                if office is None or seen.office == office or (office in _LEADER_OFFICES and seen.office in _LEADER_OFFICES):
+                if office is None or _same_office(seen.office, office):
                     return [_moved(seen.mention, extent)]
             return []
         state = self._salient_state(head, self._other_party(head))
@@ -743,9 +743,14 @@ def _name_words(name: str) -> list[str]:
     return [w.strip(".,'’") for w in fold(name).split() if len(w.strip(".,'’")) > 1]
 
 
+def _same_office(held: str | None, named: str) -> bool:
+    """Whether an office named in the text is the one held; any leader's title names any leader."""
+    return held == named or (named in _LEADER_OFFICES and held in _LEADER_OFFICES)
+
+
 def _holds(person: Person, office: str, day) -> bool:
     term = person.office_on(day)
-    return term is not None and (term.office == office or (office in _LEADER_OFFICES and term.office in _LEADER_OFFICES))
+    return term is not None and _same_office(term.office, office)
 
 
 def _clean_name(span: Span) -> str:

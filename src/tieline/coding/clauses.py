@@ -179,13 +179,13 @@ def with_listed(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _modified_by(tok: Token, lemmas: frozenset[str], deps: tuple[str, ...] = ("amod", "compound")) -> bool:
+    """Whether one of `lemmas` modifies `tok`: "a *joint* exercise", "a *policy* review"."""
+    return any(c.dep_ in deps and c.lemma_.lower() in lemmas for c in tok.children)
+
+
 def _object_modified_by(obj: Token, lemmas: frozenset[str]) -> bool:
-    """Whether one of `lemmas` modifies the object: "a *joint* exercise", "a *policy* review"."""
-    return any(c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in lemmas for c in obj.children)
-
-
-def _modified_by(tok: Token, lemmas: frozenset[str]) -> bool:
-    return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in lemmas for c in tok.children)
+    return _modified_by(obj, lemmas, ("amod", "compound", "nmod"))
 
 
 def has_infinitive(head: Token) -> bool:

@@ -40,6 +40,7 @@ from spacy.tokens import Doc
 
 from ..actors.resolve import ActorResolver
 from ..models import Article, Event
+from ..nlp import CLOSING_PUNCT
 from .patterns import PatternSet
 
 OBLIGATION_CUES = frozenset({"must", "should"})  # the modals of RulesCoder._obligations
@@ -47,7 +48,6 @@ PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "hers
                       "they", "them", "their", "theirs", "themselves", "both"})
 _LEMMA_POS = ("verb", "noun", "adj")
 _SENTENCE_END = re.compile(r"^[.!?…]+$")
-_CLOSING = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 _USER_DATA_KEY = "tieline.prefilter"
 _FORM_CACHE_LIMIT = 200_000
 # The suffixes RulesCoder._for_form undoes for a verb the lemmatizer got wrong ("staged" -> "stag").
@@ -281,7 +281,7 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
                 out.append((start, tok.i))
                 start, ended = None, False
             continue
-        if start is not None and ended and tok.text not in _CLOSING and not _SENTENCE_END.match(tok.text):
+        if start is not None and ended and tok.text not in CLOSING_PUNCT and not _SENTENCE_END.match(tok.text):
             out.append((start, tok.i))
             start, ended = None, False
         if start is None:
