@@ -106,6 +106,41 @@ def test_wire_dateline_gives_place_and_date_and_leaves_the_text():
     assert clean_text("Nothing here, 2024 -- nope. And more text.").published is None
 
 
+@pytest.mark.parametrize(("raw", "place", "text"), [
+    ("BRUSSELS/LONDON (Reuters) - Britain and the European Union have agreed a draft text.",
+     "BRUSSELS/LONDON", "Britain and the European Union have agreed a draft text."),
+    ("WASHINGTON – Three countries signed the pact.", "WASHINGTON", "Three countries signed the pact."),
+    ("LONDON—U.K. Prime Minister Theresa May was fighting to save her deal.", "LONDON",
+     "U.K. Prime Minister Theresa May was fighting to save her deal."),
+    ("KABUL, Afghanistan (AP) — a suicide bomber struck a checkpoint.", "KABUL, Afghanistan",
+     "A suicide bomber struck a checkpoint."),
+    ("Havana (CNN) Secretary of State John Kerry came to Cuba on Friday.", "Havana",
+     "Secretary of State John Kerry came to Cuba on Friday."),
+])
+def test_undated_wire_datelines_are_taken_off_the_first_sentence(raw, place, text):
+    # Left in, "BRUSSELS/LONDON (Reuters" became the actor that agreed with the EU.
+    cleaned = clean_text("Reporter Name\n\nOUTLET\n\n" + raw + "\n\nA second paragraph of the report.")
+    assert cleaned.dateline == place
+    assert cleaned.published is None
+    assert cleaned.text.split("\n\n")[0] == text
+
+
+@pytest.mark.parametrize("raw", [
+    "BREAKING — Iran fired missiles at a base in Iraq.", "US-China talks resumed on Monday in Geneva.",
+    "NATO-led forces attacked the town.", "NATO—the alliance—met on Monday in Brussels.", "U.S. President Donald Trump on Tuesday took aim at Canada.",
+    "Washington (CNN) is where the report was filed, said nobody.",
+])
+def test_openings_that_are_not_datelines_are_left_alone(raw):
+    cleaned = clean_text(raw + "\n\nA second paragraph of the report.")
+    assert cleaned.dateline is None
+    assert cleaned.text.startswith(raw)
+
+
+def test_the_agency_of_a_dateline_is_still_an_attribution():
+    cleaned = clean_text("MOSCOW (Reuters) - Russia said on Monday it would reply.\n\nMore text here.")
+    assert cleaned.attributions == ["Reuters"]
+
+
 def test_captions_and_reporting_credits_are_not_article_text():
     raw = "\n".join([
         "Iran and Iraq signed a border agreement in Baghdad on Monday.",

@@ -66,6 +66,7 @@ def test_shared_name_resolved_by_the_dateline(place_of):
     text = "Security forces clashed with protesters in Tripoli overnight."
     assert place_of(text, "clashed", dateline="BEIRUT").country_code == "LBN"
     assert place_of(text, "clashed", dateline="BENGHAZI").country_code == "LBY"
+    assert place_of(text, "clashed", dateline="BEIRUT/DAMASCUS").country_code == "LBN"  # filed from the first
 
 
 def test_shared_name_resolved_by_a_country_after_it(place_of):

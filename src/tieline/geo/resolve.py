@@ -173,7 +173,8 @@ def dateline_country(dateline: str | None) -> str | None:
     if not dateline:
         return None
     geo = load_geo()
-    parts = [p.strip() for p in dateline.split(",") if p.strip()]
+    first_place = dateline.split("/")[0]  # "BRUSSELS/LONDON (Reuters)": filed from the first
+    parts = [p.strip() for p in first_place.split(",") if p.strip()]
     for part in reversed(parts[1:]):
         country = geo.country(part)
         if country is not None:

@@ -49,6 +49,17 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][A-Za-z .]{1,30})?), "
     r"(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}), (?P<year>\d{4})\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)\s*"
 )
+# Most wire and network stories carry no date in the dateline: "WASHINGTON — ", "KABUL, Afghanistan
+# (AP) — ", "BRUSSELS/LONDON (Reuters) - ", and CNN's mixed-case "Havana (CNN)" with no dash.
+_UNDATED_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?)"
+    r"\s*(?:\((?P<agency>[A-Za-z. ]{1,30})\))?\s*(?:(?:--|—|–| -)\s+(?=\S)|(?:--|—|–)(?=[A-Z\"“‘']))"
+    r"|^(?P<mixed>[A-Z][a-z]+(?:[ /][A-Z][a-z]+){0,2}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?)"
+    r" \((?P<network>CNN|CNN Business|AP|UPI|Reuters|AFP)\)\s*(?:--|—|–|-)?\s*(?=[A-Z\"“‘'])"
+)
+# Story kickers that look like an all-capital dateline but name no place.
+_KICKERS = frozenset({"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH",
+                      "LIVE", "EDITORIAL", "COMMENTARY", "CORRECTION", "FACT CHECK", "VIDEO", "PHOTOS"})
 _SENTENCE_END = re.compile(r"[.!?\"”’)。！？」』]\s*$")
 # Agencies and state media whose names mark where a report or a photo came from.
 AGENCIES = (
@@ -107,22 +118,22 @@ def clean_text(raw: str, detect_title: bool = True, web: bool = False) -> CleanT
         kept.append(line)
     if detect_title and kept and result.title is None and _looks_like_title(kept[0]) and len(kept) > 1:
         result.title = kept.pop(0)
+    for match in _AGENCY_RE.finditer("\n\n".join(kept)):  # before the dateline's "(Reuters)" goes
+        if match.group(1) not in result.attributions:
+            result.attributions.append(match.group(1))
     for i, paragraph in enumerate(kept[:3]):
         found = _parse_dateline(paragraph)
         if found:
             result.dateline, result.published, kept[i] = found
             break
     result.text = "\n\n".join(kept)
-    for match in _AGENCY_RE.finditer(result.text):
-        if match.group(1) not in result.attributions:
-            result.attributions.append(match.group(1))
     return result
 
 
-def _parse_dateline(paragraph: str) -> tuple[str, date, str] | None:
+def _parse_dateline(paragraph: str) -> tuple[str, date | None, str] | None:
     match = _DATELINE.match(paragraph)
     if not match:
-        return None
+        return _parse_undated_dateline(paragraph)
     month = _MONTHS.get(match.group("month")[:3].lower())
     try:
         when = date(int(match.group("year")), month or 0, int(match.group("day")))
@@ -130,6 +141,17 @@ def _parse_dateline(paragraph: str) -> tuple[str, date, str] | None:
         return None
     rest = paragraph[match.end():]
     return match.group("place").strip(), when, rest[:1].upper() + rest[1:]
+
+
+def _parse_undated_dateline(paragraph: str) -> tuple[str, None, str] | None:
+    match = _UNDATED_DATELINE.match(paragraph)
+    if not match:
+        return None
+    place = (match.group("place") or match.group("mixed")).strip()
+    if place.upper() in _KICKERS:
+        return None
+    rest = paragraph[match.end():]
+    return place, None, rest[:1].upper() + rest[1:]
 
 
 def _looks_like_title(line: str) -> bool:
