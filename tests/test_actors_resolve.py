@@ -45,6 +45,17 @@ def test_titles_give_country_sector_and_name(actors_of):
     assert found["Japanese Prime Minister Fumio Kishida"] == ("JPNGOV", "Fumio Kishida")
 
 
+def test_a_campaign_or_force_that_names_no_actor_is_none(actors_of):
+    # "air campaign" had made IRQPTY and SYRPTY targets of US airstrikes; "labour force" an army
+    found, _, _ = actors_of("In its air campaign in Iraq and Syria, the U.S. has conducted 1,800 airstrikes. "
+                            "The Trump campaign attacked China. Iraq's labour force grew. "
+                            "The Iraqi police force arrested two Syrian men.")
+    assert "its air campaign" not in found
+    assert found["The Trump campaign"][0] == "USAPTY"
+    assert "Iraq's labour force" not in found or found["Iraq's labour force"][0] != "IRQMIL"
+    assert found["The Iraqi police force"][0] == "IRQCOP"
+
+
 @pytest.mark.parametrize("when, leader", [(date(2010, 3, 1), "Kim Jong-il"), (date(2021, 4, 15), "Kim Jong-un")])
 def test_the_north_korean_leader_depends_on_the_date(actors_of, when, leader):
     found, _, _ = actors_of("The North Korean leader inspected a new factory.", when)
@@ -121,6 +132,8 @@ def test_an_academic_quoted_about_a_country_is_an_academic_of_his_own_country(ac
     ("The African Union suspended Niger.", "The African Union", "IGOAFRAFU"),
     ("Hamas fired rockets at Israel.", "Hamas", "PSEREB"),
     ("Hezbollah fighters crossed the border.", "Hezbollah fighters", "LBNREB"),
+    ("The Defense Department is sending aid to Kyiv.", "The Defense Department", "USAMIL"),
+    ("The Energy Department fined the company.", "The Energy Department", "USAGOV"),
 ])
 def test_international_bodies_and_named_groups(actors_of, text, phrase, code):
     found, _, _ = actors_of(text)
@@ -132,6 +145,19 @@ def test_heads_of_international_bodies_act_for_the_body_while_in_office(actors_o
     assert found["UN Secretary-General Antonio Guterres"] == ("IGOUNO", "Antonio Guterres")
     found, _, _ = actors_of("Antonio Guterres met European leaders in Lisbon.", date(2000, 6, 1))
     assert found["Antonio Guterres"][0] == "PRTGOV"
+
+
+def test_a_body_named_with_its_office_holder_wins_over_the_date(actors_of):
+    # Undated articles are coded as of today, when these men hold other offices or none; the text
+    # still says whose office they speak for. "Former" keeps them out of it.
+    later = date(2026, 11, 29)
+    found, _, _ = actors_of("NATO Secretary General Jens Stoltenberg concurred with the assessment.", later)
+    assert found["NATO Secretary General Jens Stoltenberg"] == ("IGOWSTNAT", "Jens Stoltenberg")
+    found, _, _ = actors_of("United Nations Secretary-General Ban Ki-moon urged restraint. Ban said more.", later)
+    assert found["United Nations Secretary-General Ban Ki-moon"] == ("IGOUNO", "Ban Ki-moon")
+    assert found["Ban"][0] == "IGOUNO"
+    found, _, _ = actors_of("Former UN Secretary-General Ban Ki-moon urged restraint.", later)
+    assert found["Former UN Secretary-General Ban Ki-moon"][0] == "KORELI"
 
 
 def test_the_taliban_became_the_government_in_2021(actors_of):

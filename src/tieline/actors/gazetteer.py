@@ -59,6 +59,7 @@ class Entry:
 class Gazetteer:
     phrases: dict[str, list[Entry]] = field(default_factory=dict)  # lower-cased phrase -> entries
     roles: dict[str, str] = field(default_factory=dict)  # lower-cased role phrase -> PLOVER sector
+    not_roles: set[str] = field(default_factory=set)  # phrases with a role word that name no actor
     titles: dict[str, str] = field(default_factory=dict)  # "foreign minister" -> foreign_minister
     cameo_roles: dict[str, str] = field(default_factory=dict)  # PLOVER sector -> CAMEO role ("JRN" -> "MED")
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> English short name
@@ -252,6 +253,8 @@ def _load_roles(gaz: Gazetteer, data: dict) -> None:
     for sector, words in (data.get("sectors") or {}).items():
         for word in words:
             gaz.roles[" ".join(str(word).lower().split())] = sector
+    for phrase in data.get("not_roles") or ():
+        gaz.not_roles.add(" ".join(str(phrase).lower().split()))
     for word, office in (data.get("titles") or {}).items():
         gaz.titles[" ".join(str(word).lower().split())] = office
     gaz.cameo_roles.update(data.get("cameo_roles") or {})

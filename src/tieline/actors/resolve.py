@@ -147,7 +147,11 @@ class DocActors:
             return []
         if own is not None and own[1].kind == "person":
             span = own[0]
-            stated, _ = self._role([t for t in tokens if not span.start <= t.i < span.end], head)
+            outside = [t for t in tokens if not span.start <= t.i < span.end]
+            body = self._body_of_office(outside, own[1])
+            if body is not None and not self._former(tokens):
+                return [self._body_person_mention(body, own[1], extent)]
+            stated, _ = self._role(outside, head)
             return [self._person_mention(own[1], extent, self._former(tokens), stated)]
         sector, role_tok = self._role(tokens, head)
         if self._former(tokens) and sector in ("GOV", "MIL", "SPY", "COP", "JUD", "LEG", None):
@@ -364,6 +368,9 @@ class DocActors:
                 forms = [" ".join(plain_lemma(t) for t in window), " ".join(t.lower_ for t in window)]
                 if n > 2 and any(t.text == "-" for t in window):  # "secretary-general" comes in three tokens
                     forms.append("".join(t.lower_ + t.whitespace_ for t in window).strip())
+                if any(form in self.gazetteer.not_roles for form in forms):
+                    taken.update(t.i for t in window)  # "air campaign" is no (party) campaign
+                    continue
                 for form in forms:
                     value = table.get(form)
                     if value is not None:
@@ -460,6 +467,26 @@ class DocActors:
         person = self.gazetteer.people[entry.person]
         mention = self._mention_from_person(person, extent, kind="person", former=former, stated=stated)
         self._remember(person.name, mention, extent.root.i, person.sector_on(self.day)[1], person)
+        return mention
+
+    def _body_of_office(self, tokens: list[Token], entry: Entry) -> Entry | None:
+        """The international body named with a person who held one of its offices at some time:
+        "NATO Secretary General Jens Stoltenberg" is NATO's whatever the article's date says
+        (an undated article is coded as of today, when he holds another office)."""
+        bodies = {t.body for t in self.gazetteer.people[entry.person].terms if t.body}
+        for tok in tokens:
+            hit = self.by_token.get(tok.i)
+            if hit is None or hit[1].kind != "group":
+                continue
+            if any(e.code == hit[1].code for body in bodies for e in self.gazetteer.lookup(body)):
+                return hit[1]
+        return None
+
+    def _body_person_mention(self, body: Entry, entry: Entry, extent: Span) -> Mention:
+        person = self.gazetteer.people[entry.person]
+        mention = _copy(self._group_mention(extent, body, extent, None), name=person.name, kind="person")
+        office = next((t.office for t in person.terms if t.body), None)
+        self._remember(person.name, mention, extent.root.i, office, person)
         return mention
 
     def _mention_from_person(self, person: Person, extent: Span, kind: str, former: bool = False,
