@@ -42,6 +42,8 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "The weather in Paris was mild on Sunday.",  # no event at all
         "Officials met on Tuesday to discuss the budget.",  # one party meeting: no event between actors
         "Jordan Peterson criticized Chad Smith.",  # people named like countries
+        "Netanyahu won 72 percent of the vote, as opposed to 28 percent for Gideon Saar.",  # a connective
+        "Russia relies on politics as opposed to force in its dealings with Ukraine.",
     ],
 )
 def test_codes_nothing(code_text, sentence):

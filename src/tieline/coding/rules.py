@@ -63,6 +63,8 @@ _AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "
 _NOUN_EVENT_DEPS = {"nsubj", "nsubjpass", "dobj", "ROOT", "attr", "appos"}
 # Above this many conjoined parties a reciprocal act is multilateral, not a set of dyads.
 _MAX_RECIPROCAL = 4
+# Verbs frozen into connectives, as (word before, verb, word after): "72% as opposed to 27%".
+_CONNECTIVES = {("as", "opposed", "to"), ("as", "compared", "to"), ("as", "compared", "with")}
 _NON_ASSERTING_SECTORS = {"MED", "EDU"}  # media and analysts report; they are not parties
 _MEETING_CODES = {"040", "046"}  # consultations and negotiations: nothing between actors with one party
 
@@ -215,6 +217,9 @@ class RulesCoder(Coder):
         candidates: dict[int, Candidate] = {}
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or tok.tag_ == "VBN" or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):
+                if _connective(tok):
+                    _note(trace, s_idx, tok, "-", "not an event: part of a connective such as 'as opposed to'")
+                    continue
                 patterns = self.patterns.for_lemma(tok.lemma_.lower()) or self._for_form(tok)
                 if patterns:
                     found = self._match(tok, patterns, s_idx, trace)
@@ -804,6 +809,13 @@ class RulesCoder(Coder):
 
 
 # --- small helpers -----------------------------------------------------------------------------
+
+
+def _connective(tok: Token) -> bool:
+    doc = tok.doc
+    if tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    return (doc[tok.i - 1].lower_, tok.lower_, doc[tok.i + 1].lower_) in _CONNECTIVES
 
 
 def _resolve(actors: DocActors, token: Token) -> list[Mention]:
