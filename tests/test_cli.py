@@ -115,3 +115,15 @@ def test_ingest_then_events(run_cli, docs, tmp_path):
     assert [json.loads(line)["doc_id"] for line in since.stdout.splitlines()] == ["w2"]
     by_code = run_cli("events", "--db", str(db), "--code", "16", "--format", "csv")
     assert list(csv.DictReader(io.StringIO(by_code.stdout)))[0]["event_code"] == "166"
+
+
+def test_standard_input_is_read_for_a_dash(run_cli):
+    text = run_cli("code", "-", "--format", "csv", input="Poland expelled a Russian diplomat on Monday.\n")
+    assert text.returncode == 0, text.stderr
+    rows = list(csv.DictReader(io.StringIO(text.stdout)))
+    assert [(r["doc_id"], r["actor1_code"], r["event_code"], r["actor2_code"]) for r in rows] == [
+        ("stdin", "POLGOV", "166", "RUSGOV")]
+    lines = run_cli("code", "-", input=json.dumps({"id": "w9", "text": "Kenya praised Uganda.",
+                                                   "published": "2021-03-04"}) + "\n")
+    assert lines.returncode == 0, lines.stderr
+    assert [(e["doc_id"], e["event_date"]) for e in map(json.loads, lines.stdout.splitlines())] == [("w9", "2021-03-04")]

@@ -212,3 +212,48 @@ def test_memory_does_not_grow_with_the_input(tmp_path, kind):
     large_count, large_peak = _peak_while_reading(write(1200))
     assert (small_count, large_count) == (300, 1200)
     assert large_peak < small_peak * 1.5 + 200_000, (small_peak, large_peak)
+
+
+def _read_through_pipe(tmp_path, data: bytes):
+    """Read `data` through a named pipe, as `tieline code <(zcat wire.jsonl.gz)` does."""
+    import os
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+
+    def write():
+        with open(pipe, "wb") as handle:
+            handle.write(data)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        return read([pipe])
+    finally:
+        writer.join(timeout=10)
+
+
+@pytest.mark.parametrize("data, ids", [
+    (b"Finland signed a defence agreement with Norway.", ["pipe"]),
+    (PAGE.encode(), ["pipe"]),
+    (b'{"id": "r1", "text": "Kenya praised Uganda."}\n{"id": "r2", "text": "Peru praised Chile."}\n', ["r1", "r2"]),
+    (json.dumps([{"id": "j1", "text": "Kenya praised Uganda."}]).encode(), ["j1"]),
+    (gzip.compress(b'{"id": "z1", "text": "Ghana praised Togo."}\n'), ["z1"]),
+    (warc_bytes([("https://news.example.org/w", 200, "text/html", PAGE.encode())]), ["https://news.example.org/w"]),
+    (warc_bytes([("https://news.example.org/w", 200, "text/html", PAGE.encode())], compress=False),
+     ["https://news.example.org/w"]),
+])
+def test_a_pipe_is_read_once_and_its_kind_told_from_its_content(tmp_path, data, ids):
+    docs, stats = _read_through_pipe(tmp_path, data)
+    assert not stats.failures
+    assert [d.id for d in docs] == ids
+    if data.startswith(b"<"):
+        assert docs[0].media_type == "text/html"
+
+
+def test_a_named_pipe_is_accepted_without_a_file_suffix(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "feed")
+    assert FileSource([tmp_path / "feed"]).paths == [tmp_path / "feed"]

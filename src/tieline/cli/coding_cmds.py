@@ -58,7 +58,8 @@ def code_cmd(inputs: tuple[str, ...], fmt: str, parquet_out: str | None, coder: 
     """Code events from documents and print them, one per line; stores nothing.
 
     INPUTS are .txt, .html, .jsonl (one document per line with id, text or html, url,
-    published), .json, .warc files (and .gz of them), folders of them, or http(s) URLs; --feed
+    published), .json, .warc files (and .gz of them), folders of them, http(s) URLs, or - for
+    standard input (its kind told from its content); --feed
     and --sitemap add the articles that feeds and sitemaps list. Each event's doc_id is the JSON
     id, the file name, or the page's normalised URL. Articles are coded by --jobs worker
     processes (or Spark with --engine spark); the output is the same, in input order.

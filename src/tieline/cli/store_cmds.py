@@ -34,8 +34,8 @@ def ingest_cmd(inputs: tuple[str, ...], db: str, coder: str, pattern_files: tupl
                dedup: str, executor: Executor, prefilter: bool) -> None:
     """Code events from documents and store documents, events and failures in DuckDB.
 
-    INPUTS are files or folders (.txt, .html, .jsonl, .json, .warc, and .gz of them) or http(s)
-    URLs; --feed and --sitemap add the articles that feeds and sitemaps list. Documents already in
+    INPUTS are files or folders (.txt, .html, .jsonl, .json, .warc, and .gz of them), http(s)
+    URLs, or - for standard input; --feed and --sitemap add the articles that feeds and sitemaps list. Documents already in
     the store (same normalised URL or content) are skipped, so re-running adds nothing; a run that
     was killed is marked interrupted and the next run stores what it had not. Reports of the same
     event are stored as mentions of one event (see --dedup and README "Deduplication"). Articles

@@ -10,8 +10,10 @@ the stream goes on.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import re
+import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -51,11 +53,23 @@ def is_url(value: str | Path) -> bool:
     return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
 
 
+STDIN = Path("/dev/stdin")
+
+
+def is_stream(path: Path) -> bool:
+    """Standard input ("-") or a pipe (`<(zcat wire.jsonl.gz)`): read once, its kind told by its content."""
+    return path == STDIN or (path.exists() and not path.is_file() and not path.is_dir())
+
+
 def check_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """The paths as Path objects; raises InputError naming the first that cannot be read."""
+    """The paths as Path objects ("-" is standard input); raises InputError naming the first that
+    cannot be read."""
     checked = []
     for raw in paths:
-        path = Path(raw)
+        path = STDIN if str(raw) == "-" else Path(raw)
+        if is_stream(path):
+            checked.append(path)
+            continue
         if not path.exists():
             raise InputError(
                 f"Input '{raw}' does not exist. Give a file or folder of {', '.join(SUFFIXES)} documents "
@@ -69,6 +83,39 @@ def check_paths(paths: Iterable[str | Path]) -> list[Path]:
     if not checked:
         raise InputError("No input given. Name at least one file or folder, e.g. `tieline code article.txt`.")
     return checked
+
+
+def sniff_kind(head: bytes) -> str:
+    """The kind of a stream from its first bytes: "warc", "jsonl", "json", "text/html" or "text/plain"."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith(b"WARC/"):
+        return "warc"
+    if text.startswith(b"{"):
+        return "jsonl"
+    if text.startswith(b"["):
+        return "json"
+    if text.startswith(b"<"):
+        return "text/html"
+    return "text/plain"
+
+
+@contextmanager
+def _open_stream(file: Path):
+    """A peekable binary stream: the process's standard input for "-", else the pipe opened."""
+    if file == STDIN:
+        stdin = sys.stdin.buffer
+        yield stdin if hasattr(stdin, "peek") else io.BufferedReader(stdin)
+        return
+    with file.open("rb") as raw:
+        yield raw
+
+
+def _gzip_head(data: bytes) -> bytes:
+    """The first decompressed bytes of a gzip member (empty if they cannot be had)."""
+    try:
+        return zlib.decompressobj(wbits=31).decompress(data, 16)
+    except zlib.error:
+        return b""
 
 
 _REASON_MESSAGES = {
@@ -178,7 +225,10 @@ class FileSource:
     def files(self, stats: RunStats | None = None) -> Iterator[tuple[Path, str]]:
         """(file, id) pairs; ids are file names, relative to a folder that was given."""
         for path in self.paths:
-            if path.is_file():
+            if path == STDIN:
+                yield path, "stdin"
+                continue
+            if path.is_file() or is_stream(path):
                 yield path, path.name
                 continue
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
@@ -192,7 +242,7 @@ class FileSource:
                 yield child, rel.as_posix()
 
     def total_bytes(self) -> int:
-        return sum(f.stat().st_size for f, _ in self.files())
+        return sum(f.stat().st_size for f, _ in self.files() if not is_stream(f))
 
     def read(self, stats: RunStats) -> Iterator[Document]:
         for file, doc_id in self.files(stats):
@@ -209,9 +259,12 @@ class FileSource:
                 yield counted
 
     def _read_file(self, file: Path, doc_id: str, stats: RunStats) -> Iterator[Document]:
-        source = str(file)
+        source = "stdin" if file == STDIN else str(file)
         kind, compressed = input_kind(file) or ("text/plain", False)
         try:
+            if is_stream(file):
+                yield from self._read_stream(file, source, doc_id, stats)
+                return
             fetched = datetime.fromtimestamp(file.stat().st_mtime, tz=UTC)
             if kind == "warc":  # warcio reads gzip-per-record archives itself
                 with file.open("rb") as raw:
@@ -219,19 +272,47 @@ class FileSource:
                     yield from read_warc(stream, source, stats, self.max_bytes)
                 return
             with self._open(file, compressed) as stream:
-                if kind == "jsonl":
-                    yield from self._read_jsonl(stream, source, file.name, fetched, stats)
-                elif kind == "json":
-                    yield from self._read_json(stream, source, file.name, fetched, stats)
-                else:
-                    doc = self._read_single(stream, source, doc_id, kind, fetched, stats)
-                    if doc is not None:
-                        yield doc
+                yield from self._read_kind(stream, kind, source, doc_id, file.name, fetched, stats)
         except _STREAM_ERRORS as exc:
             stats.fail(_failure(source, "truncated-gzip", f"{exc}; the documents before the damage were read",
                                 doc_id))
         except OSError as exc:
             stats.fail(_failure(source, "unreadable", exc.strerror or str(exc), doc_id))
+
+    def _read_kind(self, stream: BinaryIO, kind: str, source: str, doc_id: str, name: str, fetched: datetime,
+                   stats: RunStats) -> Iterator[Document]:
+        if kind == "jsonl":
+            yield from self._read_jsonl(stream, source, name, fetched, stats)
+        elif kind == "json":
+            yield from self._read_json(stream, source, name, fetched, stats)
+        else:
+            doc = self._read_single(stream, source, doc_id, kind, fetched, stats)
+            if doc is not None:
+                yield doc
+
+    def _read_stream(self, file: Path, source: str, doc_id: str, stats: RunStats) -> Iterator[Document]:
+        """Standard input or a pipe: opened once, its kind told from its first bytes (gzip, WARC,
+        JSON lines, a JSON array, HTML, else plain text)."""
+        fetched = datetime.now(tz=UTC)
+        with _open_stream(file) as raw:
+            counted = _Counting(raw, self.on_bytes) if self.on_bytes else raw
+            if raw.peek(2)[:2] == b"\x1f\x8b":
+                if _gzip_head(raw.peek(4096)).startswith(b"WARC/"):  # warcio unzips record by record
+                    yield from read_warc(counted, source, stats, self.max_bytes)
+                    return
+                with gzip.GzipFile(fileobj=counted, mode="rb") as unzipped:
+                    kind = sniff_kind(unzipped.peek(512))
+                    yield from self._stream_kind(unzipped, kind, source, doc_id, fetched, stats)
+                return
+            kind = sniff_kind(raw.peek(512))
+            yield from self._stream_kind(counted, kind, source, doc_id, fetched, stats)
+
+    def _stream_kind(self, stream: BinaryIO, kind: str, source: str, doc_id: str, fetched: datetime,
+                     stats: RunStats) -> Iterator[Document]:
+        if kind == "warc":
+            yield from read_warc(stream, source, stats, self.max_bytes)
+        else:
+            yield from self._read_kind(stream, kind, source, doc_id, doc_id, fetched, stats)
 
     def _read_single(self, stream: BinaryIO, source: str, doc_id: str, kind: str, fetched: datetime,
                      stats: RunStats) -> Document | None:
