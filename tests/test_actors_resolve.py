@@ -86,6 +86,15 @@ def test_coreference_across_sentences(actors_of):
     assert {m.code for m in both} == {"CHNGOV", "PRKGOV"}
 
 
+def test_a_bare_plural_is_a_class_not_the_last_two_named(actors_of):
+    text = ("Israeli Prime Minister Benjamin Netanyahu met President Donald Trump in Washington. "
+            "Presidents of both parties have supported a Palestinian state. "
+            "The leaders of both countries discussed Iran.")
+    _, actors, doc = actors_of(text, date(2017, 12, 21))
+    assert {m.country_code for m in actors.resolve(head_of(doc, "Presidents"))} == {None}
+    assert {m.code for m in actors.resolve(head_of(doc, "leaders"))} == {"ISRGOV", "USAGOV"}
+
+
 def test_pronouns_follow_the_person_or_state_named_before(actors_of):
     text = ("Chinese Foreign Minister Wang Yi arrived in Vientiane on Thursday. "
             "Lao Prime Minister Sonexay Siphandone received him at the presidential palace. "

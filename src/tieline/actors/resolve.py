@@ -638,7 +638,8 @@ class DocActors:
         """"the regime", "the country", "both sides", "the two leaders", "the president"."""
         meaning = self.gazetteer.generic.get(head.lemma_.lower()) or self.gazetteer.generic.get(head.lower_)
         words = {t.lower_ for t in tokens}
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "both") for c in head.children) or "both" in words
+        own = {t.lower_ for t in tokens if t.i < head.i}  # not its of-phrase: "Presidents of both parties"
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "both") for c in head.children) or "both" in own
         if meaning is None or not definite:
             return None
         pair = bool(words & _PAIR_MARKERS) or head.lower_ == "pair"
