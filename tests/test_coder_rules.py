@@ -23,6 +23,8 @@ CASES = [
     ("South Korea was criticized by North Korea.", "PRKGOV", "111", "KORGOV"),
     ("Indian officials held talks with a Chinese delegation in New Delhi.", "INDGOV", "040", "CHNGOV"),
     ("Brazil refused to meet Argentina's envoy.", "BRAGOV", "125", "ARGGOV"),  # a refusal is a rejection (12)
+    ("China hit back at Washington over the new tariffs.", "CHNGOV", "111", "USAGOV"),  # words, not force
+    ("Israeli jets hit Hamas positions in Gaza.", "ISRMIL", "190", "PSEREB"),
 ]
 
 
@@ -44,6 +46,10 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "Jordan Peterson criticized Chad Smith.",  # people named like countries
         "Netanyahu won 72 percent of the vote, as opposed to 28 percent for Gideon Saar.",  # a connective
         "Russia relies on politics as opposed to force in its dealings with Ukraine.",
+        "Mongolia has been hard-hit by the global slump in commodity prices.",  # a passive the parser missed
+        "Iran and Russia pretend to engage in diplomacy.",  # engaging is not fighting
+        "China targeted American farm products with new tariffs.",  # trade, not force
+        "The tanks support the theory that the convoy came from Russia.",  # evidence, not endorsement
     ],
 )
 def test_codes_nothing(code_text, sentence):

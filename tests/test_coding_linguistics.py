@@ -17,6 +17,11 @@ def triples(events):
         ("India was criticised by Pakistan over the dam project.", [("PAKGOV", "111", "INDGOV")]),
         ("Evidence against Iran was presented by Israel.", [("ISRGOV", "112", "IRNGOV")]),
         ("Sanctions were imposed on Belarus by the European Union.", [("IGOEUREEC", "163", "BLRGOV")]),
+        # a passive participle the parser hangs under "been" ("been" as the verb, "hit" its complement)
+        ("Gaza has been hard-hit by Israeli airstrikes.", [("ISR", "190", "PSEGOV")]),
+        # "were engaged in": the subject does it, it is not done to the subject
+        ("Iraqi troops were engaged in ethnic cleansing against Kurdish villagers.", [("IRQMIL", "203", "CVL")]),
+        ("Ethiopian forces engaged in ethnic cleansing against Eritreans.", [("ETHMIL", "203", "ERI")]),
         # verb + particle or preposition
         ("Russia pulled out of the grain deal with Ukraine.", [("RUSGOV", "160", "UKRGOV")]),
         ("Iran walked out of the talks with the United States.", [("IRNGOV", "164", "USAGOV")]),

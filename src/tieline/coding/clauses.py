@@ -38,7 +38,16 @@ QUANTITY_NOUNS = {"ton", "tonne", "kg", "kilogram", "worth", "million", "billion
                   "bulk", "majority", "dozens", "hundreds", "thousands", "unit", "platoon", "company"}
 
 
+def stative_participle(verb: Token) -> bool:
+    """"were engaged in ethnic cleansing", "is involved in the fighting": the subject does it."""
+    return verb.lemma_.lower() in ("engage", "involve") and any(c.dep_ == "prep" and c.lower_ == "in"
+                                                                for c in verb.children) \
+        and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def is_passive(verb: Token) -> bool:
+    if stative_participle(verb):
+        return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
     if reduced_relative(verb) is not None:
@@ -64,9 +73,22 @@ def reduced_relative(verb: Token) -> Token | None:
     return None
 
 
+def copular_passive(verb: Token) -> bool:
+    """A participle with a "by" agent that the parser hung under "be" ("Mongolia has been hard-hit
+    by ..." with "been" as the verb). Only actions are read as passives this way: "alarmed by" and
+    "pleased with" describe their subject's state."""
+    return _copular_participle(verb) and any(c.dep_ == "agent" for c in verb.children)
+
+
+def _copular_participle(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_ in ("be", "get", "become")
+
+
 def passive_subjects(verb: Token) -> list[Token]:
     """The patient of a passive verb: its passive subject, or the noun a participle modifies."""
     subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if not subjects and _copular_participle(verb):
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBN":
         subjects = [verb.head]
     if not subjects:
@@ -101,11 +123,16 @@ def is_temporal(prep: Token) -> bool:
         t.ent_type_ in ("DATE", "TIME") or t.pos_ in ("DET", "ADP", "NUM", "PUNCT", "CCONJ") for p in pobjs for t in p.subtree)
 
 
+# Particles the parser often tags as adverbs: "hit *back* at", "lashed *out* at".
+_ADVERB_PARTICLES = {"back", "out", "off"}
+
+
 def preps(head: Token) -> list[Token]:
     """Prepositions and particles of a word, leaving out those that only give a date or time, with
     the second word of compound prepositions ("pulled *out of*": "out", then "of")."""
-    found = [c for c in head.children if c.dep_ in ("prep", "prt", "dative", "agent") and not is_temporal(c)]
-    found += [g for c in found if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "prep"]
+    found = [c for c in head.children if (c.dep_ in ("prep", "prt", "dative", "agent") and not is_temporal(c))
+             or (c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES)]
+    found += [g for c in found if c.dep_ in ("prep", "prt", "advmod") for g in c.children if g.dep_ == "prep"]
     return found
 
 
@@ -224,7 +251,8 @@ def subjects(verb: Token) -> tuple[list[Token], str]:
     """The clause's subject and how it was found: own, inherited, object-control, relative, participle."""
     tok = verb
     for depth in range(6):
-        own = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        own = [c for c in tok.children
+               if c.dep_ in SUBJECT_DEPS or (c.dep_ in PASSIVE_SUBJECT_DEPS and stative_participle(tok))]
         if own:
             if tok.dep_ == "relcl" and own[0].lower_ in RELATIVE_PRONOUNS:
                 return [tok.head], "relative"

@@ -30,6 +30,7 @@ from .clauses import (
     bind_pronoun,
     complement_children,
     constraints_met,
+    copular_passive,
     is_passive,
     passive_subjects,
     predicative,
@@ -56,6 +57,7 @@ _GROUP_WORDS = {"leader", "side", "country", "nation", "government", "minister",
                 "delegation", "army", "official", "neighbour", "neighbor", "ally", "rival", "capital", "premier",
                 "man", "woman", "envoy", "diplomat", "chancellor", "king", "counterpart", "military", "navy"}
 _VIOLENT_ROOTS = VIOLENT_ROOTS
+_ACTION_ROOTS = {"17", *VIOLENT_ROOTS}  # coercion and force: "hit by", "arrested by" are never states
 _AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
                 "ought", "need", "dare", "to", "get", "'s", "'ve", "'d", "'ll", "wo", "ca"}
 # A nominal event is coded only as a main participant of its clause ("Israeli strikes on Gaza
@@ -460,14 +462,15 @@ class RulesCoder(Coder):
         cand = clause.candidate
         head, pattern = cand.head, cand.pattern
         object_is_patient = pattern.object and cand.obj is not None and cand.obj in passive_subjects(head)
-        if is_passive(head) and not object_is_patient:
+        passive = is_passive(head) or (copular_passive(head) and clause.code[:2] in _ACTION_ROOTS)
+        if passive and not object_is_patient:
             source_tokens, how = agents(head), "agent"
             target_tokens = passive_subjects(head)
             targets = [m for t in target_tokens for m in _resolve(actors, t)]
             if not source_tokens and clause.code[:2] in _VIOLENT_ROOTS:
                 source_tokens = self._means(clause) or origin(head, actors)
         else:
-            if is_passive(head):
+            if passive:
                 source_tokens, how = agents(head), "agent"
                 if not source_tokens and clause.code[:2] in _VIOLENT_ROOTS:
                     source_tokens = origin(head, actors)  # "a mortar bomb was fired at Israel from Gaza"
