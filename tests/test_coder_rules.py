@@ -49,6 +49,8 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "Mongolia has been hard-hit by the global slump in commodity prices.",  # a passive the parser missed
         "Iran and Russia pretend to engage in diplomacy.",  # engaging is not fighting
         "China targeted American farm products with new tariffs.",  # trade, not force
+        "Washington launched a trade war against China.",
+        "The trade wars with China and Mexico have hurt American farmers.",  # an event noun's modifier
         "The tanks support the theory that the convoy came from Russia.",  # evidence, not endorsement
     ],
 )

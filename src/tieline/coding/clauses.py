@@ -211,6 +211,11 @@ def _modified_by(tok: Token, lemmas: frozenset[str], deps: tuple[str, ...] = ("a
     return any(c.dep_ in deps and c.lemma_.lower() in lemmas for c in tok.children)
 
 
+def noun_sense_excluded(noun: Token, pattern) -> bool:
+    """For an event noun, `not_modifier` names modifiers of the noun itself: a *trade* war."""
+    return bool(pattern.not_modifier) and _object_modified_by(noun, pattern.not_modifier)
+
+
 def _object_modified_by(obj: Token, lemmas: frozenset[str]) -> bool:
     return _modified_by(obj, lemmas, ("amod", "compound", "nmod"))
 

@@ -32,6 +32,7 @@ from .clauses import (
     constraints_met,
     copular_passive,
     is_passive,
+    noun_sense_excluded,
     passive_subjects,
     predicative,
     slot_tokens,
@@ -655,6 +656,9 @@ class RulesCoder(Coder):
         """A nominal event: "Israeli air strikes on Gaza", "talks between Iran and Saudi Arabia"."""
         if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in noun.children):
             _note(trace, s_idx, noun, pattern.id, "not coded: negated noun")
+            return None
+        if noun_sense_excluded(noun, pattern):
+            _note(trace, s_idx, noun, pattern.id, "not coded: a modifier gives the noun another sense")
             return None
         governor = noun.head
         if governor.pos_ in ("VERB", "AUX") and governor != noun:
