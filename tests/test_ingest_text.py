@@ -141,6 +141,16 @@ def test_the_agency_of_a_dateline_is_still_an_attribution():
     assert cleaned.attributions == ["Reuters"]
 
 
+def test_a_photo_gallery_pasted_as_one_line_is_dropped_whatever_its_length():
+    captions = " ".join(f"Crisis in Ukraine – Soldiers patrol a street in Donetsk on day {i}. Hide Caption {i} of 40"
+                        for i in range(1, 41))
+    cleaned = clean_text("Ukraine and Russia traded accusations on Monday.\n\nPhotos: Crisis in Ukraine " + captions
+                         + "\n\nThe talks resume next week, officials said.")
+    assert cleaned.text.split("\n\n") == ["Ukraine and Russia traded accusations on Monday.",
+                                          "The talks resume next week, officials said."]
+    assert [reason for reason, _ in cleaned.dropped] == ["caption"]
+
+
 def test_captions_and_reporting_credits_are_not_article_text():
     raw = "\n".join([
         "Iran and Iraq signed a border agreement in Baghdad on Monday.",

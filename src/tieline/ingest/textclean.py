@@ -37,6 +37,8 @@ _CAPTION = re.compile(
     r"|enlarge this image\b|toggle caption\b|hide caption \d+ of \d+|photos?: photos?:)",
     re.IGNORECASE,
 )
+# A CNN photo gallery pasted into the text as one long line: "Photos: … Hide Caption 1 of 21 …".
+_GALLERY = re.compile(r"hide caption \d+ of \d+", re.IGNORECASE)
 _CREDIT = re.compile(
     r"\bcontributed (?:reporting|to this (?:report|story|article))\.?\s*$"
     r"|^\s*(?:additional )?(?:reporting|writing|editing) by\b",
@@ -171,6 +173,9 @@ def _drop_reason(line: str, seen: set[str], result: CleanText, web: bool, latin:
         result.byline = byline.group(1)
         return "byline"
     if _CAPTION.search(line) and len(words) < 80:
+        return "caption"
+    galleries = len(_GALLERY.findall(line))
+    if galleries >= 2 or (galleries and line.lstrip().lower().startswith("photos:")):
         return "caption"
     if _CREDIT.search(line) and len(words) < 40:
         return "credit"
