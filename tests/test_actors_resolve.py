@@ -95,6 +95,13 @@ def test_a_bare_plural_is_a_class_not_the_last_two_named(actors_of):
     assert {m.code for m in actors.resolve(head_of(doc, "leaders"))} == {"ISRGOV", "USAGOV"}
 
 
+def test_a_pronoun_for_a_body_does_not_make_the_body_a_person(actors_of):
+    text = ("Diplomats from the United Nations came to the dinners. It was a cosmopolitan crowd. "
+            "Years later, Ms. Roberts said she had met the prince there.")
+    _, actors, doc = actors_of(text)
+    assert actors.resolve(head_of(doc, "she")) == []
+
+
 def test_pronouns_follow_the_person_or_state_named_before(actors_of):
     text = ("Chinese Foreign Minister Wang Yi arrived in Vientiane on Thursday. "
             "Lao Prime Minister Sonexay Siphandone received him at the presidential palace. "
@@ -143,6 +150,10 @@ def test_an_academic_quoted_about_a_country_is_an_academic_of_his_own_country(ac
     ("Hezbollah fighters crossed the border.", "Hezbollah fighters", "LBNREB"),
     ("The Defense Department is sending aid to Kyiv.", "The Defense Department", "USAMIL"),
     ("The Energy Department fined the company.", "The Energy Department", "USAGOV"),
+    ("Special Counsel Robert Mueller questioned the witness.", "Special Counsel Robert Mueller", "JUD"),
+    # a name many states give their own body is the home country's unless another is named
+    ("The Indian Justice Department rejected the report.", "The Indian Justice Department", "INDGOV"),
+    ("The State Department rejected the report.", "The State Department", "USAGOV"),
 ])
 def test_international_bodies_and_named_groups(actors_of, text, phrase, code):
     found, _, _ = actors_of(text)
@@ -167,6 +178,12 @@ def test_a_body_named_with_its_office_holder_wins_over_the_date(actors_of):
     assert found["Ban"][0] == "IGOUNO"
     found, _, _ = actors_of("Former UN Secretary-General Ban Ki-moon urged restraint.", later)
     assert found["Former UN Secretary-General Ban Ki-moon"][0] == "KORELI"
+
+
+def test_a_generic_body_name_belongs_to_the_country_named_with_it(actors_of):
+    _, actors, doc = actors_of("Mexico's Interior Department rejected the report of the Defense Department.")
+    assert [m.code for m in actors.resolve(head_of(doc, "Department"))] == ["MEXGOV"]
+    assert [m.code for m in actors.resolve(head_of(doc, "Department", 1))] == ["USAMIL"]
 
 
 def test_the_taliban_became_the_government_in_2021(actors_of):

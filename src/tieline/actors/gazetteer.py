@@ -53,6 +53,7 @@ class Entry:
     person: str | None = None  # key into Gazetteer.people
     since: tuple[tuple[date, str, str], ...] = ()  # (from, code, sector): a group whose role changed
     name: str | None = None  # groups: the group's first name, which keys its office holders
+    generic_name: bool = False  # "Defense Department": another country named with it owns it
 
 
 @dataclass
@@ -341,6 +342,7 @@ def _load_groups(gaz: Gazetteer, data: dict, source: str, first: bool = False) -
         entry = Entry(
             code, country, "group", sector=sector, known_group_code=group.get("known_group"),
             plover_country=group.get("plover"), since=since, name=str(names[0]),
+            generic_name=bool(group.get("generic_name")),
         )
         for name in names:
             gaz.add(name, entry, first=first)

@@ -157,7 +157,7 @@ class DocActors:
         if self._former(tokens) and sector in ("GOV", "MIL", "SPY", "COP", "JUD", "LEG", None):
             sector = "ELI" if sector or role_tok is not None else sector
         office = self._title(tokens, head)
-        if own is not None and own[1].kind == "group":
+        if own is not None and own[1].kind == "group" and not _owned_by_another(own[1], self._countries_in(tokens)):
             return [self._group_mention(own[0], own[1], extent, sector)]
         if own is not None and own[1].kind in COUNTRY_KINDS:
             return [self._place_mention(own[1], extent)]
@@ -342,9 +342,15 @@ class DocActors:
             found.append(hit)
         before = [h for h in found if h[0].start < head.i]
         chosen = before or found
+        owners = {e.country_code for _, e in chosen if e.kind in COUNTRY_KINDS}
+        chosen = [(s, e) for s, e in chosen if not _owned_by_another(e, owners)]
         # A university, ministry or party of a country stands for it: keep the group, drop the country.
         group_countries = {e.country_code for _, e in chosen if e.kind == "group" and e.country_code}
         return [(s, e) for s, e in chosen if e.kind == "group" or e.country_code not in group_countries]
+
+    def _countries_in(self, tokens: list[Token]) -> set[str]:
+        hits = (self.by_token.get(t.i) for t in tokens)
+        return {hit[1].country_code for hit in hits if hit is not None and hit[1].kind in COUNTRY_KINDS}
 
     def _role(self, tokens: list[Token], head: Token) -> tuple[str | None, Token | None]:
         """The PLOVER sector of the role word that is the head, else the nearest before it, else
@@ -379,7 +385,7 @@ class DocActors:
                     continue
                 last = window[-1]
                 hit = self.by_token.get(last.i)
-                if hit and hit[1].kind in ("group", "person", "country", "capital"):
+                if hit and hit[1].kind in ("group", "person", "country", "capital") and not hit[1].generic_name:
                     continue  # part of a name ("Security Council", "Workers' Party"), not a role
                 hits.append((value, last, n))
                 taken.update(t.i for t in window)
@@ -526,13 +532,19 @@ class DocActors:
         self._groups += 1
         verb = _governing_verb(head)
         for m in mentions:
-            person = m.kind in ("person",) or (m.kind == "coreference" and m.name is not None
-                                               and m.name != self.gazetteer.country_names.get(m.country_code or ""))
+            person = m.kind == "person" or (m.kind == "coreference" and m.name is not None
+                                            and m.name != self.gazetteer.country_names.get(m.country_code or "")
+                                            and not self._names_a_body(m.name))
             office = None
             if person and m.name:
                 entries = self._names.get(_name_words(m.name)[-1] if _name_words(m.name) else "", [])
                 office = next((o for _, _, mm, o in reversed(entries) if mm.name == m.name), None)
             self._history.append(_Seen(head.i, m, verb, person, office, self._groups))
+
+    def _names_a_body(self, name: str) -> bool:
+        """Whether a name is a country's or a group's ("It" after "the United Nations" is no person,
+        so a later "she" does not become the UN)."""
+        return any(e.kind != "person" for e in self.gazetteer.lookup(name))
 
     def _remember(self, name: str | None, mention: Mention, i: int, office: str | None,
                   person: Person | None = None) -> None:
@@ -738,6 +750,11 @@ def _nearest(hits: list[tuple[str, Token, int]], head: Token) -> tuple[str | Non
         return best[0], best[1]
     best = min(after, key=lambda h: h[1].i)
     return best[0], best[1]
+
+
+def _owned_by_another(entry: Entry, owners: set[str]) -> bool:
+    """A generic body name with another country named as its owner: "Chile's Defense Department"."""
+    return entry.generic_name and bool(owners) and entry.country_code not in owners
 
 
 def _patron(span: Span) -> bool:
