@@ -25,6 +25,8 @@ CASES = [
     ("Brazil refused to meet Argentina's envoy.", "BRAGOV", "125", "ARGGOV"),  # a refusal is a rejection (12)
     ("China hit back at Washington over the new tariffs.", "CHNGOV", "111", "USAGOV"),  # words, not force
     ("Israeli jets hit Hamas positions in Gaza.", "ISRMIL", "190", "PSEREB"),
+    ("Republicans questioned the Iranian government's commitment to the deal.", "USAPTY", "110", "IRNGOV"),  # doubt
+    ("Police questioned two Syrian men.", "COP", "090", "SYR"),  # interrogation
 ]
 
 
@@ -50,6 +52,7 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "Iran and Russia pretend to engage in diplomacy.",  # engaging is not fighting
         "China targeted American farm products with new tariffs.",  # trade, not force
         "Washington launched a trade war against China.",
+        "Asked if he was confident about the vote, the president said he was.",  # he was asked; he asked no one
         "The trade wars with China and Mexico have hurt American farmers.",  # an event noun's modifier
         "The tanks support the theory that the convoy came from Russia.",  # evidence, not endorsement
     ],

@@ -19,6 +19,8 @@ def triples(events):
         ("Sanctions were imposed on Belarus by the European Union.", [("IGOEUREEC", "163", "BLRGOV")]),
         # a passive participle the parser hangs under "been" ("been" as the verb, "hit" its complement)
         ("Gaza has been hard-hit by Israeli airstrikes.", [("ISR", "190", "PSEGOV")]),
+        # a past participle opening the sentence is done to the main clause's subject
+        ("Attacked by Houthi rebels, the Saudi convoy turned back.", [("YEMREB", "190", "SAU")]),
         # "were engaged in": the subject does it, it is not done to the subject
         ("Iraqi troops were engaged in ethnic cleansing against Kurdish villagers.", [("IRQMIL", "203", "CVL")]),
         ("Ethiopian forces engaged in ethnic cleansing against Eritreans.", [("ETHMIL", "203", "ERI")]),

@@ -50,6 +50,8 @@ def is_passive(verb: Token) -> bool:
         return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
+    if _participle_adjunct(verb):
+        return True
     if reduced_relative(verb) is not None:
         return True
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
@@ -73,6 +75,13 @@ def reduced_relative(verb: Token) -> Token | None:
     return None
 
 
+def _participle_adjunct(verb: Token) -> bool:
+    """"*Asked* if he was confident, Obama said ...", "*Attacked* by rebels, the convoy turned
+    back": a past participle opening a clause is done to the main clause's subject."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"aux", "auxpass", "expl"} for c in verb.children)
+
+
 def copular_passive(verb: Token) -> bool:
     """A participle with a "by" agent that the parser hung under "be" ("Mongolia has been hard-hit
     by ..." with "been" as the verb). Only actions are read as passives this way: "alarmed by" and
@@ -87,7 +96,7 @@ def _copular_participle(verb: Token) -> bool:
 def passive_subjects(verb: Token) -> list[Token]:
     """The patient of a passive verb: its passive subject, or the noun a participle modifies."""
     subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
-    if not subjects and _copular_participle(verb):
+    if not subjects and (_copular_participle(verb) or _participle_adjunct(verb)):
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBN":
         subjects = [verb.head]
