@@ -102,6 +102,24 @@ def test_a_pronoun_for_a_body_does_not_make_the_body_a_person(actors_of):
     assert actors.resolve(head_of(doc, "she")) == []
 
 
+def test_a_sentence_without_a_verb_does_not_hang_the_resolver(actors_of):
+    # A headline-like sentence whose root is a noun ("ties") sent the other-party search round the
+    # root forever: a worker hung on one AllSides article.
+    import signal
+
+    def stuck(*_):
+        raise TimeoutError("the resolver did not return within 20 s")
+
+    previous = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(20)
+    try:
+        found, _, _ = actors_of("Korea. Trump's new ties with the nation.")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert found["Trump's"][0] == "USAGOV"
+
+
 def test_pronouns_follow_the_person_or_state_named_before(actors_of):
     text = ("Chinese Foreign Minister Wang Yi arrived in Vientiane on Thursday. "
             "Lao Prime Minister Sonexay Siphandone received him at the presidential palace. "

@@ -94,3 +94,32 @@ def test_event_date_is_publication_date(code_text):
 
     (event,) = code_text("Poland expelled a Russian diplomat.", published=date(2023, 2, 3))
     assert event.event_date == "2023-02-03" and event.date_precision == "publication"
+
+
+def test_an_article_stuck_in_coding_is_given_up_and_the_batch_goes_on(coder, monkeypatch):
+    import time
+    from datetime import date
+
+    from tieline.api import coding_stage
+    from tieline.models import Article
+    from tieline.pipeline import RunStats
+
+    real = type(coder).code_doc
+
+    def code_doc(self, article, doc, *args, **kwargs):
+        if article.doc_id == "stuck":
+            while True:  # what an endless loop in the resolver looked like to a worker
+                time.sleep(0.01)
+        return real(self, article, doc, *args, **kwargs)
+
+    list(coder.code(Article(doc_id="warm-up", text="Poland expelled a Russian diplomat.")))  # lazy data loaded
+    monkeypatch.setattr(type(coder), "code_doc", code_doc)
+    monkeypatch.setattr(coder, "time_limit", 1.0)
+    articles = [Article(doc_id=i, text="Poland expelled a Russian diplomat.", published=date(2024, 3, 4),
+                        date_source="document") for i in ("first", "stuck", "last")]
+    stats = RunStats()
+    coded = list(coding_stage(coder)(iter(articles), stats))
+    assert [a.doc_id for a, _ in coded] == ["first", "last"], stats.failures
+    assert all(events[0].event_code == "166" for _, events in coded)
+    assert [(f.reason, f.doc_id) for f in stats.failures] == [("coder-timeout", "stuck")]
+    assert "took more than 1 s" in stats.failures[0].message

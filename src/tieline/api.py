@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from .coding.base import Coder
-from .errors import ConfigError, StoreError
+from .errors import CodingTimeout, ConfigError, StoreError
 from .ingest import (
     Identities,
     IngestOptions,
@@ -58,6 +58,10 @@ def read_articles(inputs: Sequence[str | Path], stats: RunStats,
 def coding_stage(coder: Coder) -> Callable[[Iterable[Article], RunStats], Iterator[tuple[Article, list[Event]]]]:
     def stage(articles: Iterable[Article], stats: RunStats) -> Iterator[tuple[Article, list[Event]]]:
         def on_error(article: Article, exc: Exception) -> None:
+            if isinstance(exc, CodingTimeout):
+                stats.fail(Failure(article.source or article.doc_id, CODE_STAGE, "coder-timeout", str(exc),
+                                   article.doc_id))
+                return
             stats.fail(Failure(article.source or article.doc_id, CODE_STAGE, "coder-error",
                                f"Coding {article.doc_id} failed ({exc!r}); the article was skipped.", article.doc_id))
 

@@ -23,3 +23,7 @@ class StoreError(TielineError):
 
 class ModelError(TielineError):
     """The spaCy language model is missing or cannot be loaded."""
+
+
+class CodingTimeout(TielineError):
+    """Coding one article took longer than the per-article time limit."""

@@ -709,7 +709,7 @@ class DocActors:
         found: set[str] = set()
         holders = [c for c in anchor.children if c.dep_ == "poss"]
         verb = anchor
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         holders += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -731,7 +731,7 @@ class DocActors:
                 if found:
                     extent = self.doc[tok.i : tok.i + 1]
                     return [_moved(m, extent) for m in found]
-            if verb.head is verb:
+            if verb.head.i == verb.i:
                 break
             verb = verb.head
         return []
@@ -774,9 +774,9 @@ def _patron(span: Span) -> bool:
 def _governing_verb(tok: Token) -> int:
     cur = tok
     for _ in range(8):
-        if cur.pos_ in ("VERB", "AUX") and cur is not tok:
+        if cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
             return cur.i
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return -1
         cur = cur.head
     return -1

@@ -24,7 +24,7 @@ from ..models import Article, Event, Mention
 from ..nlp import load_pipeline
 from ..registry import coders
 from .acts import VIOLENT_ROOTS, background, origin, restatements, result_of
-from .base import Coder, ErrorHandler, reraise
+from .base import ARTICLE_TIME_LIMIT, Coder, ErrorHandler, reraise, time_limit
 from .clauses import (
     agents,
     bind_pronoun,
@@ -130,6 +130,7 @@ class RulesCoder(Coder):
         self.resolver = ActorResolver(self.nlp)
         self.batch_size = batch_size
         self.actors = actors
+        self.time_limit = ARTICLE_TIME_LIMIT  # seconds per article in code_many; None: unlimited
         self._recent: tuple[int, list] = (0, [])
         self._candidates: dict[int, Candidate] = {}
         # code_many parses only the sentences that can give an event (prefilter.py)
@@ -153,7 +154,8 @@ class RulesCoder(Coder):
             pairs = self.prefilter.docs(articles, self.actors)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             try:
-                events = self.code_doc(article, doc)
+                with time_limit(self.time_limit, article.doc_id):
+                    events = self.code_doc(article, doc)
                 if self.prefilter is not None:
                     self.prefilter.renumber(doc, events)
             except Exception as exc:  # one article's failure must not stop the batch
