@@ -86,6 +86,13 @@ def test_coreference_across_sentences(actors_of):
     assert {m.code for m in both} == {"CHNGOV", "PRKGOV"}
 
 
+def test_the_president_is_not_a_supreme_leader_named_last(actors_of):
+    text = ("President Trump met North Korean leader Kim Jong Un in Singapore. "
+            "Senator Ed Royce applauded the president's move.")
+    _, actors, doc = actors_of(text, date(2018, 6, 12))
+    assert [m.name for m in actors.resolve(head_of(doc, "president"))] == ["Donald Trump"]
+
+
 def test_a_bare_plural_is_a_class_not_the_last_two_named(actors_of):
     text = ("Israeli Prime Minister Benjamin Netanyahu met President Donald Trump in Washington. "
             "Presidents of both parties have supported a Palestinian state. "

@@ -50,6 +50,7 @@ _REFLEXIVE_PRONOUNS = {"itself", "himself", "herself", "themselves"}
 _OBJECT_PRONOUNS = {"him", "her", "it", "them"}
 _LEADER_OFFICES = {"leader", "supreme_leader", "president", "prime_minister", "chancellor", "monarch",
                    "general_secretary", "head_of_state", "head_of_government"}
+_GENERIC_LEADER = {"leader", "head_of_state", "head_of_government"}
 _PAIR_MARKERS = {"both", "two"}
 # Heads that stand for the people of their "of" phrase: "dozens of peacekeepers", "members of parliament".
 _COLLECTIVE = {"member", "group", "dozen", "hundred", "thousand", "million", "number", "some", "many", "most", "all",
@@ -789,8 +790,15 @@ def _name_words(name: str) -> list[str]:
 
 
 def _same_office(held: str | None, named: str) -> bool:
-    """Whether an office named in the text is the one held; any leader's title names any leader."""
-    return held == named or (named in _LEADER_OFFICES and held in _LEADER_OFFICES)
+    """Whether an office named in the text is the one held. "Leader" names any leader, and a person
+    known only as a leader may hold any leader's office; but "the president" is not a supreme
+    leader or a prime minister (a North Korean supreme leader named last is not "the president"
+    of a US article)."""
+    if held == named:
+        return True
+    if named in _GENERIC_LEADER and held in _LEADER_OFFICES:
+        return True
+    return held in _GENERIC_LEADER and named in _LEADER_OFFICES
 
 
 def _holds(person: Person, office: str, day) -> bool:
