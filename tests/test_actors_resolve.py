@@ -54,6 +54,9 @@ def test_a_campaign_or_force_that_names_no_actor_is_none(actors_of):
     assert found["The Trump campaign"][0] == "USAPTY"
     assert "Iraq's labour force" not in found or found["Iraq's labour force"][0] != "IRQMIL"
     assert found["The Iraqi police force"][0] == "IRQCOP"
+    _, actors, doc = actors_of("Iran shot down a Ukrainian passenger jet during Britain's general election.")
+    assert [m.code for m in actors.resolve(head_of(doc, "jet"))] == ["UKR"]  # no air force's jet
+    assert all(not m.code.endswith("MIL") for m in actors.resolve(head_of(doc, "election")))
 
 
 @pytest.mark.parametrize("when, leader", [(date(2010, 3, 1), "Kim Jong-il"), (date(2021, 4, 15), "Kim Jong-un")])
