@@ -54,6 +54,11 @@ def test_conjoined_subjects_of_a_reciprocal_verb_act_on_each_other(code_text):
     assert len({(e.actor1_code, e.actor2_code) for e in listed}) == 6
 
 
+def test_trading_accusations_is_criticism_both_ways(code_text):
+    events = code_text("China and India traded accusations over the border clash.")
+    assert sorted(triples(events)) == [("CHNGOV", "111", "INDGOV"), ("INDGOV", "111", "CHNGOV")]
+
+
 def test_conjoined_targets_expand_only_on_output(code_text):
     events = code_text("Japan condemned North Korea and Russia.")
     assert sorted(triples(events)) == [("JPNGOV", "111", "PRKGOV"), ("JPNGOV", "111", "RUSGOV")]
