@@ -28,6 +28,7 @@ CASES = [
     ("Republicans questioned the Iranian government's commitment to the deal.", "USAPTY", "110", "IRNGOV"),  # doubt
     ("Police questioned two Syrian men.", "COP", "090", "SYR"),  # interrogation
     ("Iran hurled insults at Israel.", "IRNGOV", "111", "ISRGOV"),
+    ("Taiwan's foreign minister visited Russia today.", "TWNGOV", "042", "RUSGOV"),  # not the broadcaster RT
 ]
 
 
@@ -54,6 +55,7 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "China targeted American farm products with new tariffs.",  # trade, not force
         "Washington launched a trade war against China.",
         "The French government is beginning to meet resistance from parliament.",  # no meeting
+        "The Iranian foreign minister spoke to reporters in Vienna.",  # an interview, no consultation
         "Asked if he was confident about the vote, the president said he was.",  # he was asked; he asked no one
         "The trade wars with China and Mexico have hurt American farmers.",  # an event noun's modifier
         "The tanks support the theory that the convoy came from Russia.",  # evidence, not endorsement

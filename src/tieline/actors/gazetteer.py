@@ -66,6 +66,7 @@ class Gazetteer:
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> English short name
     acronyms: set[str] = field(default_factory=set)  # names that only count in capitals: "UN", "US", "WHO"
     spellings: set[str] = field(default_factory=set)  # every name exactly as written in the files ("DfID")
+    spelled: dict[str, set[str]] = field(default_factory=dict)  # lower-cased name -> its spellings
     one_party: set[str] = field(default_factory=set)  # states whose ruling party is the government
     given_names: set[str] = field(default_factory=set)  # country names that are also given names ("Chad")
     people: dict[str, Person] = field(default_factory=dict)
@@ -85,6 +86,7 @@ class Gazetteer:
             self.acronyms.add(phrase)
         self.spellings.add(phrase)
         key = phrase.lower()
+        self.spelled.setdefault(key, set()).add(phrase)
         bucket = self.phrases.setdefault(key, [])
         if entry in bucket:
             bucket.remove(entry)

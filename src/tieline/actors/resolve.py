@@ -883,6 +883,14 @@ class ActorResolver:
             if len(found) == 1:
                 by_token[tok.i] = (doc[tok.i : tok.i + 1], found.pop())
 
+    def _capitals_fit(self, text: str) -> bool:
+        """Whether the text keeps the capitals of one of the files' spellings of the name."""
+        text = " ".join(text.split())
+        forms = self.gazetteer.spelled.get(text.lower(), ())
+        # strict=False: lower-casing may change a name's length ("İ"), then the overlap decides
+        return not forms or any(all(not f.isupper() or t.isupper() for f, t in zip(form, text, strict=False))
+                                for form in forms)
+
     def _choose(self, span: Span) -> Entry | None:
         entries = self.gazetteer.lookup(span.text)
         if not entries:
@@ -893,6 +901,8 @@ class ActorResolver:
             return None  # "us", "who": acronyms count only in capitals (or as the files spell them: "DfID")
         if entry.kind == "blocked":
             return entry
+        if entry.kind == "group" and len(span) > 1 and not self._capitals_fit(text):
+            return None  # "visited Russia today" is not the broadcaster Russia Today
         if not text[:1].isupper() and not text[:1].isdigit() and not any(c.isupper() for c in text[1:]):
             if entry.kind != "informal" or len(span) == 1:
                 return None  # "china", "turkey" in lower case are not countries ("iSrael", a typo, is)

@@ -722,6 +722,11 @@ class RulesCoder(Coder):
             # "Officials met on Tuesday": one party's members among themselves, no event between actors
             _note(trace, s_idx, head, clause.pattern_id, "not coded: a reciprocal act with only one party")
             return []
+        if clause.code[:2] == "04" and clause.targets and policy != "any" \
+                and all(t.plover_sector == "JRN" for t in clause.targets):
+            # "Speaking to reporters", "spoke to the BBC": an interview, not a consultation
+            _note(trace, s_idx, head, clause.pattern_id, "not coded: talking to the press is no consultation")
+            return []
         sources = clause.sources or ([_unresolved(clause.source_tokens)] if clause.source_tokens else [])
         targets = clause.targets or ([_unresolved(clause.target_tokens)] if clause.target_tokens else [])
         if clause.reciprocal:
