@@ -178,6 +178,7 @@ def test_an_academic_quoted_about_a_country_is_an_academic_of_his_own_country(ac
     ("Hezbollah fighters crossed the border.", "Hezbollah fighters", "LBNREB"),
     ("The Defense Department is sending aid to Kyiv.", "The Defense Department", "USAMIL"),
     ("The Energy Department fined the company.", "The Energy Department", "USAGOV"),
+    ("Soviet troops entered Kabul in 1979.", "Soviet troops", "SUNMIL"),  # not a trade union
     ("Special Counsel Robert Mueller questioned the witness.", "Special Counsel Robert Mueller", "JUD"),
     # a name many states give their own body is the home country's unless another is named
     ("The Indian Justice Department rejected the report.", "The Indian Justice Department", "INDGOV"),
