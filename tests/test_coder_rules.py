@@ -29,6 +29,8 @@ CASES = [
     ("Police questioned two Syrian men.", "COP", "090", "SYR"),  # interrogation
     ("Iran hurled insults at Israel.", "IRNGOV", "111", "ISRGOV"),
     ("Taiwan's foreign minister visited Russia today.", "TWNGOV", "042", "RUSGOV"),  # not the broadcaster RT
+    ("The British prime minister received congratulations from Ireland.", "IRLGOV", "051", "GBRGOV"),  # no hosting
+    ("North Korea called the South Korean president a deranged coward.", "PRKGOV", "111", "KORGOV"),
 ]
 
 
@@ -56,6 +58,7 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "Washington launched a trade war against China.",
         "The French government is beginning to meet resistance from parliament.",  # no meeting
         "The Iranian foreign minister spoke to reporters in Vienna.",  # an interview, no consultation
+        "The Chinese government has entertained the idea of a visit.",  # considering is no hosting
         "Asked if he was confident about the vote, the president said he was.",  # he was asked; he asked no one
         "The trade wars with China and Mexico have hurt American farmers.",  # an event noun's modifier
         "The tanks support the theory that the convoy came from Russia.",  # evidence, not endorsement
