@@ -31,6 +31,7 @@ CASES = [
     ("Taiwan's foreign minister visited Russia today.", "TWNGOV", "042", "RUSGOV"),  # not the broadcaster RT
     ("The British prime minister received congratulations from Ireland.", "IRLGOV", "051", "GBRGOV"),  # no hosting
     ("North Korea called the South Korean president a deranged coward.", "PRKGOV", "111", "KORGOV"),
+    ("The United States sold military equipment to Taiwan.", "USAGOV", "072", "TWNGOV"),
 ]
 
 
@@ -59,6 +60,11 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "The French government is beginning to meet resistance from parliament.",  # no meeting
         "The Iranian foreign minister spoke to reporters in Vienna.",  # an interview, no consultation
         "The Chinese government has entertained the idea of a visit.",  # considering is no hosting
+        "Authorities said the gunman was shot and killed by an unknown man.",  # the speakers killed no one
+        "Thousands mourned those killed in the Paris attacks.",  # Paris is where, not who
+        "Iraqi farmers sold their equipment to Syrian traders.",  # equipment is no weapon
+        "The Iranian general commands the army.",  # leading troops is no demand
+        "The Iraqi generals executed the war.",  # carrying out a war is no execution
         "Asked if he was confident about the vote, the president said he was.",  # he was asked; he asked no one
         "The trade wars with China and Mexico have hurt American farmers.",  # an event noun's modifier
         "The tanks support the theory that the convoy came from Russia.",  # evidence, not endorsement

@@ -21,6 +21,8 @@ def triples(events):
         ("Gaza has been hard-hit by Israeli airstrikes.", [("ISR", "190", "PSEGOV")]),
         # a past participle opening the sentence is done to the main clause's subject
         ("Attacked by Houthi rebels, the Saudi convoy turned back.", [("YEMREB", "190", "SAU")]),
+        # a participle joined to a passive shares its "were"; a city before an event noun is where
+        ("Two Iraqi soldiers were ambushed and killed by ISIS fighters.", [("IMGMOSISI", "190", "IRQMIL")]),
         # "were engaged in": the subject does it, it is not done to the subject
         ("Iraqi troops were engaged in ethnic cleansing against Kurdish villagers.", [("IRQMIL", "203", "CVL")]),
         ("Ethiopian forces engaged in ethnic cleansing against Eritreans.", [("ETHMIL", "203", "ERI")]),

@@ -28,7 +28,8 @@ SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
 GENERIC_HEADS = {"effort", "mission", "operation", "programme", "program", "hour", "team", "campaign", "plan", "process",
                  "package", "drive", "initiative", "measure", "order", "bid", "strike", "activity", "attack", "unit",
                  "force", "personnel", "worker", "official", "staff", "state", "law", "rule", "decree", "regime",
-                 "aid", "assistance", "support", "help", "relief", "shipment", "supply", "delivery"}
+                 "aid", "assistance", "support", "help", "relief", "shipment", "supply", "delivery",
+                 "equipment", "hardware", "system", "vehicle", "battery"}
 # Nouns that only measure their "of" phrase: "25,000 tons *of food aid*", "$50,000 worth *of goods*".
 QUANTITY_NOUNS = {"ton", "tonne", "kg", "kilogram", "worth", "million", "billion", "thousand", "hundred", "dozen",
                   "lot", "number", "amount", "batch", "shipment", "consignment", "load", "package", "set", "pair",
@@ -50,7 +51,7 @@ def is_passive(verb: Token) -> bool:
         return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
-    if _participle_adjunct(verb):
+    if _participle_adjunct(verb) or _conjoined_passive(verb):
         return True
     if reduced_relative(verb) is not None:
         return True
@@ -82,6 +83,14 @@ def _participle_adjunct(verb: Token) -> bool:
         c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"aux", "auxpass", "expl"} for c in verb.children)
 
 
+def _conjoined_passive(verb: Token) -> bool:
+    """"Monis was shot and *killed*": a participle joined to a passive shares its "was"."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and head.tag_ == "VBN" and not any(
+        c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"aux", "auxpass"} for c in verb.children
+    ) and any(c.dep_ == "auxpass" for c in head.children)
+
+
 def copular_passive(verb: Token) -> bool:
     """A participle with a "by" agent that the parser hung under "be" ("Mongolia has been hard-hit
     by ..." with "been" as the verb). Only actions are read as passives this way: "alarmed by" and
@@ -98,6 +107,8 @@ def passive_subjects(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     if not subjects and (_copular_participle(verb) or _participle_adjunct(verb)):
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and _conjoined_passive(verb):
+        subjects = passive_subjects(verb.head)
     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBN":
         subjects = [verb.head]
     if not subjects:

@@ -471,7 +471,7 @@ class RulesCoder(Coder):
             target_tokens = passive_subjects(head)
             targets = [m for t in target_tokens for m in _resolve(actors, t)]
             if not source_tokens and clause.code[:2] in _VIOLENT_ROOTS:
-                source_tokens = self._means(clause) or origin(head, actors)
+                source_tokens = self._means(clause, actors) or origin(head, actors)
         else:
             if passive:
                 source_tokens, how = agents(head), "agent"
@@ -512,7 +512,7 @@ class RulesCoder(Coder):
         clause.reciprocal = pattern.reciprocal and not target_tokens and len(_distinct(sources)) >= 2
         clause.confidence = self._base_confidence(cand, how, clause.mood)
 
-    def _means(self, clause: Clause) -> list[Token]:
+    def _means(self, clause: Clause, actors: DocActors) -> list[Token]:
         """"were killed *in Israeli air strikes*": the act that did it names the event and its actor."""
         for prep in clause.candidate.head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "by", "during", "after"):
@@ -523,9 +523,8 @@ class RulesCoder(Coder):
                     clause.code = patterns[0].code
                     clause.pattern_id = f"{clause.pattern_id}>{patterns[0].id}"
                     clause.phrase = clause.phrase + [noun]
-                    return [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")] + [
-                        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-                        for p in c.children if p.dep_ == "pobj"]
+                    modifiers, agents_ = _doers_of(noun, actors)
+                    return modifiers + agents_
         return []
 
     def _slot_targets(self, cand: Candidate, sources: list[Mention], actors: DocActors) -> tuple[list[Token], list[Mention]]:
@@ -670,10 +669,8 @@ class RulesCoder(Coder):
                 return None
         cand = Candidate(noun, pattern, pattern.code, None, [noun])
         clause = Clause(cand, pattern.code, pattern.id, [noun], Mood("fact"))
-        source_tokens = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
-                         and c.i in actors.by_token]
-        source_tokens += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-                          for p in c.children if p.dep_ == "pobj"]
+        modifiers, agents_ = _doers_of(noun, actors)
+        source_tokens = [c for c in modifiers if c.i in actors.by_token] + agents_
         sources = [m for t in source_tokens for m in _resolve(actors, t)]
         target_tokens, targets = self._slot_targets(cand, sources, actors)
         if not sources and pattern.reciprocal and len(_distinct(targets)) >= 2:
@@ -823,6 +820,17 @@ class RulesCoder(Coder):
 
 
 # --- small helpers -----------------------------------------------------------------------------
+
+
+def _doers_of(noun: Token, actors: DocActors) -> tuple[list[Token], list[Token]]:
+    """Who an event noun names as its doer: its modifiers ("Israeli air strikes", "Iran's attack")
+    and its "by" phrase ("strikes by Russia"). A city named before it is where it happened, not
+    who did it: "the Paris attacks", "the Benghazi bombing"."""
+    modifiers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                 and not (c.dep_ == "compound" and actors.by_token.get(c.i, (None, None))[1] is not None
+                          and actors.by_token[c.i][1].kind in ("capital", "city", "region"))]
+    agents_ = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    return modifiers, agents_
 
 
 def _connective(tok: Token) -> bool:
