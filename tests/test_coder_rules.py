@@ -32,6 +32,7 @@ CASES = [
     ("The British prime minister received congratulations from Ireland.", "IRLGOV", "051", "GBRGOV"),  # no hosting
     ("North Korea called the South Korean president a deranged coward.", "PRKGOV", "111", "KORGOV"),
     ("The United States sold military equipment to Taiwan.", "USAGOV", "072", "TWNGOV"),
+    ("Xi Jinping received the Vietnamese president in Beijing.", "CHNGOV", "043", "VNMGOV"),
 ]
 
 
@@ -62,6 +63,7 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "The Chinese government has entertained the idea of a visit.",  # considering is no hosting
         "Authorities said the gunman was shot and killed by an unknown man.",  # the speakers killed no one
         "Thousands mourned those killed in the Paris attacks.",  # Paris is where, not who
+        "Libya and Somalia are receiving 3.6 percent of the funds.",  # receiving no one is no hosting
         "Iraqi farmers sold their equipment to Syrian traders.",  # equipment is no weapon
         "The Iranian general commands the army.",  # leading troops is no demand
         "The Iraqi generals executed the war.",  # carrying out a war is no execution

@@ -24,7 +24,7 @@ EXCLUSIONS = ("complement", "object", "dative", "predicative")
 KEYS = {
     "id", "verbs", "nouns", "code", "target", "object", "not_object", "modifier", "not_modifier", "predicate",
     "prep", "prep_object", "complement", "excludes",
-    "reverse", "reciprocal", "appraisal", "negative_code", "confidence", "note",
+    "reverse", "reciprocal", "appraisal", "negative_code", "needs_target", "confidence", "note",
 }
 
 
@@ -48,6 +48,7 @@ class VerbPattern:
     reciprocal: bool = False  # conjoined subjects with no target act on each other ("A and B met")
     appraisal: bool = False  # the code depends on how the predicative complement judges the target
     negative_code: str | None = None  # for appraisal patterns: the code of a negative judgement
+    needs_target: bool = False  # an event only when the target names an actor ("received *Kim*")
     confidence: float | None = None
     source: str = "built-in"
 
@@ -153,7 +154,7 @@ def _parse_one(item: object, where: str, taxonomy: Taxonomy, origin: str) -> Ver
     confidence = item.get("confidence")
     if confidence is not None and not (isinstance(confidence, (int, float)) and 0 < confidence <= 1):
         raise ConfigError(f"{where} ({item['id']}): `confidence` must be a number in (0, 1], not {confidence!r}.")
-    for flag in ("reverse", "reciprocal", "appraisal"):
+    for flag in ("reverse", "reciprocal", "appraisal", "needs_target"):
         if not isinstance(item.get(flag, False), bool):
             raise ConfigError(f"{where} ({item['id']}): `{flag}` must be true or false.")
     return VerbPattern(
@@ -175,6 +176,7 @@ def _parse_one(item: object, where: str, taxonomy: Taxonomy, origin: str) -> Ver
         reciprocal=bool(item.get("reciprocal", False)),
         appraisal=appraisal,
         negative_code=negative_code,
+        needs_target=bool(item.get("needs_target", False)),
         confidence=float(confidence) if confidence is not None else None,
         source=origin,
     )

@@ -719,6 +719,10 @@ class RulesCoder(Coder):
             # "Officials met on Tuesday": one party's members among themselves, no event between actors
             _note(trace, s_idx, head, clause.pattern_id, "not coded: a reciprocal act with only one party")
             return []
+        if clause.candidate.pattern.needs_target and not any(t.code for t in clause.targets) and policy != "any":
+            # "the port receives grain", "Libya is receiving funds": receiving no one is no hosting
+            _note(trace, s_idx, head, clause.pattern_id, "not coded: the pattern needs a target that names an actor")
+            return []
         if clause.code[:2] == "04" and clause.targets and policy != "any" \
                 and all(t.plover_sector == "JRN" for t in clause.targets):
             # "Speaking to reporters", "spoke to the BBC": an interview, not a consultation
