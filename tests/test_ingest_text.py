@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from tieline.ingest import FileSource, clean_text
 from tieline.ingest.sources import parse_published
+from tieline.ingest.textclean import unwrap
 from tieline.pipeline import RunStats
 
 
@@ -149,6 +150,43 @@ def test_a_photo_gallery_pasted_as_one_line_is_dropped_whatever_its_length():
     assert cleaned.text.split("\n\n") == ["Ukraine and Russia traded accusations on Monday.",
                                           "The talks resume next week, officials said."]
     assert [reason for reason, _ in cleaned.dropped] == ["caption"]
+
+
+WRAPPED = """The Kenyan government said on Tuesday it had agreed with the
+International Monetary Fund on a new loan to cover the deficit
+expected this year, the official news agency reported.
+    It said the finance minister had met the fund's managing
+director in Washington and that talks would continue in
+Nairobi next month.
+    Bankers said the loan would be Kenya's first since 1985.
+"""
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs():
+    # Read line by line, "had agreed with the" and "International Monetary Fund ..." were two sentences.
+    cleaned = clean_text(WRAPPED)
+    assert cleaned.text.split("\n\n") == [
+        "The Kenyan government said on Tuesday it had agreed with the International Monetary Fund on a new "
+        "loan to cover the deficit expected this year, the official news agency reported.",
+        "It said the finance minister had met the fund's managing director in Washington and that talks "
+        "would continue in Nairobi next month.",
+        "Bankers said the loan would be Kenya's first since 1985.",
+    ]
+
+
+def test_text_with_a_paragraph_per_line_is_not_joined():
+    text = ("Cuba and Vietnam signed a trade agreement in Havana on Monday.\n"
+            "The agreement covers rice, coffee and medical supplies, officials said.\n"
+            "Home\nNews\nContact us\n"
+            "Vietnam's president will visit Cuba next year.")
+    assert unwrap(text) == text
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("abc XYZ.,\n  "), max_size=90), min_size=0, max_size=12))
+@settings(max_examples=200, deadline=None)
+def test_unwrapping_keeps_every_character(lines):
+    text = "\n".join(lines)
+    assert "".join(unwrap(text).split()) == "".join(text.split())
 
 
 def test_captions_and_reporting_credits_are_not_article_text():

@@ -62,6 +62,7 @@ _UNDATED_DATELINE = re.compile(
 # Story kickers that look like an all-capital dateline but name no place.
 _KICKERS = frozenset({"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH",
                       "LIVE", "EDITORIAL", "COMMENTARY", "CORRECTION", "FACT CHECK", "VIDEO", "PHOTOS"})
+_FULL_STOP = re.compile(r"[.!?。！？][\"”’)」』]?\s*$")  # a sentence ends here, not just a bracket
 _SENTENCE_END = re.compile(r"[.!?\"”’)。！？」』]\s*$")
 # Agencies and state media whose names mark where a report or a photo came from.
 AGENCIES = (
@@ -107,8 +108,10 @@ def clean_text(raw: str, detect_title: bool = True, web: bool = False) -> CleanT
     result = CleanText(text="")
     kept: list[str] = []
     seen: set[str] = set()
-    lines = [" ".join(html.unescape(_TAG.sub("", original)).split())
-             for original in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if not web:
+        raw = unwrap(raw)
+    lines = [" ".join(html.unescape(_TAG.sub("", original)).split()) for original in raw.split("\n")]
     lines = [line for line in lines if line]
     latin = _mostly_latin(lines)
     for line in lines:
@@ -130,6 +133,43 @@ def clean_text(raw: str, detect_title: bool = True, web: bool = False) -> CleanT
             break
     result.text = "\n\n".join(kept)
     return result
+
+
+def unwrap(raw: str) -> str:
+    """Join the lines of hard-wrapped text into paragraphs. Wire archives and mail wrap lines at
+    60-80 characters ("Moi pressed the U.S.\nto ease ..."); read line by line, every sentence that
+    crosses a line break would be cut in two. Text is taken as wrapped when nearly all its lines
+    are of one width and a good share of them stop in mid-sentence; then a blank line, an indented
+    line or a short line that ends a sentence ends a paragraph. Other text is returned as it is."""
+    lines = raw.split("\n")
+    body = [line.rstrip() for line in lines if line.strip()]
+    if len(body) < 4:
+        return raw
+    lengths = sorted(len(line) for line in body)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not 40 <= width <= 100 or lengths[-1] > width + 20:
+        return raw  # a paragraph per line (web copies), or lines of any length
+    # a wrapped line stops in mid-sentence and the next goes on in lower case ("will continue\nto")
+    continued = sum(1 for line, nxt in zip(body, body[1:], strict=False)
+                    if not _SENTENCE_END.search(line) and nxt.lstrip()[:1].islower())
+    if continued < 0.25 * len(body):
+        return raw
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if current and (not stripped or line[:1] in (" ", "\t")):
+            paragraphs.append(" ".join(current))
+            current = []
+        if not stripped:
+            continue
+        current.append(stripped)
+        if len(line.rstrip()) < 0.6 * width and _FULL_STOP.search(stripped):
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(paragraphs)
 
 
 def _parse_dateline(paragraph: str) -> tuple[str, date | None, str] | None:
