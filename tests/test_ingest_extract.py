@@ -74,6 +74,16 @@ def test_summary_line_counts_by_reason():
                               "languages kept, not coded), failed 3 (2 empty, 1 not-utf8).")
 
 
+def test_failure_reasons_are_listed_alike_whatever_order_they_came_in():
+    from collections import Counter
+
+    from tieline.pipeline import describe_reasons
+
+    # the demo's summary had printed "1 not-utf8, 1 empty" in one run and "1 empty, 1 not-utf8" in the next
+    assert describe_reasons(Counter(["not-utf8", "empty"])) == describe_reasons(Counter(["empty", "not-utf8"]))
+    assert describe_reasons(Counter(["binary", "empty", "empty"])) == "2 empty, 1 binary"
+
+
 def test_progress_bar_on_a_terminal(tmp_path):
     """Under a pseudo-terminal `tieline ingest` draws a progress bar on stderr; in a pipe it does not."""
     import pty

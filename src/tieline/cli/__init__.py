@@ -12,7 +12,7 @@ from rich.console import Console
 
 from .. import __version__, api
 from ..errors import TielineError
-from ..pipeline import RunStats
+from ..pipeline import RunStats, describe_reasons
 
 ERR = Console(stderr=True, highlight=False)
 
@@ -31,7 +31,7 @@ def parse_date(value: str | None, name: str) -> str | None:
 def report_failures(stats: RunStats) -> None:
     reasons = stats.failure_reasons()
     if reasons:
-        summary = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+        summary = describe_reasons(reasons)
         ERR.print(f"[yellow]{len(stats.failures)} input(s) could not be used[/]: {summary}")
         for failure in stats.failures[:10]:
             ERR.print(f"  - {failure.message}", markup=False, soft_wrap=True)

@@ -12,6 +12,7 @@ from .. import api
 from ..actors import load_gazetteer
 from ..analysis import strongest_pairs
 from ..output import FORMATS, write_rows
+from ..pipeline import describe_reasons
 from ..scale import Executor
 from ..store import DEDUP_RULES, DEFAULT_DEDUP, Store
 from . import CODER_OPTION, PATTERN_OPTION, PREFILTER_OPTION, cli, parse_date, report_failures
@@ -120,7 +121,7 @@ def demo_cmd(db: str) -> None:
         totals = store.counts()
         out.print(f"\n[bold]Demo store {db}[/]: {totals['documents']} documents, {totals['events']} events, "
                   f"{totals['failures']} failed inputs"
-                  + (f" ({', '.join(f'{n} {r}' for r, n in reasons.most_common())})" if reasons else "") + ".")
+                  + (f" ({describe_reasons(reasons)})" if reasons else "") + ".")
         for kind in ("cooperative", "conflictual"):
             pairs = strongest_pairs(store, kind, limit=5)
             rows = [

@@ -6,7 +6,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..pipeline import RunStats
+from ..pipeline import RunStats, describe_reasons
 
 DUPLICATE_KINDS = ("already-stored", "repeated-in-run", "not-modified")
 
@@ -41,7 +41,7 @@ class IngestSummary:
 
     def line(self) -> str:
         failed = sum(self.failed.values())
-        reasons = ", ".join(f"{n} {reason}" for reason, n in self.failed.most_common())
+        reasons = describe_reasons(self.failed)
         extra = (f" ({self.non_english_paragraphs} paragraph(s) in other languages kept, not coded)"
                  if self.non_english_paragraphs else "")
         return (f"Summary: read {self.read}, kept {self.kept}, duplicated {self.duplicated}, "
