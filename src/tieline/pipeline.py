@@ -40,11 +40,6 @@ class RunStats:
     def failure_reasons(self) -> Counter:
         return Counter(f.reason for f in self.failures)
 
-
-def describe_reasons(reasons: Counter) -> str:
-    """ "2 empty, 1 binary, 1 not-utf8": most frequent first, ties by name, so runs print alike."""
-    return ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
-
     def as_dict(self) -> dict[str, dict[str, int]]:
         return {stage: dict(counter) for stage, counter in self.counts.items()}
 
@@ -58,3 +53,8 @@ class Pipeline:
         for stage in self.stages:
             stream = stage(stream, stats)
         yield from stream
+
+
+def describe_reasons(reasons: Counter) -> str:
+    """ "2 empty, 1 binary, 1 not-utf8": most frequent first, ties by name, so runs print alike."""
+    return ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
