@@ -256,4 +256,6 @@ def test_a_named_pipe_is_accepted_without_a_file_suffix(tmp_path):
     import os
 
     os.mkfifo(tmp_path / "feed")
-    assert FileSource([tmp_path / "feed"]).paths == [tmp_path / "feed"]
+    source = FileSource([tmp_path / "feed"])
+    assert source.paths == [tmp_path / "feed"]
+    assert [name for _, name in source.files()] == ["feed"]  # a file to read, not an empty folder

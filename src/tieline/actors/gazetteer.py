@@ -65,8 +65,7 @@ class Gazetteer:
     cameo_roles: dict[str, str] = field(default_factory=dict)  # PLOVER sector -> CAMEO role ("JRN" -> "MED")
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> English short name
     acronyms: set[str] = field(default_factory=set)  # names that only count in capitals: "UN", "US", "WHO"
-    spellings: set[str] = field(default_factory=set)  # every name exactly as written in the files ("DfID")
-    spelled: dict[str, set[str]] = field(default_factory=dict)  # lower-cased name -> its spellings
+    spelled: dict[str, set[str]] = field(default_factory=dict)  # lower-cased name -> as the files write it ("DfID")
     one_party: set[str] = field(default_factory=set)  # states whose ruling party is the government
     given_names: set[str] = field(default_factory=set)  # country names that are also given names ("Chad")
     people: dict[str, Person] = field(default_factory=dict)
@@ -84,7 +83,6 @@ class Gazetteer:
             return
         if sum(c.isupper() for c in phrase) >= 2 and not any(c.islower() for c in phrase):
             self.acronyms.add(phrase)
-        self.spellings.add(phrase)
         key = phrase.lower()
         self.spelled.setdefault(key, set()).add(phrase)
         bucket = self.phrases.setdefault(key, [])
@@ -95,6 +93,10 @@ class Gazetteer:
             bucket.insert(0, entry)
         else:
             bucket.append(entry)
+
+    def is_spelling(self, text: str) -> bool:
+        """Whether the files write a name exactly so ("DfID", not "DFID")."""
+        return text in self.spelled.get(text.lower(), ())
 
     def lookup(self, phrase: str) -> list[Entry]:
         return self.phrases.get(" ".join(phrase.lower().split()), [])

@@ -491,10 +491,14 @@ class DocActors:
 
     def _body_person_mention(self, body: Entry, entry: Entry, extent: Span) -> Mention:
         person = self.gazetteer.people[entry.person]
-        mention = _copy(self._group_mention(extent, body, extent, None), name=person.name, kind="person")
+        mention = self._member_of(body, person, extent, "person")
         office = next((t.office for t in person.terms if t.body), None)
         self._remember(person.name, mention, extent.root.i, office, person)
         return mention
+
+    def _member_of(self, body: Entry, person: Person, extent: Span, kind: str) -> Mention:
+        """A person acting for an international body: the body's code, the person's name."""
+        return _copy(self._group_mention(extent, body, extent, None), name=person.name, kind=kind)
 
     def _mention_from_person(self, person: Person, extent: Span, kind: str, former: bool = False,
                              stated: str | None = None) -> Mention:
@@ -503,8 +507,7 @@ class DocActors:
         if term is not None and term.body and not former:
             body = next((e for e in self.gazetteer.lookup(term.body) if e.kind == "group"), None)
             if body is not None:
-                mention = self._group_mention(extent, body, extent, None)
-                return _copy(mention, name=person.name, kind=kind)
+                return self._member_of(body, person, extent, kind)
         if former:
             sector = "ELI"
         elif stated is not None:
@@ -622,8 +625,7 @@ class DocActors:
             (c.dep_ in ("compound", "poss") and c.pos_ == "PROPN")
             or (c.dep_ == "amod" and c.text[:1].isupper()
                 and (c.ent_type_ in ("PERSON", "ORG") or self._leaders_country(c.text, head))))), None)
-        if leader is None or (leader.i >= 2 and self.doc[leader.i - 1].text == "-"
-                              and self.doc[leader.i - 2].lower_ in ("pro", "anti")):
+        if leader is None or _patron(self.doc[leader.i : leader.i + 1]):
             return None  # "pro-Assad forces" are not Assad's
         name = _clean_name(self.doc[leader.left_edge.i : leader.i + 1])
         remembered = self._recall(name, head.i)
@@ -838,7 +840,7 @@ class ActorResolver:
         self.gazetteer = gazetteer or load_gazetteer()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         # Lower-cased and as spelled: the tokenizer splits "u.s." in two but keeps "U.S." whole.
-        phrases = sorted(set(self.gazetteer.phrases) | {p for p in self.gazetteer.spellings if p.lower() != p})
+        phrases = sorted(set(self.gazetteer.phrases) | {p for forms in self.gazetteer.spelled.values() for p in forms if p.lower() != p})
         self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(phrases)))
 
     def for_doc(self, doc: Doc, when: date | None = None) -> DocActors:
@@ -897,7 +899,7 @@ class ActorResolver:
             return None
         entry = entries[0]
         text = span.text
-        if text.upper() in self.gazetteer.acronyms and text != text.upper() and text not in self.gazetteer.spellings:
+        if text.upper() in self.gazetteer.acronyms and text != text.upper() and not self.gazetteer.is_spelling(text):
             return None  # "us", "who": acronyms count only in capitals (or as the files spell them: "DfID")
         if entry.kind == "blocked":
             return entry

@@ -177,7 +177,7 @@ class Prefilter:
             text = span.text
             if not (text[:1].isupper() or text[:1].isdigit()):
                 continue  # "china", "us": the resolver takes lower-case names for nothing
-            if text.upper() in self.gazetteer.acronyms and text != text.upper() and text not in self.gazetteer.spellings:
+            if text.upper() in self.gazetteer.acronyms and text != text.upper() and not self.gazetteer.is_spelling(text):
                 continue
             if all(e.kind == "blocked" for e in self.gazetteer.lookup(text)):
                 continue
