@@ -330,3 +330,29 @@ def test_a_title_picks_the_office_holder_over_a_relative_named_before(actors_of)
     found, _, _ = actors_of("First lady Melania Trump of the United States arrived in London. Later, President "
                             "Trump met the Queen.", date(2019, 6, 3))
     assert found["President Trump"] == ("USAGOV", "Donald Trump")
+
+
+def test_a_seat_of_government_after_a_leaders_name_is_still_the_seat(actors_of):
+    # The tagger reads "Trump White House" as one person; "Mr. Trump" had then become that
+    # role-only "person" (GOV) for the rest of the article.
+    found, _, _ = actors_of("President Trump spoke. U.S. moves have left the Trump White House scrambling to "
+                            "persuade lawmakers. Mr. Trump was asked by a reporter.", date(2019, 5, 16))
+    assert found["the Trump White House"][0] == "USAGOV"
+    assert found["Mr. Trump"] == ("USAGOV", "Donald Trump")
+    found, _, _ = actors_of("Jordan Peterson met Chad Smith in Toronto.")
+    assert not any(code.startswith(("JOR", "TCD")) for code, _ in found.values())
+
+
+@pytest.mark.parametrize("phrase, code, name", [
+    ("Secretary of State Rex W. Tillerson", "USAGOV", "Rex Tillerson"),
+    ("Vladimir V. Putin", "RUSGOV", "Vladimir Putin"),
+    ("Joseph R. Biden Jr.", "USAGOV", "Joe Biden"),
+])
+def test_known_people_with_middle_initials_or_suffixes(actors_of, phrase, code, name):
+    found, _, _ = actors_of(f"{phrase} criticized the plan on Monday.", date(2017, 4, 7))
+    assert found[phrase] == (code, name)
+
+
+def test_an_unknown_name_with_initials_is_no_known_person(actors_of):
+    found, _, _ = actors_of("John F. Smith criticized the plan on Monday.", date(2017, 4, 7))
+    assert "John F. Smith" not in found

@@ -570,10 +570,15 @@ class DocActors:
 
     def _known_by_surname(self, name: str) -> Person | None:
         """A bare surname ("Putin", "Macron") of someone the package knows, if only one such
-        person holds or held a top office."""
+        person holds or held a top office; or a full name written with middle initials or a
+        suffix the files leave out ("Rex W. Tillerson", "Joseph R. Biden Jr.")."""
         words = name.split()
         if len(words) != 1:
-            return None
+            short = [w for w in words if not _initial_or_suffix(w)]
+            if len(short) < 2 or len(short) == len(words):
+                return None
+            found = {e.person for e in self.gazetteer.lookup(" ".join(short)) if e.kind == "person"}
+            return self.gazetteer.people[found.pop()] if len(found) == 1 else None
         candidates = [p for p in self.gazetteer.people_by_surname(words[0]) if p.is_top]
         return candidates[0] if len(candidates) == 1 else None
 
@@ -808,6 +813,23 @@ def _holds(person: Person, office: str, day) -> bool:
     return term is not None and _same_office(term.office, office)
 
 
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _initial_or_suffix(word: str) -> bool:
+    """"W." in "George W. Bush", "Jr." in "Joseph R. Biden Jr.": left out of the files' names."""
+    bare = word.strip(".,")
+    return (len(bare) == 1 and bare.isupper()) or bare.lower() in _NAME_SUFFIXES
+
+
+def _ends_with_place(span: Span, ent_start: int, ent_end: int) -> bool:
+    """A name of several words ("White House", "South Korea") that closes a longer person
+    entity: the tagger ran a name into the place ("the Obama White House"). One-word names
+    stay parts of people's names ("Michael Jordan", the "un" of "Kim Jong-un")."""
+    words = [t for t in span if t.is_alpha]
+    return len(words) > 1 and span.end == ent_end and span.start > ent_start
+
+
 def _clean_name(span: Span) -> str:
     text = span.text
     for suffix in ("'s", "’s"):
@@ -923,6 +945,8 @@ class ActorResolver:
                 if ent is not None and span.doc[ent_end - 1].lower_ in ("'s", "’s", "'", "’"):
                     ent_end -= 1  # "Burkina Faso’s" tagged as a person, possessive included
                 exact = ent is not None and ent.start == span.start and ent_end == span.end
+                if ent is not None and _ends_with_place(span, ent.start, ent_end):
+                    break  # "the Trump White House": a leader's name before a seat of government
                 if not exact or text.lower() in self.gazetteer.given_names:
                     return None  # "Chad", "Jordan", the "un" of "Kim Jong-un": parts of people's names
                 break
