@@ -48,7 +48,8 @@ class Entry:
     kind: str  # country, demonym, capital, informal, region, city, pre, group, person, blocked
     sector: str | None = None  # PLOVER sector the name gives by itself ("Cuba said" -> GOV)
     known_group_code: str | None = None
-    context: tuple[str, ...] = ()  # informal names: only valid if one of these countries is in the article
+    context: tuple[str, ...] = ()  # informal names, some groups: only valid if one of these countries is in the article
+    not_with: tuple[str, ...] = ()  # groups: not valid if one of these countries is in the article
     plover_country: str | None = None  # international bodies: UNO, EUR, IGO, NGO, IMG, MNC
     person: str | None = None  # key into Gazetteer.people
     since: tuple[tuple[date, str, str], ...] = ()  # (from, code, sector): a group whose role changed
@@ -347,9 +348,16 @@ def _load_groups(gaz: Gazetteer, data: dict, source: str, first: bool = False) -
             code, country, "group", sector=sector, known_group_code=group.get("known_group"),
             plover_country=group.get("plover"), since=since, name=str(names[0]),
             generic_name=bool(group.get("generic_name")),
+            context=_codes(gaz, group.get("context"), source), not_with=_codes(gaz, group.get("not_with"), source),
         )
         for name in names:
             gaz.add(name, entry, first=first)
+
+
+def _codes(gaz: Gazetteer, codes, source: str) -> tuple[str, ...]:
+    for code in codes or ():
+        _known_code(gaz, code, source)
+    return tuple(codes or ())
 
 
 def _as_date(value, source: str) -> date:

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Mention
 from ..nlp import plain_lemma
 from .gazetteer import COUNTRY_KINDS, Entry, Gazetteer, load_gazetteer
+from .party_tags import has_us_party_tag
 from .people import Person
 
 # Children whose subtrees are not part of the actor's own noun phrase.
@@ -52,6 +53,7 @@ _LEADER_OFFICES = {"leader", "supreme_leader", "president", "prime_minister", "c
                    "general_secretary", "head_of_state", "head_of_government"}
 _GENERIC_LEADER = {"leader", "head_of_state", "head_of_government"}
 _PAIR_MARKERS = {"both", "two"}
+_STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", None}
 # Heads that stand for the people of their "of" phrase: "dozens of peacekeepers", "members of parliament".
 _COLLECTIVE = {"member", "group", "dozen", "hundred", "thousand", "million", "number", "some", "many", "most", "all",
                "several", "majority", "minority", "band", "team", "unit", "contingent", "handful", "score", "couple",
@@ -239,6 +241,10 @@ class DocActors:
             # "President Trump" after "Melania Trump": the president, not the Trump named last
             mention = self._mention_from_person(known, extent, kind="person")
             self._remember(known.name, mention, head.i, office, known)
+            return [mention]
+        if has_us_party_tag(person):  # "Rep. Adam Schiff (D-Calif.)": a member of Congress
+            mention = self._mention(Entry("USA", "USA", "country"), extent, sector or "LEG", name=name, kind="person")
+            self._remember(name, mention, head.i, office)
             return [mention]
         apposed = self._from_apposition(head, name)
         if apposed:
@@ -570,11 +576,11 @@ class DocActors:
 
     def _known_by_surname(self, name: str) -> Person | None:
         """A bare surname ("Putin", "Macron") of someone the package knows, if only one such
-        person holds or held a top office; or a full name written with middle initials or a
-        suffix the files leave out ("Rex W. Tillerson", "Joseph R. Biden Jr.")."""
+        person holds or held a top office; or a full name written with middle initials the files
+        leave out ("Rex W. Tillerson", "Vladimir V. Putin")."""
         words = name.split()
         if len(words) != 1:
-            short = [w for w in words if not _initial_or_suffix(w)]
+            short = [w for w in words if not _initial(w)]
             if len(short) < 2 or len(short) == len(words):
                 return None
             found = {e.person for e in self.gazetteer.lookup(" ".join(short)) if e.kind == "person"}
@@ -699,8 +705,8 @@ class DocActors:
             m = seen.mention
             if seen.i >= head.i or m.country_code is None or m.country_code in exclude or m.kind == "demonym":
                 continue
-            if m.plover_sector not in ("GOV", "MIL", None) and not (seen.person and m.plover_sector == "GOV"):
-                continue  # a professor or a newspaper does not make a state salient
+            if m.plover_sector not in _STATE_SECTORS:
+                continue  # a professor or a newspaper does not make a state salient; its congress does
             scores[m.country_code] = scores.get(m.country_code, 0) + (2 if seen.i >= previous_start else 1)
             latest[m.country_code] = seen
         if not scores:
@@ -813,13 +819,11 @@ def _holds(person: Person, office: str, day) -> bool:
     return term is not None and _same_office(term.office, office)
 
 
-_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-
-
-def _initial_or_suffix(word: str) -> bool:
-    """"W." in "George W. Bush", "Jr." in "Joseph R. Biden Jr.": left out of the files' names."""
+def _initial(word: str) -> bool:
+    """"W." in "Rex W. Tillerson", left out of the files' names. A suffix is not left out:
+    "Donald Trump Jr." is not Donald Trump."""
     bare = word.strip(".,")
-    return (len(bare) == 1 and bare.isupper()) or bare.lower() in _NAME_SUFFIXES
+    return len(bare) == 1 and bare.isupper()
 
 
 def _ends_with_place(span: Span, ent_start: int, ent_end: int) -> bool:
@@ -873,7 +877,8 @@ class ActorResolver:
             if entry is not None:
                 candidates.append((span, entry))
         present = {e.country_code for _, e in candidates if e.kind in ("country", "demonym", "capital", "person")}
-        candidates = [(s, e) for s, e in candidates if not e.context or present.intersection(e.context)]
+        candidates = [(s, e) for s, e in candidates if (not e.context or present.intersection(e.context))
+                      and not present.intersection(e.not_with)]
         # Longest names win over the names inside or across them ("North Korean" over "the North").
         candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[0].start))
         by_token: dict[int, tuple[Span, Entry]] = {}
