@@ -70,6 +70,12 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "Asked if he was confident about the vote, the president said he was.",  # he was asked; he asked no one
         "The trade wars with China and Mexico have hurt American farmers.",  # an event noun's modifier
         "The tanks support the theory that the convoy came from Russia.",  # evidence, not endorsement
+        "The Spanish government calls this a rectification of a wrong.",  # naming, no phone call
+        "Canada is charging massive tariffs on American dairy.",  # a price, no indictment or accusation
+        "Police released the identity of the victim.",  # publishing, no release
+        "The United States should have demanded tougher rules from China.",  # hindsight: it did not
+        "Russia would not have attacked Ukraine without the provocation.",  # counterfactual, no refusal
+        "China rarely criticizes Russia.",  # mostly does not
     ],
 )
 def test_codes_nothing(code_text, sentence):
@@ -138,3 +144,10 @@ def test_an_article_stuck_in_coding_is_given_up_and_the_batch_goes_on(coder, mon
     assert all(events[0].event_code == "166" for _, events in coded)
     assert [(f.reason, f.doc_id) for f in stats.failures] == [("coder-timeout", "stuck")]
     assert "took more than 1 s" in stats.failures[0].message
+
+
+def test_a_verb_after_a_closed_quotation_is_the_speakers(code_text):
+    # The parser conjoins "called" to "interfered" inside the quote; Russia had become the caller.
+    events = code_text('House Speaker Paul Ryan, who rarely rebukes Trump, said "there is no question that Russia '
+                       'interfered in our elections" and called on Trump to recognize that Russia "is not our ally."')
+    assert events and all(e.actor1_code == "USALEG" for e in events)

@@ -152,6 +152,16 @@ def test_a_photo_gallery_pasted_as_one_line_is_dropped_whatever_its_length():
     assert [reason for reason, _ in cleaned.dropped] == ["caption"]
 
 
+def test_a_video_players_text_is_dropped():
+    # "Seoul says North Korea conducted nuclear test" in a player's title had been coded as an event.
+    cleaned = clean_text("Seoul condemned the test on Monday.\n\nJUST WATCHED Seoul says North Korea conducted "
+                         "nuclear test Replay More Videos ... MUST WATCH Seoul says North Korea conducted nuclear "
+                         "test 02:17\n\nThe UN Security Council will meet on Tuesday.")
+    assert cleaned.text.split("\n\n") == ["Seoul condemned the test on Monday.",
+                                          "The UN Security Council will meet on Tuesday."]
+    assert [reason for reason, _ in cleaned.dropped] == ["caption"]
+
+
 WRAPPED = """The Kenyan government said on Tuesday it had agreed with the
 International Monetary Fund on a new loan to cover the deficit
 expected this year, the official news agency reported.

@@ -309,6 +309,11 @@ def subjects(verb: Token) -> tuple[list[Token], str]:
             continue
         if tok.dep_ not in INHERITS_SUBJECT or tok.head == tok:
             break
+        if tok.dep_ == "conj":
+            speaker = _speaker_outside_quote(tok)
+            if speaker is not None:
+                tok = speaker  # '... said "Russia interfered" and called on Trump': the speaker called
+                continue
         came_by = tok.dep_
         tok = tok.head
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in OBJECT_DEPS | {"pobj"}:
@@ -319,6 +324,27 @@ def subjects(verb: Token) -> tuple[list[Token], str]:
         if patients and came_by in ("advcl", "ccomp"):
             break  # "children were killed in *shelling*": the shelling is not the children's, nor the reporter's
     return [], "none"
+
+
+def _speaker_outside_quote(conj: Token) -> Token | None:
+    """For a verb the parser conjoined to one inside a quotation that has closed before it, the
+    verb outside the quotation that reports it (the quotation is its complement clause)."""
+    head = conj.head
+    between = conj.doc[head.i + 1 : conj.i]
+    if not any(t.tag_ == "''" for t in between):
+        return None
+    opening = next((t.i for t in reversed(conj.doc[conj.sent.start : head.i]) if t.tag_ == "``"), None)
+    if opening is None:
+        return None
+    tok, reported = head, False
+    for _ in range(8):
+        if tok.head == tok:
+            return None
+        reported = reported or tok.dep_ == "ccomp"
+        tok = tok.head
+        if tok.i < opening:
+            return tok if reported and tok.pos_ in ("VERB", "AUX") else None
+    return None
 
 
 def bind_pronoun(subject: Token) -> list[Token]:
@@ -381,13 +407,18 @@ def slot_tokens(head: Token, obj: Token | None, slot: str) -> list[Token]:
     return found
 
 
+# "rarely rebukes", "seldom agrees": what the subject mostly does not do is no event.
+_NEGATING_ADVERBS = {"never", "no longer", "rarely", "seldom", "hardly", "scarcely"}
+_PAST_MODALS = {"should", "ought", "must", "would", "could", "might", "may", "'d"}
+
+
 def own_markers(verb: Token) -> tuple[str, str]:
     """The clause's own mood marker: ("fact", ""), ("future", "will"), ("would", "would"),
     ("obligation", "must"), ("modal", "could"), ("negated", "not"), ("refusal", "will not") or
     ("conditional", "if")."""
     neg = aux = None
     for child in verb.children:
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in ("never", "no longer")):
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in _NEGATING_ADVERBS):
             neg = child
         elif child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
             aux = child
@@ -398,6 +429,8 @@ def own_markers(verb: Token) -> tuple[str, str]:
     if verb.dep_ == "conj" and aux is None and neg is None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return own_markers(verb.head)  # "will meet X and sign ...": the auxiliary is shared
     word = aux.lower_ if aux is not None else ""
+    if word in _PAST_MODALS and verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
+        return "modal", f"{aux.text} have"  # "should have demanded", "would not have attacked": it did not happen
     future = word in ("will", "shall", "'ll", "wo", "ll")
     if neg is not None:
         if future or word == "would":

@@ -39,6 +39,8 @@ _CAPTION = re.compile(
 )
 # A CNN photo gallery pasted into the text as one long line: "Photos: … Hide Caption 1 of 21 …".
 _GALLERY = re.compile(r"hide caption \d+ of \d+", re.IGNORECASE)
+# A video player's text pasted into the article: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 02:17".
+_VIDEO = re.compile(r"^\s*JUST WATCHED\b.*\bMUST WATCH\b")
 _CREDIT = re.compile(
     r"\bcontributed (?:reporting|to this (?:report|story|article))\.?\s*$"
     r"|^\s*(?:additional )?(?:reporting|writing|editing) by\b",
@@ -213,6 +215,8 @@ def _drop_reason(line: str, seen: set[str], result: CleanText, web: bool, latin:
         result.byline = byline.group(1)
         return "byline"
     if _CAPTION.search(line) and len(words) < 80:
+        return "caption"
+    if _VIDEO.search(line):
         return "caption"
     galleries = len(_GALLERY.findall(line))
     if galleries >= 2 or (galleries and line.lstrip().lower().startswith("photos:")):
