@@ -162,6 +162,15 @@ def test_a_video_players_text_is_dropped():
     assert [reason for reason, _ in cleaned.dropped] == ["caption"]
 
 
+def test_an_image_caption_with_share_buttons_or_a_photo_credit_is_dropped():
+    # "Facebook Twitter Pinterest Women march on ..." had made Facebook an actor.
+    cleaned = clean_text("Israel said so on Monday.\n\nFacebook Twitter Pinterest A Palestinian protester takes cover "
+                         "during clashes with Israeli troops near Ramallah. Photograph: Mohamad Torok/AFP/Getty Images"
+                         "\n\nIsraeli troops clashed with protesters. Photograph: Reuters\n\nTalks resume on Friday.")
+    assert cleaned.text.split("\n\n") == ["Israel said so on Monday.", "Talks resume on Friday."]
+    assert [reason for reason, _ in cleaned.dropped] == ["caption", "caption"]
+
+
 WRAPPED = """The Kenyan government said on Tuesday it had agreed with the
 International Monetary Fund on a new loan to cover the deficit
 expected this year, the official news agency reported.
