@@ -424,3 +424,10 @@ def test_a_states_congress_and_courts_make_it_the_state_the_administration_is(ac
                             "said Congress must vote. Lawmakers in Congress demanded a briefing. Iran rejected the "
                             "claims. The administration labeled the Guard a terrorist group.", date(2019, 4, 1))
     assert found["The administration"][0] == "USAGOV"
+
+
+def test_an_object_pronoun_is_not_the_subject_its_verb_shares(actors_of):
+    # "him" had become the President, the subject that "asked" shares with "met".
+    found, _, _ = actors_of("Chinese President Xi Jinping arrived. President Trump met the Chinese leader and asked "
+                            "him to pressure North Korea.", date(2017, 8, 1))
+    assert found["him"] == ("CHNGOV", "Xi Jinping")

@@ -551,6 +551,18 @@ class DocActors:
                 office = next((o for _, _, mm, o in reversed(entries) if mm.name == m.name), None)
             self._history.append(_Seen(head.i, m, verb, person, office, self._groups))
 
+    def _shared_subject_verbs(self, verb: int) -> set[int]:
+        """The verbs whose subject a conjoined verb without one of its own shares ("called ...
+        and asked"): an object pronoun of that verb is not their subject."""
+        found: set[int] = set()
+        if verb < 0:
+            return found
+        tok = self.doc[verb]
+        while tok.dep_ == "conj" and tok.head.i != tok.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            tok = tok.head
+            found.add(tok.i)
+        return found
+
     def _names_a_body(self, name: str) -> bool:
         """Whether a name is a country's or a group's ("It" after "the United Nations" is no person,
         so a later "she" does not become the UN)."""
@@ -606,10 +618,13 @@ class DocActors:
         if word in _REFLEXIVE_PRONOUNS:
             return self._reflexive(tok)
         verb = _governing_verb(tok) if word in _OBJECT_PRONOUNS else -2
+        shared = self._shared_subject_verbs(verb)
         extent = self.doc[tok.i : tok.i + 1]
         for seen in reversed(self._history):
             if seen.i >= tok.i or seen.verb == verb or seen.i < tok.i - 120:
                 continue
+            if seen.verb in shared and self.doc[seen.i].dep_ in ("nsubj", "nsubjpass"):
+                continue  # "the President called Sessions and asked *him*": not the President
             if word in _PERSON_PRONOUNS and seen.person:
                 return [_moved(seen.mention, extent)]
             if word in _THING_PRONOUNS and not seen.person and seen.mention.kind != "demonym":

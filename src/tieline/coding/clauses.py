@@ -328,7 +328,7 @@ def subjects(verb: Token) -> tuple[list[Token], str]:
 
 def _speaker_outside_quote(conj: Token) -> Token | None:
     """For a verb the parser conjoined to one inside a quotation that has closed before it, the
-    verb outside the quotation that reports it (the quotation is its complement clause)."""
+    verb outside the quotation that governs the quotation."""
     head = conj.head
     between = conj.doc[head.i + 1 : conj.i]
     if not any(t.tag_ == "''" for t in between):
@@ -336,14 +336,15 @@ def _speaker_outside_quote(conj: Token) -> Token | None:
     opening = next((t.i for t in reversed(conj.doc[conj.sent.start : head.i]) if t.tag_ == "``"), None)
     if opening is None:
         return None
-    tok, reported = head, False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in conj.children):
+        return None  # 'urged Trump to "stop fighting" and to resume talks': Trump is to resume them
+    tok = head
     for _ in range(8):
         if tok.head == tok:
             return None
-        reported = reported or tok.dep_ == "ccomp"
         tok = tok.head
         if tok.i < opening:
-            return tok if reported and tok.pos_ in ("VERB", "AUX") else None
+            return tok if tok.pos_ in ("VERB", "AUX") else None
     return None
 
 
