@@ -69,6 +69,10 @@ _MAX_RECIPROCAL = 4
 # Verbs frozen into connectives, as (word before, verb, word after): "72% as opposed to 27%".
 _CONNECTIVES = {("as", "opposed", "to"), ("as", "compared", "to"), ("as", "compared", "with")}
 _NON_ASSERTING_SECTORS = {"MED", "EDU"}  # media and analysts report; they are not parties
+# Verbs of force that are as often words when one politician uses them on another.
+_FIGURATIVE_FORCE = {"attack", "hit", "target", "fight", "battle", "clash", "strike", "fire", "beat", "hammer",
+                     "assault", "bash", "punch", "spar", "pummel", "wage", "ambush", "torpedo", "slam"}
+_POLITICAL_SECTORS = {"GOV", "LEG", "JUD", "ELI", "OPP", "PTY"}
 _MEETING_CODES = {"040", "046"}  # consultations and negotiations: nothing between actors with one party
 
 
@@ -711,6 +715,14 @@ class RulesCoder(Coder):
             return EventDate(article.published, "crawl" if article.date_source == "crawl" else "publication")
         return when
 
+    def _politicians(self, actor: Mention | None) -> bool:
+        """A named person in a political or civilian-government role (not a soldier or a rebel)."""
+        if actor is None or not actor.name or actor.plover_sector not in _POLITICAL_SECTORS:
+            return False
+        if actor.kind not in ("person", "coreference"):
+            return False
+        return actor.name != self.resolver.gazetteer.country_names.get(actor.country_code or "")
+
     def _events(self, article: Article, sent: Span, s_idx: int, clause: Clause, policy: str,
                 trace: list[Trace] | None) -> list[Event]:
         head = clause.candidate.head
@@ -756,7 +768,6 @@ class RulesCoder(Coder):
             missing = "source" if not clause.sources else "target"
             _note(trace, s_idx, head, clause.pattern_id, f"not coded: {missing} is not a known actor")
             return []
-        cameo = self.taxonomy[clause.code]
         resolved = [a for a in clause.sources + clause.targets if a.code]
         when = self._when(article, sent, clause)
         where = event_place(article, sent, head, resolved)
@@ -766,6 +777,12 @@ class RulesCoder(Coder):
         phrase_end = max(t.idx + len(t.text) for t in phrase)
         events = []
         for a1, a2 in kept:
+            cameo = self.taxonomy[clause.code]
+            if cameo.root in ("18", "19") and head.lemma_.lower() in _FIGURATIVE_FORCE \
+                    and self._politicians(a1) and self._politicians(a2):
+                # "Trump was attacking Sen. Chuck Schumer", "fired back at Rouhani": words, not force
+                cameo = self.taxonomy["111"]
+                _note(trace, s_idx, head, clause.pattern_id, "force between two politicians: criticism (111)")
             confidence = clause.confidence - 0.1 * sum(a.kind == "coreference" for a in (a1, a2) if a is not None)
             confidence -= 0.25 * sum(a is None or not a.code for a in (a1, a2))
             spans = [a1] + ([a2] if a2 is not None else [])
@@ -819,7 +836,8 @@ class RulesCoder(Coder):
             event.event_id = _event_id(event)
             events.append(event)
         _note(trace, s_idx, head, clause.pattern_id,
-              f"coded {len(events)} event(s): {clause.code} ({cameo.name})" + (f"; {', '.join(clause.notes)}" if clause.notes else ""))
+              f"coded {len(events)} event(s): {clause.code} ({self.taxonomy[clause.code].name})"
+              + (f"; {', '.join(clause.notes)}" if clause.notes else ""))
         return events
 
 
