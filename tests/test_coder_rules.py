@@ -38,6 +38,9 @@ CASES = [
     ("Iranian President Hassan Rouhani attacked Israeli Prime Minister Benjamin Netanyahu over the settlements.",
      "IRNGOV", "111", "ISRGOV"),
     ("Russian President Vladimir Putin attacked Ukraine.", "RUSGOV", "190", "UKRGOV"),
+    # the "to" clause hangs deep in the object's phrase: an appeal, not a visit (042)
+    ("The Arab League also called on its member states, which include Egypt, Jordan and Qatar to improve "
+     "information-sharing in combating terrorism.", "IGOMEAARL", "020", None),
 ]
 
 

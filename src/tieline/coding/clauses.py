@@ -241,8 +241,11 @@ def _object_modified_by(obj: Token, lemmas: frozenset[str]) -> bool:
 
 
 def has_infinitive(head: Token) -> bool:
-    """Whether a "to" clause completes the verb or its prepositional object ("called on X *to leave*")."""
-    holders = [head] + [p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    """Whether a "to" clause completes the verb or its prepositional object ("called on X *to leave*"),
+    also where the parser hung it deeper in the object's phrase ("called on its member states,
+    which include ..., *to improve* ...")."""
+    holders = [head] + [t for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+                        for t in p.subtree]
     return any(c.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and any(a.tag_ == "TO" for a in c.children)
                for h in holders for c in h.children)
 
