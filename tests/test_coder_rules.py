@@ -38,6 +38,11 @@ CASES = [
     ("Iranian President Hassan Rouhani attacked Israeli Prime Minister Benjamin Netanyahu over the settlements.",
      "IRNGOV", "111", "ISRGOV"),
     ("Russian President Vladimir Putin attacked Ukraine.", "RUSGOV", "190", "UKRGOV"),
+    # a warning: a threat when it names whom it warns or what will happen, else a pessimistic comment
+    ("The United States warned Iran against further provocations.", "USAGOV", "130", "IRNGOV"),
+    ("The German government warned of growing problems with security in Libya.", "DEUGOV", "012", None),
+    ("China warned of serious consequences if Washington proceeds.", "CHNGOV", "130", None),
+    ("The Egyptian interior minister warned that police will no longer tolerate the rallies.", "EGYGOV", "130", None),
     # the "to" clause hangs deep in the object's phrase: an appeal, not a visit (042)
     ("The Arab League also called on its member states, which include Egypt, Jordan and Qatar to improve "
      "information-sharing in combating terrorism.", "IGOMEAARL", "020", None),

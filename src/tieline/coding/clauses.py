@@ -211,6 +211,9 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
             return False, obj, "has an indirect object, which this pattern excludes"
         if excluded == "predicative" and predicative(head):
             return False, obj, "has a predicative complement, which this pattern excludes"
+        if excluded == "future" and any(own_markers(c)[0] in ("future", "refusal", "would")
+                                        for c in complement_children(head)):
+            return False, obj, "its complement says what will happen, which this pattern excludes"
         if excluded.startswith("prep:") and any(c.lower_ == excluded[5:] for c in preps(head)):
             return False, obj, f"has '{excluded[5:]}', which this pattern excludes"
     return True, obj, ""
