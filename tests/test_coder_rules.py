@@ -34,7 +34,8 @@ CASES = [
     ("The United States sold military equipment to Taiwan.", "USAGOV", "072", "TWNGOV"),
     ("Xi Jinping received the Vietnamese president in Beijing.", "CHNGOV", "043", "VNMGOV"),
     # force between two politicians is words; between states it is force
-    ("President Trump fired back Sunday at Iranian President Hassan Rouhani.", "USAGOV", "111", "IRNGOV"),
+    ("Iranian President Ebrahim Raisi fired back Sunday at Israeli Prime Minister Benjamin Netanyahu.", "IRNGOV",
+     "111", "ISRGOV"),
     ("Iranian President Hassan Rouhani attacked Israeli Prime Minister Benjamin Netanyahu over the settlements.",
      "IRNGOV", "111", "ISRGOV"),
     ("Russian President Vladimir Putin attacked Ukraine.", "RUSGOV", "190", "UKRGOV"),

@@ -18,7 +18,7 @@ def triples(events):
         ("Evidence against Iran was presented by Israel.", [("ISRGOV", "112", "IRNGOV")]),
         ("Sanctions were imposed on Belarus by the European Union.", [("IGOEUREEC", "163", "BLRGOV")]),
         # a passive participle the parser hangs under "been" ("been" as the verb, "hit" its complement)
-        ("Gaza has been hard-hit by Israeli airstrikes.", [("ISR", "190", "PSEGOV")]),
+        ("Gaza has been hard-hit by Israeli airstrikes.", [("ISRMIL", "190", "PSEGOV")]),
         # a past participle opening the sentence is done to the main clause's subject
         ("Attacked by Houthi rebels, the Saudi convoy turned back.", [("YEMREB", "190", "SAU")]),
         # a participle joined to a passive shares its "were"; a city before an event noun is where

@@ -48,12 +48,19 @@ class Person:
         return min(current, key=lambda t: OFFICE_RANK.index(t.office) if t.office in OFFICE_RANK else 99)
 
     def sector_on(self, when: date) -> tuple[str | None, str | None]:
-        """(PLOVER sector, office) on a day: the office held, ELI once all offices ended, else the
-        sector of the first office (a person named before taking office is still of that world)."""
+        """(PLOVER sector, office) on a day: the office held; ELI once all offices ended or between
+        two of them; else the sector of the first office (a person named before taking office is
+        still of that world)."""
         term = self.office_on(when)
         if term is not None:
             return term.sector, term.office
-        if self.terms and all(t.end is not None and t.end <= when for t in self.terms):
+        ended = [t for t in self.terms if t.end is not None and t.end <= when]
+        if ended and len(ended) < len(self.terms):
+            # between two offices: out of office (Bolton in 2016), but a legislature's leader who
+            # steps down stays a legislator (Pelosi between her terms as Speaker)
+            last = max(ended, key=lambda t: t.end)
+            return ("LEG" if last.sector == "LEG" else "ELI"), None
+        if ended:
             return "ELI", None
         first = min(self.terms, key=lambda t: t.start) if self.terms else None
         return (first.sector if first else None), None

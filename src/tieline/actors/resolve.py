@@ -21,6 +21,7 @@ country by accident.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -834,6 +835,13 @@ def _holds(person: Person, office: str, day) -> bool:
     return term is not None and _same_office(term.office, office)
 
 
+def _outweighed(entry: Entry, named: Counter) -> bool:
+    """Whether a state the name must not be read with is named as often as the name's own
+    ("Congress" in an article about Peru; not in a US article that mentions Mexico once)."""
+    others = [named[c] for c in entry.not_with if named[c]]
+    return bool(others) and max(others) >= max((named[c] for c in entry.context), default=0)
+
+
 def _initial(word: str) -> bool:
     """"W." in "Rex W. Tillerson", left out of the files' names. A suffix is not left out:
     "Donald Trump Jr." is not Donald Trump."""
@@ -891,9 +899,9 @@ class ActorResolver:
             entry = self._choose(span)
             if entry is not None:
                 candidates.append((span, entry))
-        present = {e.country_code for _, e in candidates if e.kind in ("country", "demonym", "capital", "person")}
-        candidates = [(s, e) for s, e in candidates if (not e.context or present.intersection(e.context))
-                      and not present.intersection(e.not_with)]
+        named = Counter(e.country_code for _, e in candidates if e.kind in ("country", "demonym", "capital", "person"))
+        candidates = [(s, e) for s, e in candidates if (not e.context or set(named).intersection(e.context))
+                      and not _outweighed(e, named)]
         # Longest names win over the names inside or across them ("North Korean" over "the North").
         candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[0].start))
         by_token: dict[int, tuple[Span, Entry]] = {}
