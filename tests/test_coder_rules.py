@@ -44,6 +44,10 @@ CASES = [
     ("The German government warned of growing problems with security in Libya.", "DEUGOV", "012", None),
     ("China warned of serious consequences if Washington proceeds.", "CHNGOV", "130", None),
     ("The Egyptian interior minister warned that police will no longer tolerate the rallies.", "EGYGOV", "130", None),
+    ("Israeli Prime Minister Benjamin Netanyahu said his country would retaliate against Iran.", "ISRGOV", "138",
+     "IRNGOV"),  # "his country": the state of whoever "his" is
+    ("The Pakistani government announced it will return weapons and other equipment seized in the raids.",
+     "PAKGOV", "0353", None),  # returning property: an intent to return it
     # the "to" clause hangs deep in the object's phrase: an appeal, not a visit (042)
     ("The Arab League also called on its member states, which include Egypt, Jordan and Qatar to improve "
      "information-sharing in combating terrorism.", "IGOMEAARL", "020", None),

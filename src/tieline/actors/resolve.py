@@ -205,6 +205,8 @@ class DocActors:
         """"its forces", "his government", "their executives": the role, in the country of whoever
         the possessive pronoun stands for."""
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if sector is None and self.gazetteer.generic.get(head.lemma_.lower()) == "country":
+            sector = "GOV"  # "his country", "its nation": the state of whoever the pronoun stands for
         if sector is None or owner is None:
             return []
         owners = self._cache.get(owner.i) or self._pronoun(owner)
