@@ -48,6 +48,7 @@ CASES = [
      "IRNGOV"),  # "his country": the state of whoever "his" is
     ("The Pakistani government announced it will return weapons and other equipment seized in the raids.",
      "PAKGOV", "0353", None),  # returning property: an intent to return it
+    ("Thousands of textile workers in Haiti have stopped work and taken to the streets.", "HTILAB", "143", None),
     # the "to" clause hangs deep in the object's phrase: an appeal, not a visit (042)
     ("The Arab League also called on its member states, which include Egypt, Jordan and Qatar to improve "
      "information-sharing in combating terrorism.", "IGOMEAARL", "020", None),
@@ -94,6 +95,7 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "The United States should have demanded tougher rules from China.",  # hindsight: it did not
         "Russia would not have attacked Ukraine without the provocation.",  # counterfactual, no refusal
         "China rarely criticizes Russia.",  # mostly does not
+        "The Chinese government stopped work on the new dam in Laos.",  # a project halted, no strike
     ],
 )
 def test_codes_nothing(code_text, sentence):

@@ -143,10 +143,10 @@ def _parse_one(item: object, where: str, taxonomy: Taxonomy, origin: str) -> Ver
         raise ConfigError(f"{where} ({item['id']}): `complement: {complement}` is not one of "
                           f"{', '.join(COMPLEMENT_ROLES)}.")
     excludes = _words(item, "excludes", where)
-    bad = sorted(e for e in excludes if e not in EXCLUSIONS and not e.startswith("prep:"))
+    bad = sorted(e for e in excludes if e not in EXCLUSIONS and not e.startswith(("prep:", "object_prep:")))
     if bad:
         raise ConfigError(f"{where} ({item['id']}): cannot exclude {', '.join(bad)}; use "
-                          f"{', '.join(EXCLUSIONS)} or prep:WORD.")
+                          f"{', '.join(EXCLUSIONS)}, prep:WORD or object_prep:WORD.")
     appraisal = bool(item.get("appraisal", False))
     negative_code = _code(item, "negative_code", where, taxonomy) if "negative_code" in item else None
     if appraisal and negative_code is None:
