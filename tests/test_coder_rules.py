@@ -49,6 +49,9 @@ CASES = [
     ("The Pakistani government announced it will return weapons and other equipment seized in the raids.",
      "PAKGOV", "0353", None),  # returning property: an intent to return it
     ("Thousands of textile workers in Haiti have stopped work and taken to the streets.", "HTILAB", "143", None),
+    # an attempt made is the act; trying in the present or future is an intent
+    ("North Korea tried to test a missile early Sunday.", "PRKGOV", "150", None),
+    ("Iran will try to attack Israel.", "IRNGOV", "138", "ISRGOV"),
     # the "to" clause hangs deep in the object's phrase: an appeal, not a visit (042)
     ("The Arab League also called on its member states, which include Egypt, Jordan and Qatar to improve "
      "information-sharing in combating terrorism.", "IGOMEAARL", "020", None),

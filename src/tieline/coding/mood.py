@@ -130,6 +130,9 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
     return mood
 
 
+_ATTEMPT = {"try", "attempt"}
+
+
 def _apply(mood: Mood, kind: str | None, governor: Token, clause: Token) -> None:
     word = governor.text
     mood.governors.append((word, kind or "unknown"))
@@ -138,6 +141,10 @@ def _apply(mood: Mood, kind: str | None, governor: Token, clause: Token) -> None
         if mood.state == "would":
             mood.state = "future"
         return
+    if kind == "intent" and governor.lemma_.lower() in _ATTEMPT and governor.tag_ in ("VBD", "VBN") \
+            and own_markers(governor)[0] == "fact":
+        mood.governors[-1] = (word, "aspect")
+        return  # "tried to test a missile": the attempt was made, not only intended
     if kind == "aspect":
         return
     if kind in ("report", "claim", "deny"):
