@@ -447,3 +447,10 @@ def test_between_two_offices_a_person_is_out_of_office(phrase, when, code):
     from tieline.actors.lookup import lookup_actor
 
     assert [m.code for m in lookup_actor(phrase, when)] == [code]
+
+
+def test_a_known_person_is_remembered_as_the_article_spells_them(actors_of):
+    # The files write "Mohamed Morsi"; an article that writes "Morsy" means him by its later "Morsy".
+    found, _, _ = actors_of("Egyptian President Mohamed Morsy spoke. Morsy's opponents accused him of "
+                            "authoritarianism.", date(2013, 7, 1))
+    assert found["Morsy's opponents"][0] == "EGYOPP"

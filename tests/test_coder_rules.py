@@ -46,6 +46,8 @@ CASES = [
     ("The Egyptian interior minister warned that police will no longer tolerate the rallies.", "EGYGOV", "130", None),
     ("Israeli Prime Minister Benjamin Netanyahu said his country would retaliate against Iran.", "ISRGOV", "138",
      "IRNGOV"),  # "his country": the state of whoever "his" is
+    ("The United States and its allies agreed to expel Russia from the group.", "USAGOV", "166", "RUSGOV"),
+    # "its allies" are other states, not the United States a second time
     ("The Pakistani government announced it will return weapons and other equipment seized in the raids.",
      "PAKGOV", "0353", None),  # returning property: an intent to return it
     ("Thousands of textile workers in Haiti have stopped work and taken to the streets.", "HTILAB", "143", None),

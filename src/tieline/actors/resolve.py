@@ -54,6 +54,8 @@ _LEADER_OFFICES = {"leader", "supreme_leader", "president", "prime_minister", "c
                    "general_secretary", "head_of_state", "head_of_government"}
 _GENERIC_LEADER = {"leader", "head_of_state", "head_of_government"}
 _PAIR_MARKERS = {"both", "two"}
+# Nouns that, owned by a pronoun, name the owner's own state ("its allies" are other states).
+_OWN_STATE = {"country", "nation", "state", "homeland", "motherland", "fatherland"}
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", None}
 # Heads that stand for the people of their "of" phrase: "dozens of peacekeepers", "members of parliament".
 _COLLECTIVE = {"member", "group", "dozen", "hundred", "thousand", "million", "number", "some", "many", "most", "all",
@@ -156,7 +158,13 @@ class DocActors:
             if body is not None and not self._former(tokens):
                 return [self._body_person_mention(body, own[1], extent)]
             stated, _ = self._role(outside, head)
-            return [self._person_mention(own[1], extent, self._former(tokens), stated)]
+            mention = self._person_mention(own[1], extent, self._former(tokens), stated)
+            written = _clean_name(span)
+            if mention.name and _name_words(written) != _name_words(mention.name):
+                # "Mohamed Morsy" is the files' "Mohamed Morsi": a later "Morsy" is the same person
+                person = self.gazetteer.people[own[1].person]
+                self._remember(written, mention, head.i, person.sector_on(self.day)[1], person)
+            return [mention]
         sector, role_tok = self._role(tokens, head)
         if self._former(tokens) and sector in ("GOV", "MIL", "SPY", "COP", "JUD", "LEG", None):
             sector = "ELI" if sector or role_tok is not None else sector
@@ -205,7 +213,7 @@ class DocActors:
         """"its forces", "his government", "their executives": the role, in the country of whoever
         the possessive pronoun stands for."""
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-        if sector is None and self.gazetteer.generic.get(head.lemma_.lower()) == "country":
+        if sector is None and head.lemma_.lower() in _OWN_STATE:
             sector = "GOV"  # "his country", "its nation": the state of whoever the pronoun stands for
         if sector is None or owner is None:
             return []
