@@ -44,6 +44,10 @@ CASES = [
     ("The German government warned of growing problems with security in Libya.", "DEUGOV", "012", None),
     ("China warned of serious consequences if Washington proceeds.", "CHNGOV", "130", None),
     ("The Egyptian interior minister warned that police will no longer tolerate the rallies.", "EGYGOV", "130", None),
+    ("The North Korean foreign ministry warned that Pyongyang could make Seoul pay a heavy price.", "PRKGOV", "130",
+     None),
+    ("China has warned that all options are on the table if sanctions fail.", "CHNGOV", "130", None),
+    ("Japanese experts warned that the new strategy could have serious repercussions.", "JPNEDU", "012", None),
     ("Israeli Prime Minister Benjamin Netanyahu said his country would retaliate against Iran.", "ISRGOV", "138",
      "IRNGOV"),  # "his country": the state of whoever "his" is
     ("The United States and its allies agreed to expel Russia from the group.", "USAGOV", "166", "RUSGOV"),

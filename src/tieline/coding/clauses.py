@@ -211,8 +211,7 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
             return False, obj, "has an indirect object, which this pattern excludes"
         if excluded == "predicative" and predicative(head):
             return False, obj, "has a predicative complement, which this pattern excludes"
-        if excluded == "future" and any(own_markers(c)[0] in ("future", "refusal", "would")
-                                        for c in complement_children(head)):
+        if excluded == "future" and any(_foretells(c) for c in complement_children(head)):
             return False, obj, "its complement says what will happen, which this pattern excludes"
         if excluded.startswith("prep:") and any(c.lower_ == excluded[5:] for c in preps(head)):
             return False, obj, f"has '{excluded[5:]}', which this pattern excludes"
@@ -220,6 +219,20 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
                 and any(c.dep_ == "prep" and c.lower_ == excluded[12:] for c in obj.children):
             return False, obj, f"its object has '{excluded[12:]}', which this pattern excludes"
     return True, obj, ""
+
+
+def _foretells(clause: Token) -> bool:
+    """Whether a complement says what will or may happen, as a threat does: "police will no longer
+    tolerate", "Pyongyang could make the U.S. pay", "all options are on the table if sanctions
+    fail" — not "the strategy could have repercussions", a judgement."""
+    state, _ = own_markers(clause)
+    if state in ("future", "refusal", "would"):
+        return True
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+           for c in clause.children):
+        return True
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    return state == "modal" and any(c.pos_ == "PROPN" or c.lower_ == "we" for c in subjects)
 
 
 def with_listed(tokens: list[Token]) -> list[Token]:
