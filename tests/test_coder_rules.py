@@ -55,6 +55,7 @@ CASES = [
     ("The Pakistani government announced it will return weapons and other equipment seized in the raids.",
      "PAKGOV", "0353", None),  # returning property: an intent to return it
     ("Thousands of textile workers in Haiti have stopped work and taken to the streets.", "HTILAB", "143", None),
+    ("Chinese President Xi Jinping met American business leaders in Seattle.", "CHNGOV", "040", "USABUS"),
     # an attempt made is the act; trying in the present or future is an intent
     ("North Korea tried to test a missile early Sunday.", "PRKGOV", "150", None),
     ("Iran will try to attack Israel.", "IRNGOV", "138", "ISRGOV"),
@@ -105,6 +106,8 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "Russia would not have attacked Ukraine without the provocation.",  # counterfactual, no refusal
         "China rarely criticizes Russia.",  # mostly does not
         "The Chinese government stopped work on the new dam in Laos.",  # a project halted, no strike
+        "The Iraqi foreign minister met Zorblat Kundu in Baghdad on Monday.",  # no consultation with a known actor
+        "The Iraqi official requested anonymity to discuss security matters.",  # how a source is quoted
     ],
 )
 def test_codes_nothing(code_text, sentence):

@@ -735,6 +735,11 @@ class RulesCoder(Coder):
             # "the port receives grain", "Libya is receiving funds": receiving no one is no hosting
             _note(trace, s_idx, head, clause.pattern_id, "not coded: the pattern needs a target that names an actor")
             return []
+        if clause.code[:2] == "04" and not clause.reciprocal and clause.target_tokens \
+                and not any(t.code for t in clause.targets) and policy != "any":
+            # "spoke with a newspaper we do not know", "met Mr. Smith": no consultation between actors
+            _note(trace, s_idx, head, clause.pattern_id, "not coded: a consultation with no known actor")
+            return []
         if clause.code[:2] == "04" and clause.targets and policy != "any" \
                 and all(t.plover_sector == "JRN" for t in clause.targets):
             # "Speaking to reporters", "spoke to the BBC": an interview, not a consultation
