@@ -142,33 +142,24 @@ def test_the_agency_of_a_dateline_is_still_an_attribution():
     assert cleaned.attributions == ["Reuters"]
 
 
-def test_a_photo_gallery_pasted_as_one_line_is_dropped_whatever_its_length():
-    captions = " ".join(f"Crisis in Ukraine – Soldiers patrol a street in Donetsk on day {i}. Hide Caption {i} of 40"
-                        for i in range(1, 41))
-    cleaned = clean_text("Ukraine and Russia traded accusations on Monday.\n\nPhotos: Crisis in Ukraine " + captions
-                         + "\n\nThe talks resume next week, officials said.")
-    assert cleaned.text.split("\n\n") == ["Ukraine and Russia traded accusations on Monday.",
-                                          "The talks resume next week, officials said."]
-    assert [reason for reason, _ in cleaned.dropped] == ["caption"]
+_GALLERY_LINE = "Photos: Crisis in Ukraine " + " ".join(
+    f"Crisis in Ukraine – Soldiers patrol a street in Donetsk on day {i}. Hide Caption {i} of 40" for i in range(1, 41))
 
 
-def test_a_video_players_text_is_dropped():
-    # "Seoul says North Korea conducted nuclear test" in a player's title had been coded as an event.
-    cleaned = clean_text("Seoul condemned the test on Monday.\n\nJUST WATCHED Seoul says North Korea conducted "
-                         "nuclear test Replay More Videos ... MUST WATCH Seoul says North Korea conducted nuclear "
-                         "test 02:17\n\nThe UN Security Council will meet on Tuesday.")
-    assert cleaned.text.split("\n\n") == ["Seoul condemned the test on Monday.",
-                                          "The UN Security Council will meet on Tuesday."]
-    assert [reason for reason, _ in cleaned.dropped] == ["caption"]
-
-
-def test_an_image_caption_with_share_buttons_or_a_photo_credit_is_dropped():
-    # "Facebook Twitter Pinterest Women march on ..." had made Facebook an actor.
-    cleaned = clean_text("Israel said so on Monday.\n\nFacebook Twitter Pinterest A Palestinian protester takes cover "
-                         "during clashes with Israeli troops near Ramallah. Photograph: Mohamad Torok/AFP/Getty Images"
-                         "\n\nIsraeli troops clashed with protesters. Photograph: Reuters\n\nTalks resume on Friday.")
-    assert cleaned.text.split("\n\n") == ["Israel said so on Monday.", "Talks resume on Friday."]
-    assert [reason for reason, _ in cleaned.dropped] == ["caption", "caption"]
+@pytest.mark.parametrize("furniture", [
+    [_GALLERY_LINE],  # a CNN photo gallery pasted as one line, whatever its length
+    # a video player's text: its title "Seoul says North Korea conducted nuclear test" had been coded
+    ["JUST WATCHED Seoul says North Korea conducted nuclear test Replay More Videos ... MUST WATCH Seoul says "
+     "North Korea conducted nuclear test 02:17"],
+    # an image's share buttons ("Facebook ... Women march on ..." had made Facebook an actor), a photo credit
+    ["Facebook Twitter Pinterest A Palestinian protester takes cover during clashes with Israeli troops near "
+     "Ramallah. Photograph: Mohamad Torok/AFP/Getty Images", "Israeli troops clashed with protesters. Photograph: Reuters"],
+])
+def test_captions_galleries_and_players_are_dropped(furniture):
+    first, last = "Ukraine and Russia traded accusations on Monday.", "The talks resume next week, officials said."
+    cleaned = clean_text("\n\n".join([first, *furniture, last]))
+    assert cleaned.text.split("\n\n") == [first, last]
+    assert [reason for reason, _ in cleaned.dropped] == ["caption"] * len(furniture)
 
 
 WRAPPED = """The Kenyan government said on Tuesday it had agreed with the
