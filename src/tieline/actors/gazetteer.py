@@ -49,7 +49,7 @@ class Entry:
     sector: str | None = None  # PLOVER sector the name gives by itself ("Cuba said" -> GOV)
     known_group_code: str | None = None
     context: tuple[str, ...] = ()  # informal names, some groups: only valid if one of these countries is in the article
-    not_with: tuple[str, ...] = ()  # groups: not valid if one of these countries is in the article
+    not_with: tuple[str, ...] = ()  # groups: not valid where one of these is named as often as `context`
     plover_country: str | None = None  # international bodies: UNO, EUR, IGO, NGO, IMG, MNC
     person: str | None = None  # key into Gazetteer.people
     since: tuple[tuple[date, str, str], ...] = ()  # (from, code, sector): a group whose role changed
