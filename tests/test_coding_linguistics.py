@@ -113,3 +113,17 @@ def test_every_event_has_date_and_place_fields(code_text):
     (event,) = code_text("Poland expelled a Russian diplomat.", published=date(2023, 2, 3))
     assert event.event_date == "2023-02-03" and event.date_precision in ("publication", "day")
     assert event.action_geo_precision in ("none", "city", "admin1", "country")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the pair is not the clause's own subject ("China" had been one of "the two countries")
+    ("The United States and North Korea traded barbs. China urged the two countries to salvage the summit.",
+     {("CHNGOV", "020", "USAGOV"), ("CHNGOV", "020", "PRKGOV")}),
+    # nor the place where the two met ("in Baghdad" had made Iraq one of "both countries")
+    ("Iran and Saudi Arabia met in Baghdad. Both countries agreed to reopen embassies.",
+     {("IRNGOV", "030", "SAUGOV"), ("SAUGOV", "030", "IRNGOV")}),
+])
+def test_a_pair_refers_back_to_the_two_actors_not_to_a_co_argument_or_a_place(code_text, text, expected):
+    events = code_text(text)
+    coded = set(triples([e for e in events if e.event_code in ("020", "030")]))
+    assert coded == expected

@@ -562,6 +562,10 @@ class DocActors:
                 office = next((o for _, _, mm, o in reversed(entries) if mm.name == m.name), None)
             self._history.append(_Seen(head.i, m, verb, person, office, self._groups))
 
+    def _is_place(self, i: int) -> bool:
+        tok = self.doc[i]
+        return tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPOSITIONS | {"at", "near", "to"}
+
     def _shared_subject_verbs(self, verb: int) -> set[int]:
         """The verbs whose subject a conjoined verb without one of its own shares ("called ...
         and asked"): an object pronoun of that verb is not their subject."""
@@ -698,9 +702,14 @@ class DocActors:
         people_only = meaning == "person"
         if pair:
             picked: list[Mention] = []
+            verb = _governing_verb(head)
             for seen in reversed(self._history):
                 if seen.i >= head.i or (people_only and not seen.person) or seen.mention.country_code is None:
                     continue
+                if verb >= 0 and seen.verb == verb:
+                    continue  # "China urged the two countries": China is not one of them
+                if self._is_place(seen.i):
+                    continue  # "met in Baghdad. Both countries agreed": Iraq is where, not who
                 if all(p.country_code != seen.mention.country_code for p in picked):
                     picked.append(seen.mention)
                 if len(picked) == 2:
