@@ -117,6 +117,11 @@ def test_wire_dateline_gives_place_and_date_and_leaves_the_text():
      "A suicide bomber struck a checkpoint."),
     ("Havana (CNN) Secretary of State John Kerry came to Cuba on Friday.", "Havana",
      "Secretary of State John Kerry came to Cuba on Friday."),
+    # a day without its year: "SEOUL, Jan. 11" had been parsed as a second subject (KORGOV)
+    ("SEOUL, Jan. 11 -- North Korea criticised South Korea on Tuesday.", "SEOUL",
+     "North Korea criticised South Korea on Tuesday."),
+    ("PYONGYANG, May 16 (KCNA) -- Cuban Ambassador Jesus Aise met the vice foreign minister.", "PYONGYANG",
+     "Cuban Ambassador Jesus Aise met the vice foreign minister."),
 ])
 def test_undated_wire_datelines_are_taken_off_the_first_sentence(raw, place, text):
     # Left in, "BRUSSELS/LONDON (Reuters" became the actor that agreed with the EU.

@@ -50,10 +50,11 @@ _CREDIT = re.compile(
 )
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-# "PYONGYANG, Sept. 10, 2024 --" or "SEOUL, May 3, 2024 (Yonhap) --": where and when a wire story was filed.
+# "PYONGYANG, Sept. 10, 2024 --", "SEOUL, May 3, 2024 (Yonhap) --" or, without the year, "PYONGYANG, May 16 --":
+# where and when a wire story was filed.
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][A-Za-z .]{1,30})?), "
-    r"(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}), (?P<year>\d{4})\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)\s*"
+    r"(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2})(?:, (?P<year>\d{4}))?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)\s*"
 )
 # Most wire and network stories carry no date in the dateline: "WASHINGTON — ", "KABUL, Afghanistan
 # (AP) — ", "BRUSSELS/LONDON (Reuters) - ", and CNN's mixed-case "Havana (CNN)" with no dash.
@@ -181,10 +182,14 @@ def _parse_dateline(paragraph: str) -> tuple[str, date | None, str] | None:
     if not match:
         return _parse_undated_dateline(paragraph)
     month = _MONTHS.get(match.group("month")[:3].lower())
-    try:
-        when = date(int(match.group("year")), month or 0, int(match.group("day")))
-    except ValueError:
-        return None
+    if month is None:
+        return None  # "PARIS, Texas --" is no date
+    when = None  # "SEOUL, May 16 (Yonhap) --": the day without its year; the article's date says which
+    if match.group("year"):
+        try:
+            when = date(int(match.group("year")), month, int(match.group("day")))
+        except ValueError:
+            return None
     rest = paragraph[match.end():]
     return match.group("place").strip(), when, rest[:1].upper() + rest[1:]
 
