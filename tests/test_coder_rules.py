@@ -108,6 +108,7 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "The Chinese government stopped work on the new dam in Laos.",  # a project halted, no strike
         "The Iraqi foreign minister met Zorblat Kundu in Baghdad on Monday.",  # no consultation with a known actor
         "The Iraqi official requested anonymity to discuss security matters.",  # how a source is quoted
+        "The Chinese president was symbolically handing over an object to her.",  # a gesture, no property
     ],
 )
 def test_codes_nothing(code_text, sentence):
