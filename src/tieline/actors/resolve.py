@@ -38,6 +38,7 @@ from .people import Person
 _OUTSIDE_NP = {"relcl", "acl", "advcl", "appos", "conj", "cc", "punct", "prep", "parataxis", "ccomp", "det"}
 _NP_PREPOSITIONS = {"of", "from", "for", "at", "with"}
 _PLACE_PREPOSITIONS = {"in", "across", "inside", "within", "throughout", "based"}
+_WHERE_PREPOSITIONS = _PLACE_PREPOSITIONS | {"at", "near", "to"}  # "met in Baghdad", "talks at the UN"
 _MAX_ROLE_WORDS = 6
 _FORMER = {"former", "ex", "retired", "ousted", "exiled", "deposed", "late"}
 _CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -564,7 +565,7 @@ class DocActors:
 
     def _is_place(self, i: int) -> bool:
         tok = self.doc[i]
-        return tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPOSITIONS | {"at", "near", "to"}
+        return tok.dep_ == "pobj" and tok.head.lower_ in _WHERE_PREPOSITIONS
 
     def _shared_subject_verbs(self, verb: int) -> set[int]:
         """The verbs whose subject a conjoined verb without one of its own shares ("called ...

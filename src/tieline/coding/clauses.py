@@ -228,8 +228,7 @@ def _foretells(clause: Token) -> bool:
     state, _ = own_markers(clause)
     if state in ("future", "refusal", "would"):
         return True
-    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-           for c in clause.children):
+    if _has_condition(clause):
         return True
     subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
     return state == "modal" and any(c.pos_ == "PROPN" or c.lower_ == "we" for c in subjects)
@@ -435,6 +434,12 @@ _NEGATING_ADVERBS = {"never", "no longer", "rarely", "seldom", "hardly", "scarce
 _PAST_MODALS = {"should", "ought", "must", "would", "could", "might", "may", "'d"}
 
 
+def _has_condition(verb: Token) -> bool:
+    """Whether an "if" or "unless" clause hangs on the verb."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in verb.children)
+
+
 def own_markers(verb: Token) -> tuple[str, str]:
     """The clause's own mood marker: ("fact", ""), ("future", "will"), ("would", "would"),
     ("obligation", "must"), ("modal", "could"), ("negated", "not"), ("refusal", "will not") or
@@ -466,8 +471,7 @@ def own_markers(verb: Token) -> tuple[str, str]:
     if word in ("must", "should", "ought"):
         return "obligation", aux.text
     if aux is not None:
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in verb.children):
+        if _has_condition(verb):
             return "future", f"{aux.text} ... if"  # "may halt mediation if ...": a conditional threat or offer
         return "modal", aux.text
     return "fact", ""

@@ -162,8 +162,9 @@ def _apply(mood: Mood, kind: str | None, governor: Token, clause: Token) -> None
         addressee = addressee or [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     if kind == "intent" and addressee:
         kind = "directive"  # "wants Putin to attack": an appeal to Putin, not Obama's intent
-    if kind == "directive" and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in _SOURCING for c in governor.children):
-        mood.drop(f"'{word} {_SOURCING & {c.lemma_.lower() for c in governor.children}}' is how a source is quoted")
+    sourcing = next((c for c in governor.children if c.dep_ in OBJECT_DEPS and c.lemma_.lower() in _SOURCING), None)
+    if kind == "directive" and sourcing is not None:
+        mood.drop(f"'{word} {sourcing.text}' is how a source is quoted")
         return  # "who requested anonymity to discuss security matters"
     if kind == "directive":
         mood.state, mood.directive, mood.addressee = "directive", governor, addressee

@@ -780,9 +780,10 @@ class RulesCoder(Coder):
         phrase = sorted({t for t in clause.phrase if t.i not in actor_tokens} or set(clause.phrase), key=lambda t: t.i)
         phrase_start = min(t.idx for t in phrase)
         phrase_end = max(t.idx + len(t.text) for t in phrase)
+        coded = self.taxonomy[clause.code]
         events = []
         for a1, a2 in kept:
-            cameo = self.taxonomy[clause.code]
+            cameo = coded
             if cameo.root in ("18", "19") and head.lemma_.lower() in _FIGURATIVE_FORCE \
                     and self._politicians(a1) and self._politicians(a2):
                 # "Trump was attacking Sen. Chuck Schumer", "fired back at Rouhani": words, not force
@@ -841,7 +842,7 @@ class RulesCoder(Coder):
             event.event_id = _event_id(event)
             events.append(event)
         _note(trace, s_idx, head, clause.pattern_id,
-              f"coded {len(events)} event(s): {clause.code} ({self.taxonomy[clause.code].name})"
+              f"coded {len(events)} event(s): {clause.code} ({coded.name})"
               + (f"; {', '.join(clause.notes)}" if clause.notes else ""))
         return events
 
