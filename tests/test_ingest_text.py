@@ -167,6 +167,28 @@ def test_captions_galleries_and_players_are_dropped(furniture):
     assert [reason for reason, _ in cleaned.dropped] == ["caption"] * len(furniture)
 
 
+@pytest.mark.parametrize("raw, expected", [
+    # the full name run together with the first headline; "Senators urge ..." had been coded as an event
+    ("Sen. Ann Reyes Annabel Marie ReyesOvernight Defense: Senators urge Pentagon to pause drawdown | Navy "
+     "names new fleet chief | Allies weigh sanctions MORE (D-Ore.), who sits on the committee, objected.",
+     "Sen. Ann Reyes (D-Ore.), who sits on the committee, objected."),
+    ("Speaker Paul Ryan Paul Davis Ryan Budget talks stall | Ryan hosts donors MORE's (R-Wis.) "
+     "office declined to comment.", "Speaker Paul Ryan's (R-Wis.) office declined to comment."),
+    ("Economic adviser Larry Kudlow Lawrence (Larry) Alan KudlowMORE on Sunday spoke.",
+     "Economic adviser Larry Kudlow on Sunday spoke."),
+])
+def test_hover_cards_are_cut_out_of_the_sentence(raw, expected):
+    cleaned = clean_text("Lawmakers returned to Washington on Monday.\n\n" + raw)
+    assert cleaned.text.split("\n\n")[1] == expected
+    assert [reason for reason, _ in cleaned.dropped] == ["hover-card"]
+
+
+def test_a_name_said_twice_without_a_card_is_kept():
+    text = "Kim Jong Un Kim said MORE talks were needed.\n\nSmith met Smith. Nothing MORE happened."
+    cleaned = clean_text("Officials met in Seoul on Monday.\n\n" + text)
+    assert cleaned.text.endswith(text) or cleaned.dropped == []
+
+
 WRAPPED = """The Kenyan government said on Tuesday it had agreed with the
 International Monetary Fund on a new loan to cover the deficit
 expected this year, the official news agency reported.

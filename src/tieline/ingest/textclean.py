@@ -43,6 +43,20 @@ _CAPTION = re.compile(
 _GALLERY = re.compile(r"hide caption \d+ of \d+", re.IGNORECASE)
 # A video player's text pasted into the article: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 02:17".
 _VIDEO = re.compile(r"^\s*JUST WATCHED\b.*\bMUST WATCH\b")
+# A politician's hover card pasted into the sentence that names them (The Hill): the name again in
+# full, run together with the first of the site's headlines about them, up to "MORE". "Sen. Todd Young
+# Todd Christopher YoungOvernight Defense: … | … MORE (R-Ind.)" reads "Sen. Todd Young (R-Ind.)".
+_HOVER_CARD = re.compile(
+    r"\b(?P<name>[A-Z][\w'’-]+)"
+    r"(?P<card>\s+(?:[A-Z(][\w().'’-]*\s+){0,4}(?P=name)(?:MORE\b|(?=[A-Z0-9'‘“\"])[^\n]{0,900}?\sMORE\b))"
+)
+# Older cards keep a space after the name; then the name must be the shown one said again in full
+# ("Paul Ryan Paul Davis Ryan Retirees … MORE"), and headlines or a party tag must follow.
+_SPACED_HOVER_CARD = re.compile(
+    r"\b(?P<name>(?P<first>[A-Z][\w'’-]+)\s+(?P<last>[A-Z][\w'’-]+))"
+    r"(?P<card>\s+(?P=first)\s+(?:[A-Z(][\w().'’-]*\s+){0,3}(?P=last)\s"
+    r"(?:[^\n|]{0,300}\|[^\n]{0,600}?\sMORE\b|[^\n]{0,900}?\sMORE(?=(?:'s)?\s\([RDI]-)))"
+)
 _CREDIT = re.compile(
     r"\bcontributed (?:reporting|to this (?:report|story|article))\.?\s*$"
     r"|^\s*(?:additional )?(?:reporting|writing|editing) by\b",
@@ -120,6 +134,7 @@ def clean_text(raw: str, detect_title: bool = True, web: bool = False) -> CleanT
     lines = [line for line in lines if line]
     latin = _mostly_latin(lines)
     for line in lines:
+        line = _without_hover_cards(line, result)
         reason = _drop_reason(line, seen, result, web, latin)
         if reason:
             result.dropped.append((reason, line))
@@ -203,6 +218,15 @@ def _parse_undated_dateline(paragraph: str) -> tuple[str, None, str] | None:
         return None
     rest = paragraph[match.end():]
     return place, None, rest[:1].upper() + rest[1:]
+
+
+def _without_hover_cards(line: str, result: CleanText) -> str:
+    def drop(match: re.Match[str]) -> str:
+        result.dropped.append(("hover-card", match.group("card").strip()))
+        return match.group("name")
+    if "MORE" not in line:
+        return line
+    return _SPACED_HOVER_CARD.sub(drop, _HOVER_CARD.sub(drop, line))
 
 
 def _looks_like_title(line: str) -> bool:
