@@ -48,7 +48,21 @@ def load_pipeline(exclude: tuple[str, ...] = ()):
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    _split_abbreviation_compounds(nlp)
     return nlp
+
+
+# "U.S.-led", "U.N.-Arab League", "U.S.-China": the model's tokenizer splits a hyphen only between
+# letters or digits, so an abbreviation with full stops stayed glued to the word after it and
+# neither was found ("the U.S.-led coalition" had no actor, "U.S.-Russia talks" no state).
+_ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+
+
+def _split_abbreviation_compounds(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [_ABBREVIATION_HYPHEN]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def model_version() -> str:
