@@ -76,6 +76,7 @@ class Gazetteer:
     leader_office: dict[str, list[tuple[str, date | None, date | None]]] = field(default_factory=dict)
     generic: dict[str, str] = field(default_factory=dict)  # "the regime" -> country, "both sides" -> pair
     office_sectors: dict[str, str] = field(default_factory=dict)  # office -> PLOVER sector (default GOV)
+    shared_offices: set[str] = field(default_factory=set)  # offices many hold at once ("senator")
     version: str = ""
 
     def add(self, phrase: str, entry: Entry, first: bool = False) -> None:
@@ -115,6 +116,8 @@ class Gazetteer:
         an international body's name ("United Nations") for its own offices ("secretary_general")."""
         if office in ("leader", "head_of_state", "head_of_government"):
             office = self.leader_for(country, office, when)
+        if office in self.shared_offices:
+            return None  # "the senator" is whoever the article named, not one of a hundred
         for person, term in self.holders.get((country, office), []):
             if term.covers(when):
                 return person
@@ -371,6 +374,7 @@ def _as_date(value, source: str) -> date:
 
 def _load_people(gaz: Gazetteer, data: dict, source: str) -> None:
     gaz.office_sectors.update(data.get("office_sectors") or {})
+    gaz.shared_offices.update(data.get("shared_offices") or [])
     aliases = data.get("aliases") or {}
     for iso3, offices in (data.get("people") or {}).items():
         _known_code(gaz, iso3, source)

@@ -14,6 +14,9 @@ OFFICE_RANK = (
     "vice_president", "foreign_minister", "defence_minister", "secretary_general", "high_representative",
     "national_security_adviser", "intelligence_chief", "chief_of_defence", "deputy_defence_minister",
 )
+# Sectors a person keeps between two offices: a legislature's leader who steps down stays a
+# legislator, a church leader stays a cleric (REL also after the last office: a pope emeritus).
+_LIFELONG_SECTORS = {"LEG", "REL"}
 # Countries whose people are written family name first ("Xi Jinping" is "Xi" for short).
 FAMILY_NAME_FIRST = {"CHN", "PRK", "KOR", "TWN", "HKG", "MAC", "KHM", "SGP"}
 
@@ -59,9 +62,10 @@ class Person:
             # between two offices: out of office (Bolton in 2016), but a legislature's leader who
             # steps down stays a legislator (Pelosi between her terms as Speaker)
             last = max(ended, key=lambda t: t.end)
-            return ("LEG" if last.sector == "LEG" else "ELI"), None
+            return (last.sector if last.sector in _LIFELONG_SECTORS else "ELI"), None
         if ended:
-            return "ELI", None
+            last = max(ended, key=lambda t: t.end)
+            return (last.sector if last.sector == "REL" else "ELI"), None
         first = min(self.terms, key=lambda t: t.start) if self.terms else None
         return (first.sector if first else None), None
 

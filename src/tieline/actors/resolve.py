@@ -32,7 +32,7 @@ from ..models import Mention
 from ..nlp import plain_lemma
 from .gazetteer import COUNTRY_KINDS, Entry, Gazetteer, load_gazetteer
 from .party_tags import has_us_party_tag
-from .people import Person
+from .people import OFFICE_RANK, Person
 
 # Children whose subtrees are not part of the actor's own noun phrase.
 _OUTSIDE_NP = {"relcl", "acl", "advcl", "appos", "conj", "cc", "punct", "prep", "parataxis", "ccomp", "det"}
@@ -58,6 +58,16 @@ _PAIR_MARKERS = {"both", "two"}
 # Nouns that, owned by a pronoun, name the owner's own state ("its allies" are other states).
 _OWN_STATE = {"country", "nation", "state", "homeland", "motherland", "fatherland"}
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", None}
+# "Lawmakers", "the court", "police" with no state in their phrase are the article's state when it
+# names one state this much more than all others together (share of its country, capital, demonym
+# and people names). Measured by hand on 180 such actors in real news: about 95% right for these
+# sectors at these shares, but not for "the military", "rebels", "protesters" or "experts" (50-85%),
+# who are as often foreigners, victims or no state at all.
+_ARTICLE_STATE_SHARE = {"LEG": 0.5, "JUD": 0.5, "COP": 0.5, "GOV": 0.7}
+_ARTICLE_STATE_NAMES = 3  # a sentence that names one state once is no article about it
+_PLAIN_PERSON_NOUNS = {"man", "woman"}  # "the man" is seldom the office holder the article named
+_NOT_ONE_STATE = {"world", "foreign", "international", "global", "other", "western", "overseas", "regional",
+                  "local", "state"}
 # Heads that stand for the people of their "of" phrase: "dozens of peacekeepers", "members of parliament".
 _COLLECTIVE = {"member", "group", "dozen", "hundred", "thousand", "million", "number", "some", "many", "most", "all",
                "several", "majority", "minority", "band", "team", "unit", "contingent", "handful", "score", "couple",
@@ -91,6 +101,7 @@ class DocActors:
     _names: dict[str, list[tuple[int, frozenset[str], Mention, str | None]]] = field(default_factory=dict)
     _groups: int = 0
     _walked: bool = False
+    main_state: tuple[str, float] | None = None  # the state the article names most, and its share
 
     @property
     def day(self) -> date:
@@ -207,8 +218,17 @@ class DocActors:
             return []  # "friendly countries", "other nations", "governments": no particular state
         if generic is None or sector is not None:
             # "the government" with no state named before it is still a government
-            return self._role_only(sector, extent, unknown=unknown_roles)
+            return self._in_main_state(sector, extent) or self._role_only(sector, extent, unknown=unknown_roles)
         return []
+
+    def _in_main_state(self, sector: str | None, extent: Span) -> list[Mention]:
+        needed = _ARTICLE_STATE_SHARE.get(sector or "")
+        if needed is None or self.main_state is None or self.main_state[1] < needed:
+            return []
+        if any(t.lower_ in _NOT_ONE_STATE for t in extent):
+            return []  # "world leaders", "foreign officials", "state lawmakers"
+        country = self.main_state[0]
+        return [self._mention(Entry(country, country, "country"), extent, sector, kind="article")]
 
     def _owned_role(self, head: Token, sector: str | None, extent: Span) -> list[Mention]:
         """"its forces", "his government", "their executives": the role, in the country of whoever
@@ -403,6 +423,8 @@ class DocActors:
                 if value is None:
                     continue
                 last = window[-1]
+                if n == 1 and len(last.text) <= 3 and last.text.istitle() and last.ent_type_ == "PERSON":
+                    continue  # "Ngo Dinh Diem": a name, not an NGO (the acronym is written in capitals)
                 hit = self.by_token.get(last.i)
                 if hit and hit[1].kind in ("group", "person", "country", "capital") and not hit[1].generic_name:
                     continue  # part of a name ("Security Council", "Workers' Party"), not a role
@@ -614,6 +636,8 @@ class DocActors:
             found = {e.person for e in self.gazetteer.lookup(" ".join(short)) if e.kind == "person"}
             return self.gazetteer.people[found.pop()] if len(found) == 1 else None
         candidates = [p for p in self.gazetteer.people_by_surname(words[0]) if p.is_top]
+        if len(candidates) > 1:
+            candidates = _latest_in_office(candidates, self.day)
         return candidates[0] if len(candidates) == 1 else None
 
     def _from_apposition(self, head: Token, name: str) -> list[Mention]:
@@ -721,9 +745,12 @@ class DocActors:
         if head.tag_ in ("NNS", "NNPS"):
             return None
         if people_only:
+            plain = head.lemma_.lower() in _PLAIN_PERSON_NOUNS
             for seen in reversed(self._history):
                 if seen.i >= head.i or seen.mention.country_code is None or not seen.person:
                     continue
+                if plain and seen.mention.plover_sector in _STATE_SECTORS:
+                    continue  # "police arrested the man": a suspect, not the minister named before
                 if office is None or _same_office(seen.office, office):
                     return [_moved(seen.mention, extent)]
             return []
@@ -862,6 +889,35 @@ def _outweighed(entry: Entry, named: Counter) -> bool:
     return bool(others) and max(others) >= max((named[c] for c in entry.context), default=0)
 
 
+def _main_state(doc: Doc, by_token: dict[int, tuple[Span, Entry]], gazetteer: Gazetteer) -> tuple[str, float] | None:
+    names = Counter(entry.country_code for span, entry in {id(v[0]): v for v in by_token.values()}.values()
+                    if entry.kind in ("country", "demonym", "capital", "person") and entry.country_code)
+    for tok in doc:  # "Trump said": a leader named by surname alone names a state too
+        if tok.pos_ == "PROPN" and tok.i not in by_token and tok.text[:1].isupper():
+            known = [p for p in gazetteer.people_by_surname(tok.text) if p.is_top]
+            if len({p.country for p in known}) == 1:
+                names[known[0].country] += 1
+    if sum(names.values()) < _ARTICLE_STATE_NAMES:
+        return None
+    country, count = names.most_common(1)[0]
+    return country, count / sum(names.values())
+
+
+def _latest_in_office(people: list[Person], day: date) -> list[Person]:
+    """Of several known people with one surname: whoever holds a top office on the day; else, when
+    all are of one country, whoever left office last (either way the country and ELI are right)."""
+    serving = [p for p in people if any(t.covers(day) and t.office in OFFICE_RANK for t in p.terms)]
+    if serving:
+        return serving
+    if len({p.country for p in people}) > 1:
+        return people
+
+    def left(person: Person) -> date:
+        return max((t.end for t in person.terms if t.end is not None and t.end <= day), default=date.min)
+    ranked = sorted(people, key=left, reverse=True)
+    return ranked[:1] if left(ranked[0]) > left(ranked[1]) else ranked
+
+
 def _initial(word: str) -> bool:
     """"W." in "Rex W. Tillerson", left out of the files' names. A suffix is not left out:
     "Donald Trump Jr." is not Donald Trump."""
@@ -931,7 +987,7 @@ class ActorResolver:
             for i in range(span.start, span.end):
                 by_token[i] = (span, entry)
         self._add_misspellings(doc, by_token)
-        actors = DocActors(doc, self.gazetteer, by_token, when=when)
+        actors = DocActors(doc, self.gazetteer, by_token, when=when, main_state=_main_state(doc, by_token, self.gazetteer))
         actors.introduce_people()
         return actors
 
