@@ -62,6 +62,16 @@ CASES = [
     # the "to" clause hangs deep in the object's phrase: an appeal, not a visit (042)
     ("The Arab League also called on its member states, which include Egypt, Jordan and Qatar to improve "
      "information-sharing in combating terrorism.", "IGOMEAARL", "020", None),
+    # a warning that only forecasts how things will go is a pessimistic comment, not a threat
+    ("Obama cautioned that the campaign against the Islamic State would take time.", "USAELI", "012", None),
+    ("The Russian president warned that police will no longer tolerate rallies.", "RUSGOV", "130", None),
+    # trading fire is fighting, not trade
+    ("Venezuelan troops traded fire with Colombian guerrillas.", "VENMIL", "190", "COLREB"),
+    # pressing someone is urging; the exclusion below is for pressing ahead
+    ("Washington pressed Beijing to rein in North Korea.", "USAGOV", "020", "CHNGOV"),
+    # moving troops to a place is deploying them (154), not withdrawing (0874)
+    ("The Israeli army moved troops to the border with Lebanon.", "ISRMIL", "154", None),
+    ("Trump called off the airstrike on Iran.", "USAELI", "087", "IRNGOV"),
 ]
 
 
@@ -109,6 +119,13 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "The Iraqi foreign minister met Zorblat Kundu in Baghdad on Monday.",  # no consultation with a known actor
         "The Iraqi official requested anonymity to discuss security matters.",  # how a source is quoted
         "The Chinese president was symbolically handing over an object to her.",  # a gesture, no property
+        "Asked by a reporter whether North Korea was playing games, Trump said no.",  # a question put
+        "Reporters asked the Chinese premier why he had met the Japanese minister.",
+        "The sanctions ordered by Trump took effect on Monday.",  # ordering a measure is no demand
+        "The U.S. Embassy also suspended consular operations in Damascus.",  # no hostilities halted
+        "The United States named Afghanistan a major non-NATO ally.",  # no terrorist designation
+        "Trump called the killing a botched operation.",  # calling it something, not calling it off
+        "Turkey vowed to press ahead with its offensive against Syria.",  # going on, no appeal
     ],
 )
 def test_codes_nothing(code_text, sentence):

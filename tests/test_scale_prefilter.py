@@ -32,6 +32,12 @@ def test_constraints_of_a_pattern_are_needed_in_the_sentence(prefilter):
     assert _kept(prefilter, "Poland held its breath as the results came in.") == []
 
 
+def test_a_pattern_that_takes_any_object_needs_no_particular_word(prefilter):
+    # object ["*"] (any object): the sentence had been dropped for want of the word "*"
+    for text in ("Russia warned the United States against an attack on Syria.", "Washington pressed Beijing to act."):
+        assert _kept(prefilter, text) == [text]
+
+
 def test_forms_are_matched_through_the_lemmatizer_tables(prefilter):
     for text in ("Kenya accuses Uganda of blocking trucks.", "Chile is accusing Peru of overfishing.",
                  "Cuba sought aid from Mexico."):

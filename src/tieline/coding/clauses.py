@@ -144,7 +144,7 @@ def is_temporal(prep: Token) -> bool:
 
 
 # Particles the parser often tags as adverbs: "hit *back* at", "lashed *out* at".
-_ADVERB_PARTICLES = {"back", "out", "off"}
+_ADVERB_PARTICLES = {"back", "out", "off", "ahead", "forward", "away"}
 
 
 def preps(head: Token) -> list[Token]:
@@ -211,6 +211,8 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
             return False, obj, "has an indirect object, which this pattern excludes"
         if excluded == "predicative" and predicative(head):
             return False, obj, "has a predicative complement, which this pattern excludes"
+        if excluded == "question" and _asks(head):
+            return False, obj, "its complement is a question, which this pattern excludes"
         if excluded == "future" and any(_foretells(c) for c in complement_children(head)):
             return False, obj, "its complement says what will happen, which this pattern excludes"
         if excluded.startswith("prep:") and any(c.lower_ == excluded[5:] for c in preps(head)):
@@ -226,12 +228,43 @@ def _foretells(clause: Token) -> bool:
     tolerate", "Pyongyang could make the U.S. pay", "all options are on the table if sanctions
     fail" — not "the strategy could have repercussions", a judgement."""
     state, _ = own_markers(clause)
-    if state in ("future", "refusal", "would"):
-        return True
     if _has_condition(clause):
         return True
     subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    if state in ("future", "refusal", "would"):
+        # someone will act ("police will no longer tolerate", "it would retaliate"), not a forecast
+        # about things ("the campaign would take time", "any talks would only benefit the enemy")
+        return any(_can_act(c) for c in subjects)
     return state == "modal" and any(c.pos_ == "PROPN" or c.lower_ == "we" for c in subjects)
+
+
+_QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who", "whom", "which"})
+
+
+def _asks(head: Token) -> bool:
+    """"asked whether North Korea was playing games", "asked how the money was spent": a question
+    put, not a request."""
+    return any(is_question(c) for c in head.children if c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > head.i)
+
+
+def is_question(clause: Token) -> bool:
+    """Whether a complement clause asks: it opens with a question word or "whether", or ends in "?"."""
+    if clause.left_edge.lower_ in _QUESTION_WORDS:
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+        return True
+    return clause.dep_ == "ccomp" and any(t.text == "?" for t in clause.subtree)
+
+
+# Common nouns for those who can carry out what a warning foretells.
+_AGENT_NOUNS = frozenset({"police", "army", "military", "troop", "force", "government", "regime", "authority",
+                          "country", "nation", "side", "militant", "rebel", "administration", "state", "navy",
+                          "leader", "official", "people", "group", "party", "ally", "enemy"})
+
+
+def _can_act(subject: Token) -> bool:
+    return (subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+            or plain_lemma(subject) in _AGENT_NOUNS)
 
 
 def with_listed(tokens: list[Token]) -> list[Token]:

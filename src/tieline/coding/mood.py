@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from .clauses import OBJECT_DEPS, own_markers, practice_owners
+from .clauses import OBJECT_DEPS, is_question, own_markers, practice_owners
 from .moods import MoodLexicon
 
 # Prepositions whose gerund is the reason or content of another event, not an event of its own:
@@ -166,6 +166,9 @@ def _apply(mood: Mood, kind: str | None, governor: Token, clause: Token) -> None
     if kind == "directive" and sourcing is not None:
         mood.drop(f"'{word} {sourcing.text}' is how a source is quoted")
         return  # "who requested anonymity to discuss security matters"
+    if kind == "directive" and is_question(clause):
+        mood.drop(f"a question '{word}' puts, not a request")
+        return  # "asked Trump why he had met Kim", "asked whether the talks had failed"
     if kind == "directive":
         mood.state, mood.directive, mood.addressee = "directive", governor, addressee
         mood.reason = f"what '{word}' asks another actor to do"

@@ -20,7 +20,7 @@ from .taxonomy import Taxonomy, load_taxonomy
 SLOT_NAMES = ("dobj", "dative", "agent", "poss")
 # What a pattern may do with a complement clause that is itself an event ("urged X *to withdraw*").
 COMPLEMENT_ROLES = ("content", "appeal", "demand")
-EXCLUSIONS = ("complement", "object", "dative", "predicative", "future")
+EXCLUSIONS = ("complement", "object", "dative", "predicative", "future", "question")
 KEYS = {
     "id", "verbs", "nouns", "code", "target", "object", "not_object", "modifier", "not_modifier", "predicate",
     "prep", "prep_object", "complement", "excludes",

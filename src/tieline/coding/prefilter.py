@@ -94,7 +94,7 @@ class Prefilter:
         self.triggers: dict[str, list[tuple[frozenset[str], ...]]] = {}
         for pattern in patterns.patterns:
             needs = tuple(s for s in (pattern.object, pattern.prep, pattern.modifier, pattern.prep_object,
-                                      pattern.predicate) if s)
+                                      pattern.predicate) if s and "*" not in s)  # "*": any word will do
             for lemma in pattern.lemmas:
                 for word in lemma.split():  # a multi-word lemma never matches one token; keep each word
                     self.triggers.setdefault(word, []).append(needs)
