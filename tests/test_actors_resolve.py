@@ -522,3 +522,14 @@ def test_an_abbreviation_before_a_hyphen_is_a_word_of_its_own(actors_of):
     assert found["the U.N.-Arab League envoy"][0] == "IGOUNO"
     _, _, doc = actors_of("The U.S.-led coalition and U.S.-Russia talks.")
     assert [t.text for t in doc][1:4] == ["U.S.", "-", "led"] and "Russia" in [t.text for t in doc]
+
+
+@pytest.mark.parametrize("text, pronoun, name", [
+    ("Angela Merkel met Donald Trump. She praised him.", "She", "Angela Merkel"),  # had been Trump
+    ("Angela Merkel met Donald Trump. She praised him.", "him", "Donald Trump"),
+    ("Secretary of State Mike Pompeo met Sen. Jeanne Shaheen. She criticized him.", "him", "Mike Pompeo"),
+    ("Mr. Macron met the British prime minister. He praised her.", "He", "Emmanuel Macron"),  # an honorific tells
+])
+def test_a_pronoun_agrees_in_gender_with_its_antecedent(actors_of, text, pronoun, name):
+    found, _, _ = actors_of(text, date(2018, 6, 1))
+    assert found[pronoun][1] == name

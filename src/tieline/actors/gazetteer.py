@@ -77,6 +77,7 @@ class Gazetteer:
     generic: dict[str, str] = field(default_factory=dict)  # "the regime" -> country, "both sides" -> pair
     office_sectors: dict[str, str] = field(default_factory=dict)  # office -> PLOVER sector (default GOV)
     shared_offices: set[str] = field(default_factory=set)  # offices many hold at once ("senator")
+    genders: dict[str, str] = field(default_factory=dict)  # given name or honorific -> "female"/"male"
     version: str = ""
 
     def add(self, phrase: str, entry: Entry, first: bool = False) -> None:
@@ -269,6 +270,11 @@ def _load_roles(gaz: Gazetteer, data: dict) -> None:
     gaz.cameo_roles.update(data.get("cameo_roles") or {})
     for phrase, meaning in (data.get("generic") or {}).items():
         gaz.generic[" ".join(str(phrase).lower().split())] = meaning
+    for gender, words in (data.get("genders") or {}).items():
+        if gender not in ("female", "male"):
+            raise ConfigError(f"roles: 'genders:' takes 'female:' and 'male:' lists, not '{gender}:'.")
+        for word in words or ():
+            gaz.genders[str(word).lower()] = gender
 
 
 def _known_code(gaz: Gazetteer, iso3: str, source: str) -> None:

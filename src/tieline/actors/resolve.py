@@ -32,7 +32,7 @@ from ..models import Mention
 from ..nlp import plain_lemma
 from .gazetteer import COUNTRY_KINDS, Entry, Gazetteer, load_gazetteer
 from .party_tags import has_us_party_tag
-from .people import OFFICE_RANK, Person
+from .people import FAMILY_NAME_FIRST, OFFICE_RANK, Person
 
 # Children whose subtrees are not part of the actor's own noun phrase.
 _OUTSIDE_NP = {"relcl", "acl", "advcl", "appos", "conj", "cc", "punct", "prep", "parataxis", "ccomp", "det"}
@@ -47,6 +47,8 @@ _CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "satu
 _HEAD_POS = {"NOUN", "PROPN", "PRON"}
 _NOT_HEAD_DEPS = {"compound", "amod", "nmod", "det", "nummod", "quantmod", "punct"}
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                    "she": "female", "her": "female", "hers": "female", "herself": "female"}
 _THING_PRONOUNS = {"it", "its", "itself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 _REFLEXIVE_PRONOUNS = {"itself", "himself", "herself", "themselves"}
@@ -86,6 +88,7 @@ class _Seen:
     person: bool
     office: str | None = None
     group: int = 0  # phrases naming several actors share a group number
+    gender: str | None = None  # "female"/"male" when a given name, honorific or pronoun tells
 
 
 @dataclass
@@ -583,7 +586,19 @@ class DocActors:
             if person and m.name:
                 entries = self._names.get(_name_words(m.name)[-1] if _name_words(m.name) else "", [])
                 office = next((o for _, _, mm, o in reversed(entries) if mm.name == m.name), None)
-            self._history.append(_Seen(head.i, m, verb, person, office, self._groups))
+            gender = self._gender(m) if person else None
+            self._history.append(_Seen(head.i, m, verb, person, office, self._groups, gender))
+
+    def _gender(self, m: Mention) -> str | None:
+        """"Sen. Jeanne Shaheen", "Mr. Trump", "she" (bound to her): female or male; None when
+        nothing says."""
+        said = _PRONOUN_GENDERS.get(m.text.lower())
+        if said:
+            return said
+        words = m.text.lower().split() if m.kind != "coreference" else []
+        if m.name and m.country_code not in FAMILY_NAME_FIRST:
+            words.append(m.name.lower().split()[0])
+        return next((self.gazetteer.genders[w] for w in words if w in self.gazetteer.genders), None)
 
     def _is_place(self, i: int) -> bool:
         tok = self.doc[i]
@@ -660,9 +675,12 @@ class DocActors:
         verb = _governing_verb(tok) if word in _OBJECT_PRONOUNS else -2
         shared = self._shared_subject_verbs(verb)
         extent = self.doc[tok.i : tok.i + 1]
+        gender = _PRONOUN_GENDERS.get(word)
         for seen in reversed(self._history):
             if seen.i >= tok.i or seen.verb == verb or seen.i < tok.i - 120:
                 continue
+            if gender and seen.gender and seen.gender != gender:
+                continue  # "he" after "Jeanne Shaheen" is someone else
             if seen.verb in shared and self.doc[seen.i].dep_ in ("nsubj", "nsubjpass"):
                 continue  # "the President called Sessions and asked *him*": not the President
             if word in _PERSON_PRONOUNS and seen.person:
