@@ -126,6 +126,9 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "The United States named Afghanistan a major non-NATO ally.",  # no terrorist designation
         "Trump called the killing a botched operation.",  # calling it something, not calling it off
         "Turkey vowed to press ahead with its offensive against Syria.",  # going on, no appeal
+        "A British study examined intermittent lockdowns.",  # examining something is investigating someone
+        "The American and Russian ministers reviewed common threats.",  # only when someone is named
+        "Chinese President Xi Jinping inspected the honor guard.",  # a ceremony
     ],
 )
 def test_codes_nothing(code_text, sentence):
