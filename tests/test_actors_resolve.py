@@ -533,3 +533,12 @@ def test_an_abbreviation_before_a_hyphen_is_a_word_of_its_own(actors_of):
 def test_a_pronoun_agrees_in_gender_with_its_antecedent(actors_of, text, pronoun, name):
     found, _, _ = actors_of(text, date(2018, 6, 1))
     assert found[pronoun][1] == name
+
+
+def test_the_administration_is_american_usage(actors_of):
+    found, _, _ = actors_of("The United States struck Syria. Syria's government condemned the strikes. Assad "
+                            "denied the attack. The administration said it would act.", date(2018, 4, 14))
+    assert found["The administration"][0] == "USAGOV"  # had been Syria's, named last
+    found, _, _ = actors_of("The Moon administration said so. South Korea acted. The administration denied it.",
+                            date(2018, 4, 14))
+    assert found["The administration"][0] == "KORGOV"  # no US in the story

@@ -105,6 +105,7 @@ class DocActors:
     _groups: int = 0
     _walked: bool = False
     main_state: tuple[str, float] | None = None  # the state the article names most, and its share
+    states_named: frozenset[str] = frozenset()  # every state the article names
 
     @property
     def day(self) -> date:
@@ -772,6 +773,10 @@ class DocActors:
                 if office is None or _same_office(seen.office, office):
                     return [_moved(seen.mention, extent)]
             return []
+        if head.lemma_.lower() == "administration" and "USA" in self.states_named:
+            # a government called "the administration" with no leader's name is American usage: in a US
+            # story about Syria it is not Syria's, however recently Assad was named
+            return [self._mention(Entry("USA", "USA", "country"), extent, "GOV", kind="coreference")]
         state = self._salient_state(head, self._other_party(head))
         return [_moved(state, extent, sector="GOV", gaz=self.gazetteer, name=False)] if state else []
 
@@ -907,7 +912,7 @@ def _outweighed(entry: Entry, named: Counter) -> bool:
     return bool(others) and max(others) >= max((named[c] for c in entry.context), default=0)
 
 
-def _main_state(doc: Doc, by_token: dict[int, tuple[Span, Entry]], gazetteer: Gazetteer) -> tuple[str, float] | None:
+def _states_named(doc: Doc, by_token: dict[int, tuple[Span, Entry]], gazetteer: Gazetteer) -> Counter:
     names = Counter(entry.country_code for span, entry in {id(v[0]): v for v in by_token.values()}.values()
                     if entry.kind in ("country", "demonym", "capital", "person") and entry.country_code)
     for tok in doc:  # "Trump said": a leader named by surname alone names a state too
@@ -915,6 +920,10 @@ def _main_state(doc: Doc, by_token: dict[int, tuple[Span, Entry]], gazetteer: Ga
             known = [p for p in gazetteer.people_by_surname(tok.text) if p.is_top]
             if len({p.country for p in known}) == 1:
                 names[known[0].country] += 1
+    return names
+
+
+def _main_state(names: Counter) -> tuple[str, float] | None:
     if sum(names.values()) < _ARTICLE_STATE_NAMES:
         return None
     country, count = names.most_common(1)[0]
@@ -1005,7 +1014,9 @@ class ActorResolver:
             for i in range(span.start, span.end):
                 by_token[i] = (span, entry)
         self._add_misspellings(doc, by_token)
-        actors = DocActors(doc, self.gazetteer, by_token, when=when, main_state=_main_state(doc, by_token, self.gazetteer))
+        states = _states_named(doc, by_token, self.gazetteer)
+        actors = DocActors(doc, self.gazetteer, by_token, when=when, main_state=_main_state(states),
+                           states_named=frozenset(states))
         actors.introduce_people()
         return actors
 
