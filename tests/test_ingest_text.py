@@ -159,6 +159,8 @@ _GALLERY_LINE = "Photos: Crisis in Ukraine " + " ".join(
     # an image's share buttons ("Facebook ... Women march on ..." had made Facebook an actor), a photo credit
     ["Facebook Twitter Pinterest A Palestinian protester takes cover during clashes with Israeli troops near "
      "Ramallah. Photograph: Mohamad Torok/AFP/Getty Images", "Israeli troops clashed with protesters. Photograph: Reuters"],
+    # a slideshow's caption line (NPR): "they arrive" had been coded as a planned visit
+    ["Hide caption Refugees arrive at the air base in Manila. Previous Next Staff /Getty Images 1 of 4 i View slideshow"],
 ])
 def test_captions_galleries_and_players_are_dropped(furniture):
     first, last = "Ukraine and Russia traded accusations on Monday.", "The talks resume next week, officials said."

@@ -34,7 +34,7 @@ _BYLINE = re.compile(r"^\s*(?:By|BY|by)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]
 # caption …", NPR's "toggle caption", CNN's galleries), and reporting credits at an article's end.
 _CAPTION = re.compile(
     r"^\s*(image copyright\b|image caption\b|media playback is unsupported\b|media caption\b"
-    r"|enlarge this image\b|toggle caption\b|hide caption \d+ of \d+|photos?: photos?:"
+    r"|enlarge this image\b|toggle caption\b|hide caption\b|photos?: photos?:"
     r"|facebook twitter pinterest\b)"  # an image's share buttons before its caption
     r"|\bPhotograph: [^.!?]{0,80}$",  # a caption's credit closes it
     re.IGNORECASE,
