@@ -542,3 +542,13 @@ def test_the_administration_is_american_usage(actors_of):
     found, _, _ = actors_of("The Moon administration said so. South Korea acted. The administration denied it.",
                             date(2018, 4, 14))
     assert found["The administration"][0] == "KORGOV"  # no US in the story
+
+
+def test_a_town_named_after_a_foreign_city_is_not_that_city(actors_of):
+    found, _, _ = actors_of("Police in Oxford, Mississippi, arrested two men.")
+    assert found["Police"] == ("USACOP", "United States")  # had also been British police
+    found, _, _ = actors_of("The mayor of Paris, Texas, criticized the plan.")
+    assert "FRAGOV" not in {code for code, _ in found.values()}
+    found, _, _ = actors_of("Oxford police arrested two men. In Kyiv, Russia is seen as the aggressor.")
+    assert found["Oxford police"][0] == "GBRCOP"
+    assert "Kyiv" in found  # a capital, then the subject of the next clause

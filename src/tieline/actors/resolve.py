@@ -912,6 +912,21 @@ def _outweighed(entry: Entry, named: Counter) -> bool:
     return bool(others) and max(others) >= max((named[c] for c in entry.context), default=0)
 
 
+def _drop_namesake_towns(doc: Doc, by_token: dict[int, tuple[Span, Entry]]) -> None:
+    """"Oxford, Mississippi,", "Paris, Texas,": a town named after a foreign city, with its own
+    state or country set off by commas after it, is not that city ("In Kyiv, Russia is ..." is)."""
+    for span, entry in list({id(v[0]): v for v in by_token.values()}.values()):
+        if entry.kind not in ("city", "capital") or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            continue
+        after = by_token.get(span.end + 1)
+        if after is None or after[1].kind not in ("region", "country") or after[1].country_code == entry.country_code:
+            continue
+        closed = after[0].end == len(doc) or doc[after[0].end].text in (",", ".", ")", ";")
+        if closed:
+            for i in range(span.start, span.end):
+                by_token.pop(i, None)
+
+
 def _states_named(doc: Doc, by_token: dict[int, tuple[Span, Entry]], gazetteer: Gazetteer) -> Counter:
     names = Counter(entry.country_code for span, entry in {id(v[0]): v for v in by_token.values()}.values()
                     if entry.kind in ("country", "demonym", "capital", "person") and entry.country_code)
@@ -1014,6 +1029,7 @@ class ActorResolver:
             for i in range(span.start, span.end):
                 by_token[i] = (span, entry)
         self._add_misspellings(doc, by_token)
+        _drop_namesake_towns(doc, by_token)
         states = _states_named(doc, by_token, self.gazetteer)
         actors = DocActors(doc, self.gazetteer, by_token, when=when, main_state=_main_state(states),
                            states_named=frozenset(states))
