@@ -72,6 +72,10 @@ CASES = [
     # moving troops to a place is deploying them (154), not withdrawing (0874)
     ("The Israeli army moved troops to the border with Lebanon.", "ISRMIL", "154", None),
     ("Trump called off the airstrike on Iran.", "USAELI", "087", "IRNGOV"),
+    # hitting someone with sanctions is sanctioning them, not force
+    ("The Security Council hit the North Korean regime with new sanctions.", "IGOUNO", "163", "PRKGOV"),
+    # present tense after "once"/"when"/"after" is a later day: an intent, not a signing
+    ("Once Iran signs the deal with the European Union, sanctions will be lifted.", "IRNGOV", "030", "IGOEUREEC"),
 ]
 
 
@@ -129,6 +133,9 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "A British study examined intermittent lockdowns.",  # examining something is investigating someone
         "The American and Russian ministers reviewed common threats.",  # only when someone is named
         "Chinese President Xi Jinping inspected the honor guard.",  # a ceremony
+        "Russia has now seized the initiative in Syria.",  # idioms
+        "The Iraqi police beat a tactical retreat.",
+        "The Israeli army left without attacking the Palestinian village.",  # "without": it did not
     ],
 )
 def test_codes_nothing(code_text, sentence):

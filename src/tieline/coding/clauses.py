@@ -478,6 +478,8 @@ def own_markers(verb: Token) -> tuple[str, str]:
     ("obligation", "must"), ("modal", "could"), ("negated", "not"), ("refusal", "will not") or
     ("conditional", "if")."""
     neg = aux = None
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return "negated", "without"  # "claimed without providing evidence": none was provided
     for child in verb.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in _NEGATING_ADVERBS):
             neg = child
@@ -487,6 +489,9 @@ def own_markers(verb: Token) -> tuple[str, str]:
             return "conditional", child.text
         elif child.dep_ == "mark" and child.lower_ in ("before", "until", "till") and verb.tag_ in ("VBZ", "VBP"):
             return "conditional", child.text  # "before the US announces its review": not yet happened
+        elif child.dep_ in ("advmod", "mark") and child.lower_ in ("when", "once", "after") and child.i < verb.i \
+                and verb.tag_ in ("VBZ", "VBP") and verb.dep_ == "advcl":
+            return "future", child.text  # "when Kim and Moon meet next Friday": present tense, a later day
     if verb.dep_ == "conj" and aux is None and neg is None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return own_markers(verb.head)  # "will meet X and sign ...": the auxiliary is shared
     word = aux.lower_ if aux is not None else ""
