@@ -35,6 +35,8 @@ def triples(events):
         # light verbs and nominal events
         ("Kenya held talks with Somalia in Nairobi.", [("KENGOV", "040", "SOMGOV")]),
         ("Canada imposed new sanctions on Iranian officials.", [("CANGOV", "163", "IRNGOV")]),
+        # the target hangs on what a quantity measures: "a round of sanctions *against* Russia"
+        ("The European Union imposed a new round of sanctions against Russia.", [("IGOEUREEC", "163", "RUSGOV")]),
         ("Egypt signed a gas agreement with Israel.", [("EGYGOV", "057", "ISRGOV")]),
         ("Israel launched air strikes on Lebanon.", [("ISRGOV", "195", "LBNGOV")]),
         ("Japan delivered 20 tons of food aid to Myanmar.", [("JPNGOV", "073", "MMRGOV")]),

@@ -441,11 +441,22 @@ def _slot_step(holders: list[Token], step: str, head: Token, obj: Token | None) 
             found.extend(c for c in h.children if c.dep_ == "poss")
     elif step.startswith("prep:"):
         word = step[5:]
-        for h in holders:
+        for h in _with_measured(holders):
             found.extend(prep_objects(h, word))
             if any(c.dep_ == "prt" and c.lower_ == word for c in h.children) and h == head:
                 found.extend(o for o in h.children if o.dep_ in OBJECT_DEPS)
     return found
+
+
+def _with_measured(holders: list[Token]) -> list[Token]:
+    """Add what a quantity noun measures: "a new round of sanctions *against* X" hangs "against" on
+    the sanctions, not on the round."""
+    out = list(holders)
+    for h in holders:
+        if plain_lemma(h) in QUANTITY_NOUNS:
+            out.extend(p for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj")
+    return out
 
 
 def slot_tokens(head: Token, obj: Token | None, slot: str) -> list[Token]:
