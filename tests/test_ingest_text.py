@@ -191,6 +191,25 @@ def test_a_name_said_twice_without_a_card_is_kept():
     assert cleaned.text.endswith(text) or cleaned.dropped == []
 
 
+@pytest.mark.parametrize("link", [
+    "White House urged to give full account of talks with Putin Read more",  # the Guardian's
+    "Read more: Abe to charm Trump with sumo as trade spat looms",
+    "READ MORE: Taliban responds to Trump's Afghan strategy",
+])
+def test_links_to_other_stories_are_dropped(link):
+    # their headlines had been coded as events of the article
+    first, last = "Japan and the US met on Monday.", "Talks resume next week, officials said."
+    cleaned = clean_text("\n\n".join([first, link, last]))
+    assert cleaned.text.split("\n\n") == [first, last]
+    assert [reason for reason, _ in cleaned.dropped] == ["related-link"]
+
+
+def test_a_link_after_a_paragraph_goes_and_the_paragraph_stays():
+    text = "Two US bombers flew from Guam over the Korean peninsula. Read more"
+    cleaned = clean_text("Seoul, May 3.\n\n" + text + "\n\nMore text follows here.")
+    assert "Two US bombers flew from Guam over the Korean peninsula." in cleaned.text.split("\n\n")
+
+
 WRAPPED = """The Kenyan government said on Tuesday it had agreed with the
 International Monetary Fund on a new loan to cover the deficit
 expected this year, the official news agency reported.

@@ -57,6 +57,9 @@ _SPACED_HOVER_CARD = re.compile(
     r"(?P<card>\s+(?P=first)\s+(?:[A-Z(][\w().'’-]*\s+){0,3}(?P=last)\s"
     r"(?:[^\n|]{0,300}\|[^\n]{0,600}?\sMORE\b|[^\n]{0,900}?\sMORE(?=(?:'s)?\s\([RDI]-)))"
 )
+# A link to another story: "Read more: <headline>", or the Guardian's "<headline> Read more".
+_RELATED_LINK = re.compile(r"^\s*\[?read more\b|\bread more\s*$", re.IGNORECASE)
+_READ_MORE_AFTER_SENTENCE = re.compile(r"(?<=[.!?\"”’])\s+Read more\s*$")
 _CREDIT = re.compile(
     r"\bcontributed (?:reporting|to this (?:report|story|article))\.?\s*$"
     r"|^\s*(?:additional )?(?:reporting|writing|editing) by\b",
@@ -135,6 +138,7 @@ def clean_text(raw: str, detect_title: bool = True, web: bool = False) -> CleanT
     latin = _mostly_latin(lines)
     for line in lines:
         line = _without_hover_cards(line, result)
+        line = _READ_MORE_AFTER_SENTENCE.sub("", line)  # "... miles away. Read more": the link, not the text
         reason = _drop_reason(line, seen, result, web, latin)
         if reason:
             result.dropped.append((reason, line))
@@ -254,6 +258,8 @@ def _drop_reason(line: str, seen: set[str], result: CleanText, web: bool, latin:
         return "caption"
     if _CREDIT.search(line) and len(words) < 40:
         return "credit"
+    if _RELATED_LINK.search(line) and len(words) <= 40:
+        return "related-link"
     if web:
         return None
     if latin and _script_share(line) < 0.5 and len(line) < 40:
