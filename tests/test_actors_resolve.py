@@ -465,6 +465,9 @@ def test_a_known_person_is_remembered_as_the_article_spells_them(actors_of):
     ("Pope Benedict XVI", date(2016, 6, 1), "VATREL"),       # after his office a pope stays a cleric
     ("President John F. Kennedy", date(1962, 10, 20), "USAGOV"),
     ("South Vietnamese president Ngo Dinh Diem", date(1962, 1, 1), "VNMGOV"),  # "Ngo" is no NGO
+    ("Moshe Yaalon", date(2014, 7, 1), "ISRGOV"),             # Israel's defence ministers before 2020
+    ("Rod Rosenstein", date(2018, 6, 1), "USAJUD"),
+    ("General Motors", date(2018, 6, 1), "USABUS"),           # no rank
 ])
 def test_legislators_opposition_leaders_clerics_and_past_presidents(phrase, when, code):
     from tieline.actors.lookup import lookup_actor
