@@ -555,3 +555,10 @@ def test_a_town_named_after_a_foreign_city_is_not_that_city(actors_of):
     found, _, _ = actors_of("Oxford police arrested two men. In Kyiv, Russia is seen as the aggressor.")
     assert found["Oxford police"][0] == "GBRCOP"
     assert "Kyiv" in found  # a capital, then the subject of the next clause
+
+
+def test_general_as_an_adjective_is_no_general(actors_of):
+    found, _, _ = actors_of("The British prime minister concluded talks with general commitments to a deal. "
+                            "The general said the army would withdraw.", date(2018, 6, 1))
+    assert "general commitments" not in found and "a deal" not in found
+    assert found["The general"][0] == "MIL"

@@ -78,6 +78,7 @@ class Gazetteer:
     office_sectors: dict[str, str] = field(default_factory=dict)  # office -> PLOVER sector (default GOV)
     shared_offices: set[str] = field(default_factory=set)  # offices many hold at once ("senator")
     genders: dict[str, str] = field(default_factory=dict)  # given name or honorific -> "female"/"male"
+    not_as_adjectives: set[str] = field(default_factory=set)  # "general": no role as an adjective
     version: str = ""
 
     def add(self, phrase: str, entry: Entry, first: bool = False) -> None:
@@ -270,6 +271,7 @@ def _load_roles(gaz: Gazetteer, data: dict) -> None:
     gaz.cameo_roles.update(data.get("cameo_roles") or {})
     for phrase, meaning in (data.get("generic") or {}).items():
         gaz.generic[" ".join(str(phrase).lower().split())] = meaning
+    gaz.not_as_adjectives.update(str(w).lower() for w in data.get("not_as_adjectives") or ())
     for gender, words in (data.get("genders") or {}).items():
         if gender not in ("female", "male"):
             raise ConfigError(f"roles: 'genders:' takes 'female:' and 'male:' lists, not '{gender}:'.")

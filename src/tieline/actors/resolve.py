@@ -429,6 +429,8 @@ class DocActors:
                 last = window[-1]
                 if n == 1 and len(last.text) <= 3 and last.text.istitle() and last.ent_type_ == "PERSON":
                     continue  # "Ngo Dinh Diem": a name, not an NGO (the acronym is written in capitals)
+                if n == 1 and last.pos_ == "ADJ" and last.text.islower() and last.lower_ in self.gazetteer.not_as_adjectives:
+                    continue  # "general commitments": no general
                 hit = self.by_token.get(last.i)
                 if hit and hit[1].kind in ("group", "person", "country", "capital") and not hit[1].generic_name:
                     continue  # part of a name ("Security Council", "Workers' Party"), not a role
