@@ -562,3 +562,5 @@ def test_general_as_an_adjective_is_no_general(actors_of):
                             "The general said the army would withdraw.", date(2018, 6, 1))
     assert "general commitments" not in found and "a deal" not in found
     assert found["The general"][0] == "MIL"
+    found, _, _ = actors_of("A US drone killed top Iranian general Qassem Soleimani.", date(2020, 1, 3))
+    assert found["top Iranian general Qassem Soleimani"][0] == "IRNMIL"  # a title before a name

@@ -429,8 +429,9 @@ class DocActors:
                 last = window[-1]
                 if n == 1 and len(last.text) <= 3 and last.text.istitle() and last.ent_type_ == "PERSON":
                     continue  # "Ngo Dinh Diem": a name, not an NGO (the acronym is written in capitals)
-                if n == 1 and last.pos_ == "ADJ" and last.text.islower() and last.lower_ in self.gazetteer.not_as_adjectives:
-                    continue  # "general commitments": no general
+                if n == 1 and last.pos_ == "ADJ" and last.text.islower() and last.lower_ in self.gazetteer.not_as_adjectives \
+                        and not (last.i + 1 < len(self.doc) and self.doc[last.i + 1].pos_ == "PROPN"):
+                    continue  # "general commitments": no general ("Iranian general Qassem Soleimani" is)
                 hit = self.by_token.get(last.i)
                 if hit and hit[1].kind in ("group", "person", "country", "capital") and not hit[1].generic_name:
                     continue  # part of a name ("Security Council", "Workers' Party"), not a role
@@ -914,10 +915,15 @@ def _outweighed(entry: Entry, named: Counter) -> bool:
     return bool(others) and max(others) >= max((named[c] for c in entry.context), default=0)
 
 
+def _named_spans(by_token: dict[int, tuple[Span, Entry]]) -> list[tuple[Span, Entry]]:
+    """Each gazetteer name of the article once (`by_token` holds it under every token it covers)."""
+    return list({id(span): (span, entry) for span, entry in by_token.values()}.values())
+
+
 def _drop_namesake_towns(doc: Doc, by_token: dict[int, tuple[Span, Entry]]) -> None:
     """"Oxford, Mississippi,", "Paris, Texas,": a town named after a foreign city, with its own
     state or country set off by commas after it, is not that city ("In Kyiv, Russia is ..." is)."""
-    for span, entry in list({id(v[0]): v for v in by_token.values()}.values()):
+    for span, entry in _named_spans(by_token):
         if entry.kind not in ("city", "capital") or span.end + 1 >= len(doc) or doc[span.end].text != ",":
             continue
         after = by_token.get(span.end + 1)
@@ -930,7 +936,7 @@ def _drop_namesake_towns(doc: Doc, by_token: dict[int, tuple[Span, Entry]]) -> N
 
 
 def _states_named(doc: Doc, by_token: dict[int, tuple[Span, Entry]], gazetteer: Gazetteer) -> Counter:
-    names = Counter(entry.country_code for span, entry in {id(v[0]): v for v in by_token.values()}.values()
+    names = Counter(entry.country_code for _, entry in _named_spans(by_token)
                     if entry.kind in ("country", "demonym", "capital", "person") and entry.country_code)
     for tok in doc:  # "Trump said": a leader named by surname alone names a state too
         if tok.pos_ == "PROPN" and tok.i not in by_token and tok.text[:1].isupper():
