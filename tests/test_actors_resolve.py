@@ -564,3 +564,13 @@ def test_general_as_an_adjective_is_no_general(actors_of):
     assert found["The general"][0] == "MIL"
     found, _, _ = actors_of("A US drone killed top Iranian general Qassem Soleimani.", date(2020, 1, 3))
     assert found["top Iranian general Qassem Soleimani"][0] == "IRNMIL"  # a title before a name
+
+
+@pytest.mark.parametrize("text, phrase, name", [
+    ("Sen. Graham criticized Turkey.", "Sen. Graham", "Lindsey Graham"),  # had been Canada's Bill Graham
+    ("Attorney General Barr criticized China.", "Attorney General Barr", "William Barr"),
+    ("Treasury Secretary Mnuchin met the Chinese vice premier.", "Treasury Secretary Mnuchin", "Steven Mnuchin"),
+])
+def test_a_title_before_a_bare_surname_picks_the_person_who_holds_it(actors_of, text, phrase, name):
+    found, _, _ = actors_of(text, date(2019, 4, 1))
+    assert found[phrase][1] == name

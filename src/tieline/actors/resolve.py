@@ -259,7 +259,7 @@ class DocActors:
     def _named_person(self, person: Span, entries, sector, office, extent, head) -> list[Mention]:
         name = _clean_name(person)
         remembered = self._recall(name, head.i)
-        known = self._known_by_surname(name)
+        known = self._known_by_surname(name, sector, office)
         if entries and all(span.start > person.start for span, _ in entries) and (remembered or known):
             entries = []  # "Mr. Trump with North Korean leader Kim": who Trump is does not come from the company
         if entries:
@@ -643,10 +643,11 @@ class DocActors:
                 best = (i, mention)
         return best[1] if best else None
 
-    def _known_by_surname(self, name: str) -> Person | None:
+    def _known_by_surname(self, name: str, sector: str | None = None, office: str | None = None) -> Person | None:
         """A bare surname ("Putin", "Macron") of someone the package knows, if only one such
-        person holds or held a top office; or a full name written with middle initials the files
-        leave out ("Rex W. Tillerson", "Vladimir V. Putin")."""
+        person holds or held a top office, or if a title before it fits only one ("Sen. Graham",
+        "Attorney General Barr"); or a full name written with middle initials the files leave out
+        ("Rex W. Tillerson", "Vladimir V. Putin")."""
         words = name.split()
         if len(words) != 1:
             short = [w for w in words if not _initial(w)]
@@ -654,6 +655,11 @@ class DocActors:
                 return None
             found = {e.person for e in self.gazetteer.lookup(" ".join(short)) if e.kind == "person"}
             return self.gazetteer.people[found.pop()] if len(found) == 1 else None
+        if sector or office:
+            titled = [p for p in self.gazetteer.people_by_surname(words[0])
+                      if any(_fits_title(t, sector, office) and t.covers(self.day) for t in p.terms)]
+            if len(titled) == 1:
+                return titled[0]
         candidates = [p for p in self.gazetteer.people_by_surname(words[0]) if p.is_top]
         if len(candidates) > 1:
             candidates = _latest_in_office(candidates, self.day)
@@ -901,6 +907,12 @@ def _same_office(held: str | None, named: str) -> bool:
     if named in _GENERIC_LEADER and held in _LEADER_OFFICES:
         return True
     return held in _GENERIC_LEADER and named in _LEADER_OFFICES
+
+
+def _fits_title(term, sector: str | None, office: str | None) -> bool:
+    """Whether a term fits the title written before a surname: its office when the title names one
+    ("Attorney General"), else its sector ("Sen." is LEG)."""
+    return _same_office(term.office, office) if office else term.sector == sector
 
 
 def _holds(person: Person, office: str, day) -> bool:
