@@ -58,14 +58,13 @@ class Person:
         if term is not None:
             return term.sector, term.office
         ended = [t for t in self.terms if t.end is not None and t.end <= when]
-        if ended and len(ended) < len(self.terms):
-            # between two offices: out of office (Bolton in 2016), but a legislature's leader who
-            # steps down stays a legislator (Pelosi between her terms as Speaker)
-            last = max(ended, key=lambda t: t.end)
-            return (last.sector if last.sector in _LIFELONG_SECTORS else "ELI"), None
         if ended:
             last = max(ended, key=lambda t: t.end)
-            return (last.sector if last.sector == "REL" else "ELI"), None
+            # between two offices: out of office (Bolton in 2016), but a legislature's leader who
+            # steps down stays a legislator (Pelosi between her terms as Speaker); after the last
+            # office only a cleric keeps the sector
+            kept = _LIFELONG_SECTORS if len(ended) < len(self.terms) else {"REL"}
+            return (last.sector if last.sector in kept else "ELI"), None
         first = min(self.terms, key=lambda t: t.start) if self.terms else None
         return (first.sector if first else None), None
 

@@ -24,6 +24,7 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -32,7 +33,7 @@ from ..models import Mention
 from ..nlp import plain_lemma
 from .gazetteer import COUNTRY_KINDS, Entry, Gazetteer, load_gazetteer
 from .party_tags import has_us_party_tag
-from .people import FAMILY_NAME_FIRST, OFFICE_RANK, Person
+from .people import FAMILY_NAME_FIRST, OFFICE_RANK, Person, Term
 
 # Children whose subtrees are not part of the actor's own noun phrase.
 _OUTSIDE_NP = {"relcl", "acl", "advcl", "appos", "conj", "cc", "punct", "prep", "parataxis", "ccomp", "det"}
@@ -104,12 +105,20 @@ class DocActors:
     _names: dict[str, list[tuple[int, frozenset[str], Mention, str | None]]] = field(default_factory=dict)
     _groups: int = 0
     _walked: bool = False
-    main_state: tuple[str, float] | None = None  # the state the article names most, and its share
-    states_named: frozenset[str] = frozenset()  # every state the article names
+    state_names: Counter = field(default_factory=Counter)  # state -> how often the article names it
 
     @property
     def day(self) -> date:
         return self.when or date.today()
+
+    @cached_property
+    def main_state(self) -> tuple[str, float] | None:
+        """The state the article names most, and its share of the article's state names."""
+        total = sum(self.state_names.values())
+        if total < _ARTICLE_STATE_NAMES:
+            return None
+        country, count = self.state_names.most_common(1)[0]
+        return country, count / total
 
     @property
     def mentions(self) -> list[Mention]:
@@ -782,7 +791,7 @@ class DocActors:
                 if office is None or _same_office(seen.office, office):
                     return [_moved(seen.mention, extent)]
             return []
-        if head.lemma_.lower() == "administration" and "USA" in self.states_named:
+        if head.lemma_.lower() == "administration" and "USA" in self.state_names:
             # a government called "the administration" with no leader's name is American usage: in a US
             # story about Syria it is not Syria's, however recently Assad was named
             return [self._mention(Entry("USA", "USA", "country"), extent, "GOV", kind="coreference")]
@@ -909,7 +918,7 @@ def _same_office(held: str | None, named: str) -> bool:
     return held in _GENERIC_LEADER and named in _LEADER_OFFICES
 
 
-def _fits_title(term, sector: str | None, office: str | None) -> bool:
+def _fits_title(term: Term, sector: str | None, office: str | None) -> bool:
     """Whether a term fits the title written before a surname: its office when the title names one
     ("Attorney General"), else its sector ("Sen." is LEG)."""
     return _same_office(term.office, office) if office else term.sector == sector
@@ -956,13 +965,6 @@ def _states_named(doc: Doc, by_token: dict[int, tuple[Span, Entry]], gazetteer: 
             if len({p.country for p in known}) == 1:
                 names[known[0].country] += 1
     return names
-
-
-def _main_state(names: Counter) -> tuple[str, float] | None:
-    if sum(names.values()) < _ARTICLE_STATE_NAMES:
-        return None
-    country, count = names.most_common(1)[0]
-    return country, count / sum(names.values())
 
 
 def _latest_in_office(people: list[Person], day: date) -> list[Person]:
@@ -1050,9 +1052,8 @@ class ActorResolver:
                 by_token[i] = (span, entry)
         self._add_misspellings(doc, by_token)
         _drop_namesake_towns(doc, by_token)
-        states = _states_named(doc, by_token, self.gazetteer)
-        actors = DocActors(doc, self.gazetteer, by_token, when=when, main_state=_main_state(states),
-                           states_named=frozenset(states))
+        actors = DocActors(doc, self.gazetteer, by_token, when=when,
+                           state_names=_states_named(doc, by_token, self.gazetteer))
         actors.introduce_people()
         return actors
 

@@ -162,14 +162,15 @@ def _apply(mood: Mood, kind: str | None, governor: Token, clause: Token) -> None
         addressee = addressee or [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     if kind == "intent" and addressee:
         kind = "directive"  # "wants Putin to attack": an appeal to Putin, not Obama's intent
-    sourcing = next((c for c in governor.children if c.dep_ in OBJECT_DEPS and c.lemma_.lower() in _SOURCING), None)
-    if kind == "directive" and sourcing is not None:
-        mood.drop(f"'{word} {sourcing.text}' is how a source is quoted")
-        return  # "who requested anonymity to discuss security matters"
-    if kind == "directive" and is_question(clause):
-        mood.drop(f"a question '{word}' puts, not a request")
-        return  # "asked Trump why he had met Kim", "asked whether the talks had failed"
     if kind == "directive":
+        sourcing = next((c for c in governor.children if c.dep_ in OBJECT_DEPS and c.lemma_.lower() in _SOURCING),
+                        None)
+        if sourcing is not None:
+            mood.drop(f"'{word} {sourcing.text}' is how a source is quoted")
+            return  # "who requested anonymity to discuss security matters"
+        if is_question(clause):
+            mood.drop(f"a question '{word}' puts, not a request")
+            return  # "asked Trump why he had met Kim", "asked whether the talks had failed"
         mood.state, mood.directive, mood.addressee = "directive", governor, addressee
         mood.reason = f"what '{word}' asks another actor to do"
     elif kind == "intent":
