@@ -574,3 +574,10 @@ def test_general_as_an_adjective_is_no_general(actors_of):
 def test_a_title_before_a_bare_surname_picks_the_person_who_holds_it(actors_of, text, phrase, name):
     found, _, _ = actors_of(text, date(2019, 4, 1))
     assert found[phrase][1] == name
+
+
+def test_a_given_name_the_tagger_left_out_keeps_a_stranger_from_a_known_surname(actors_of):
+    # the tagger took only "Khan" as the name: London's mayor is not Pakistan's Imran Khan
+    found, _, _ = actors_of("LONDON ATTACK AFTERMATH\n\nMayor Sadiq Khan called for calm.", date(2017, 3, 23))
+    code, name = found["Mayor Sadiq Khan"]
+    assert name == "Sadiq Khan" and not (code or "").startswith("PAK")

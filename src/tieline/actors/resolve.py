@@ -456,7 +456,10 @@ class DocActors:
                 end = ent.end
                 while end - 1 > ent.start and self.doc[end - 1].lower_ in _CALENDAR_WORDS:
                     end -= 1  # "President Trump Sunday said": the tagger took the day into the name
-                return self.doc[ent.start : end]
+                start = ent.start
+                while start > 0 and self._given_name(self.doc[start - 1]):
+                    start -= 1  # "Mayor Sadiq Khan" tagged as "Khan": not the Khan the files know
+                return self.doc[start : end]
         if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "EVENT", "LAW", "TIME", "MONEY", "CARDINAL"):
             return None
         if head.tag_ == "NNPS":
@@ -484,6 +487,12 @@ class DocActors:
                 and self._known_by_surname(_clean_name(span)) is None:
             return None  # an organisation we do not know
         return span
+
+    def _given_name(self, tok: Token) -> bool:
+        """A capitalised name word the tagger left out of the person's name before it."""
+        return (tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper
+                and tok.i not in self.by_token and tok.lemma_.lower() not in self.gazetteer.roles
+                and tok.lower_ not in _HONORIFICS and tok.ent_type_ in ("", "PERSON"))
 
     def _former(self, tokens: list[Token]) -> bool:
         return any(t.lower_ in _FORMER for t in tokens if t.dep_ in ("amod", "compound", "advmod"))
@@ -995,6 +1004,9 @@ def _ends_with_place(span: Span, ent_start: int, ent_end: int) -> bool:
     stay parts of people's names ("Michael Jordan", the "un" of "Kim Jong-un")."""
     words = [t for t in span if t.is_alpha]
     return len(words) > 1 and span.end == ent_end and span.start > ent_start
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "madam", "madame", "dr", "prof"})
 
 
 def _clean_name(span: Span) -> str:
