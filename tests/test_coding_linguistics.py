@@ -37,6 +37,16 @@ def triples(events):
         ("Canada imposed new sanctions on Iranian officials.", [("CANGOV", "163", "IRNGOV")]),
         # the target hangs on what a quantity measures: "a round of sanctions *against* Russia"
         ("The European Union imposed a new round of sanctions against Russia.", [("IGOEUREEC", "163", "RUSGOV")]),
+        # an apposition of the object restates it: its partner is the target
+        ("The United States is suspending the INF Treaty, a key pact with Russia.", [("USAGOV", "160", "RUSGOV")]),
+        # "for X to do" asks X: an appeal with X as target, coded from what X is asked to do
+        ("Japan called for China to release the detained fishermen.", [("JPNGOV", "0253", "CHNGOV")]),
+        ("North Korea repeated a call for Washington to change its hostile policies.", [("PRKGOV", "020", "USAGOV")]),
+        ("The Iraqi parliament pushed for Turkey to withdraw its troops.", [("IRQLEG", "0256", "TURGOV")]),
+        ("Egypt called for better relations with Qatar.", [("EGYGOV", "020", "QATGOV")]),
+        ("Seoul called for talks with Pyongyang.", [("KORGOV", "026", "PRKGOV")]),
+        # named examples of a plural noun are its actors
+        ("Russia criticized countries such as Poland.", [("RUSGOV", "111", "POLGOV")]),
         ("Egypt signed a gas agreement with Israel.", [("EGYGOV", "057", "ISRGOV")]),
         ("Israel launched air strikes on Lebanon.", [("ISRGOV", "195", "LBNGOV")]),
         ("Japan delivered 20 tons of food aid to Myanmar.", [("JPNGOV", "073", "MMRGOV")]),

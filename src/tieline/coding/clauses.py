@@ -187,7 +187,8 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
         obj = next((o for o in objects(head) if _names(o, pattern.object)), None)
         if obj is None:
             return False, None, f"object is not one of {sorted(pattern.object)[:4]}"
-    if pattern.prep and not any(c.lower_ in pattern.prep for c in preps(head)):
+    if pattern.prep and not any(c.lower_ in pattern.prep for c in preps(head)) and not (
+            "for" in pattern.prep and any(for_subjects(c) for c in head.children)):
         return False, obj, f"no '{'/'.join(sorted(pattern.prep))}' after the verb"
     if pattern.modifier and not (obj is not None and _object_modified_by(obj, pattern.modifier)):
         return False, obj, f"the object is not modified by one of {sorted(pattern.modifier)[:4]}"
@@ -439,24 +440,41 @@ def _slot_step(holders: list[Token], step: str, head: Token, obj: Token | None) 
     elif step == "poss":
         for h in holders:
             found.extend(c for c in h.children if c.dep_ == "poss")
+    elif step == "for_subject":
+        for h in holders:
+            found.extend(s for c in h.children for s in for_subjects(c))
     elif step.startswith("prep:"):
         word = step[5:]
-        for h in _with_measured(holders):
+        for h in _looked_through(holders, head):
             found.extend(prep_objects(h, word))
             if any(c.dep_ == "prt" and c.lower_ == word for c in h.children) and h == head:
                 found.extend(o for o in h.children if o.dep_ in OBJECT_DEPS)
     return found
 
 
-def _with_measured(holders: list[Token]) -> list[Token]:
-    """Add what a quantity noun measures: "a new round of sanctions *against* X" hangs "against" on
-    the sanctions, not on the round."""
+def _looked_through(holders: list[Token], head: Token) -> list[Token]:
+    """Add what a quantity noun measures and what an apposition of the verb's object restates: "a
+    new round of sanctions *against* X" hangs "against" on the sanctions, not on the round; "the
+    INF Treaty, a pact *with* Russia" on the pact. An event noun's own apposition is another
+    event ("the summit, the first meeting between ...") and is not looked through."""
     out = list(holders)
     for h in holders:
         if plain_lemma(h) in QUANTITY_NOUNS:
             out.extend(p for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj")
+        if h is not head and h.pos_ in ("NOUN", "PROPN"):
+            out.extend(c for c in h.children if c.dep_ == "appos" and c.pos_ == "NOUN")
     return out
+
+
+def for_subjects(clause: Token) -> list[Token]:
+    """The subject of a "for X to do" clause: "called for *Iran* to release the sailors"."""
+    if clause.dep_ not in ("advcl", "acl", "ccomp", "xcomp", "relcl") or clause.pos_ not in ("VERB", "AUX"):
+        return []
+    if not any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+        return []
+    # "called for it to be lifted": "it" is mostly the thing to be done, not an actor
+    return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it"]
 
 
 def slot_tokens(head: Token, obj: Token | None, slot: str) -> list[Token]:

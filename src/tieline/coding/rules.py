@@ -31,6 +31,7 @@ from .clauses import (
     complement_children,
     constraints_met,
     copular_passive,
+    for_subjects,
     is_passive,
     noun_sense_excluded,
     passive_subjects,
@@ -375,7 +376,7 @@ class RulesCoder(Coder):
             link = cand.link
             if link is None:
                 continue
-            if cand.pattern.complement == "content" and self._own_target(link, actors):
+            if _complement_role(cand) == "content" and self._own_target(link, actors):
                 cand.suppressed = True
                 transparent.add(cand.head.i)
                 if cand.obj is not None:
@@ -403,8 +404,9 @@ class RulesCoder(Coder):
         if cand.link is None:
             return cand.code, cand.pattern.id, cand.phrase
         code, pid, phrase = self._effective(cand.link)
-        if cand.pattern.complement != "content":
-            table = "appeal" if cand.pattern.complement == "appeal" else "demand"
+        role = _complement_role(cand)
+        if role != "content":
+            table = "appeal" if role == "appeal" else "demand"
             code = self.moods.derive(table, code) or cand.code
         return code, f"{cand.pattern.id}>{pid}", cand.phrase + phrase
 
@@ -501,7 +503,7 @@ class RulesCoder(Coder):
                     if comp_targets:
                         target_tokens, targets = comp_tokens, comp_targets
                         break
-        if not targets and cand.link is not None and pattern.complement in ("appeal", "demand"):
+        if not targets and cand.link is not None and _complement_role(cand) in ("appeal", "demand"):
             # "demanded that Israel withdraw": the one told to act is the complement's subject
             inner = [c for c in cand.link.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             inner_targets = [m for t in inner for m in _resolve(actors, t)]
@@ -861,6 +863,15 @@ def _doers_of(noun: Token, actors: DocActors) -> tuple[list[Token], list[Token]]
     return modifiers, agents_
 
 
+def _complement_role(cand: Candidate) -> str | None:
+    """What the linked complement does to the code. A message's content is coded as said, but a
+    call *for someone* to act is an appeal to them: "called for Iran to release the sailors"."""
+    role = cand.pattern.complement
+    if role == "content" and cand.link is not None and for_subjects(cand.link.head):
+        return "appeal"
+    return role
+
+
 def _connective(tok: Token) -> bool:
     doc = tok.doc
     if tok.i == 0 or tok.i + 1 >= len(doc):
@@ -899,12 +910,24 @@ def _resolve_further(actors: DocActors, token: Token, found: list[Mention]) -> l
         if not found and token.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
             found = actors.resolve(token)
     if not found and token.pos_ == "NOUN":
+        found = [m for example in _examples(token) for m in actors.resolve(example)]
+    if not found and token.pos_ == "NOUN":
         # "the allegations by Rwanda", "an attack by rebels": the act stands for who did it
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "by":
                 found = [m for p in prep.children if p.dep_ == "pobj" for m in actors.resolve(p)]
                 break
     return found
+
+
+def _examples(noun: Token) -> list[Token]:
+    """The named examples of a plural noun: "groups *like al Qaeda and the Islamic State*",
+    "countries *such as Syria*"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and (prep.lower_ == "like" or (
+                prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))):
+            return [p for p in prep.children if p.dep_ == "pobj"]  # its conjuncts resolve with it
+    return []
 
 
 def _nationality(actors: DocActors, token: Token) -> list[Mention]:
