@@ -581,3 +581,25 @@ def test_a_given_name_the_tagger_left_out_keeps_a_stranger_from_a_known_surname(
     found, _, _ = actors_of("LONDON ATTACK AFTERMATH\n\nMayor Sadiq Khan called for calm.", date(2017, 3, 23))
     code, name = found["Mayor Sadiq Khan"]
     assert name == "Sadiq Khan" and not (code or "").startswith("PAK")
+
+
+def test_the_pope_alone_is_the_holy_sees_whatever_state_the_story_is_about(actors_of):
+    found, _, _ = actors_of("Mexico prepared for weeks. The Pope will visit Mexico City.", date(2016, 2, 1))
+    assert found["The Pope"] == ("VATREL", "Pope Francis")
+    found, _, _ = actors_of("The Coptic pope met the Egyptian president.", date(2016, 2, 1))
+    assert not (found["The Coptic pope"][0] or "").startswith("VAT")
+
+
+def test_a_bare_surname_is_not_someone_whose_first_office_is_years_away(actors_of):
+    # To Lam led Vietnam from 2024: in 2019 "Lam" is Hong Kong's chief executive
+    found, _, _ = actors_of("Protesters demanded that Lam step down.", date(2019, 6, 20))
+    assert found["Lam"] == ("HKGGOV", "Carrie Lam")
+    found, _, _ = actors_of("Lam met the Chinese president.", date(2025, 3, 1))
+    assert found["Lam"] == ("VNMGOV", "To Lam")
+    found, _, _ = actors_of("Zelensky mocked the minister on television.", date(2015, 6, 1))
+    assert "UKR" not in str(found.get("Zelensky"))
+
+
+def test_taiwanese_names_without_a_hyphen_are_in_western_order(actors_of):
+    found, _, _ = actors_of("Taiwan protested on Monday. Wu said the drills were a threat.", date(2020, 1, 5))
+    assert found["Wu"] == ("TWNGOV", "Joseph Wu")

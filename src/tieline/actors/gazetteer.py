@@ -79,6 +79,7 @@ class Gazetteer:
     shared_offices: set[str] = field(default_factory=set)  # offices many hold at once ("senator")
     genders: dict[str, str] = field(default_factory=dict)  # given name or honorific -> "female"/"male"
     not_as_adjectives: set[str] = field(default_factory=set)  # "general": no role as an adjective
+    sole_offices: dict[str, str] = field(default_factory=dict)  # office one state has -> ISO3 ("pope" -> VAT)
     version: str = ""
 
     def add(self, phrase: str, entry: Entry, first: bool = False) -> None:
@@ -272,6 +273,11 @@ def _load_roles(gaz: Gazetteer, data: dict) -> None:
     for phrase, meaning in (data.get("generic") or {}).items():
         gaz.generic[" ".join(str(phrase).lower().split())] = meaning
     gaz.not_as_adjectives.update(str(w).lower() for w in data.get("not_as_adjectives") or ())
+    for office, country in (data.get("sole_offices") or {}).items():
+        if str(office) not in gaz.titles.values():
+            raise ConfigError(f"roles: sole_offices names '{office}', which no title means. Add a title for it "
+                              f"under 'titles:' or remove it.")
+        gaz.sole_offices[str(office)] = str(country).upper()
     for gender, words in (data.get("genders") or {}).items():
         if gender not in ("female", "male"):
             raise ConfigError(f"roles: 'genders:' takes 'female:' and 'male:' lists, not '{gender}:'.")

@@ -10,7 +10,7 @@ from ..errors import ConfigError
 
 # When a person holds several offices at once, the first one here names their role.
 OFFICE_RANK = (
-    "supreme_leader", "monarch", "president", "general_secretary", "chancellor", "prime_minister",
+    "supreme_leader", "monarch", "president", "general_secretary", "chancellor", "prime_minister", "chief_executive",
     "vice_president", "foreign_minister", "defence_minister", "secretary_general", "high_representative",
     "national_security_adviser", "intelligence_chief", "chief_of_defence", "deputy_defence_minister",
 )
@@ -19,6 +19,8 @@ OFFICE_RANK = (
 _LIFELONG_SECTORS = {"LEG", "REL"}
 # Countries whose people are written family name first ("Xi Jinping" is "Xi" for short).
 FAMILY_NAME_FIRST = {"CHN", "PRK", "KOR", "TWN", "HKG", "MAC", "KHM", "SGP"}
+# Where a Chinese given name is romanised with a hyphen, a name without one is in Western order.
+GIVEN_NAME_HYPHENATED = {"TWN", "HKG", "MAC"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,8 @@ class Person:
         parts = fold(self.name).replace(".", " ").split()
         if not parts:
             return ""
+        if self.country in GIVEN_NAME_HYPHENATED and len(parts) > 1 and "-" not in parts[-1]:
+            return parts[-1]  # "Joseph Wu", "Carrie Lam": written in Western order ("Tsai Ing-wen" is not)
         return parts[0] if self.country in FAMILY_NAME_FIRST else parts[-1]
 
     @property

@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 
 from spacy.matcher import PhraseMatcher
@@ -106,6 +106,7 @@ class DocActors:
     _groups: int = 0
     _walked: bool = False
     state_names: Counter = field(default_factory=Counter)  # state -> how often the article names it
+    common_words: frozenset[str] = frozenset()  # English dictionary words: "Director" is no given name
 
     @property
     def day(self) -> date:
@@ -229,6 +230,10 @@ class DocActors:
             return owned
         if generic is None and self.gazetteer.generic.get(head.lemma_.lower()) == "country":
             return []  # "friendly countries", "other nations", "governments": no particular state
+        sole = self.gazetteer.sole_offices.get(office or "")
+        if sole is not None and all(t.pos_ == "DET" or t.lemma_.lower() in self.gazetteer.titles for t in tokens):
+            # "the Pope": the Holy See's, whatever state the article is about ("the Coptic pope" is not)
+            return self._with_entries([(extent, Entry(sole, sole, "country"))], sector, office, extent, head, tokens)
         if generic is None or sector is not None:
             # "the government" with no state named before it is still a government
             return self._in_main_state(sector, extent) or self._role_only(sector, extent, unknown=unknown_roles)
@@ -492,7 +497,8 @@ class DocActors:
         """A capitalised name word the tagger left out of the person's name before it."""
         return (tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper
                 and tok.i not in self.by_token and tok.lemma_.lower() not in self.gazetteer.roles
-                and tok.lower_ not in _HONORIFICS and tok.ent_type_ in ("", "PERSON"))
+                and tok.lower_ not in _HONORIFICS and tok.lower_ not in self.common_words
+                and tok.ent_type_ in ("", "PERSON"))
 
     def _former(self, tokens: list[Token]) -> bool:
         return any(t.lower_ in _FORMER for t in tokens if t.dep_ in ("amod", "compound", "advmod"))
@@ -681,7 +687,14 @@ class DocActors:
         candidates = [p for p in self.gazetteer.people_by_surname(words[0]) if p.is_top]
         if len(candidates) > 1:
             candidates = _latest_in_office(candidates, self.day)
-        return candidates[0] if len(candidates) == 1 else None
+        return candidates[0] if len(candidates) == 1 and self._known_by_then(candidates[0]) else None
+
+    def _known_by_then(self, person: Person) -> bool:
+        """Whether a bare surname could mean the person on the article's day: in office, out of it, or
+        within a year of the first office (a candidate, a president-elect). "Zelensky" in 2015 is
+        not Ukraine's president of 2019."""
+        first = min((t.start for t in person.terms), default=None)
+        return first is None or first <= self.day + _SURNAME_LEAD
 
     def _from_apposition(self, head: Token, name: str) -> list[Mention]:
         """"Yang Moo-jin, a professor at the University of North Korean Studies": the person
@@ -1006,6 +1019,17 @@ def _ends_with_place(span: Span, ent_start: int, ent_end: int) -> bool:
     return len(words) > 1 and span.end == ent_end and span.start > ent_start
 
 
+_SURNAME_LEAD = timedelta(days=365)
+
+
+def _dictionary_words(nlp) -> frozenset[str]:
+    """The base forms the lemmatizer knows for any part of speech (empty without its tables)."""
+    if "lemmatizer" not in nlp.pipe_names or not nlp.get_pipe("lemmatizer").lookups.has_table("lemma_index"):
+        return frozenset()
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(word for pos in index for word in index[pos])
+
+
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "madam", "madame", "dr", "prof"})
 
 
@@ -1043,6 +1067,7 @@ class ActorResolver:
         # Lower-cased and as spelled: the tokenizer splits "u.s." in two but keeps "U.S." whole.
         phrases = sorted(set(self.gazetteer.phrases) | {p for forms in self.gazetteer.spelled.values() for p in forms if p.lower() != p})
         self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(phrases)))
+        self.common_words = _dictionary_words(nlp)
 
     def for_doc(self, doc: Doc, when: date | None = None) -> DocActors:
         candidates = []
@@ -1065,7 +1090,7 @@ class ActorResolver:
         self._add_misspellings(doc, by_token)
         _drop_namesake_towns(doc, by_token)
         actors = DocActors(doc, self.gazetteer, by_token, when=when,
-                           state_names=_states_named(doc, by_token, self.gazetteer))
+                           state_names=_states_named(doc, by_token, self.gazetteer), common_words=self.common_words)
         actors.introduce_people()
         return actors
 
