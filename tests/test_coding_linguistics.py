@@ -45,6 +45,10 @@ def triples(events):
         ("The Iraqi parliament pushed for Turkey to withdraw its troops.", [("IRQLEG", "0256", "TURGOV")]),
         ("Egypt called for better relations with Qatar.", [("EGYGOV", "020", "QATGOV")]),
         ("Seoul called for talks with Pyongyang.", [("KORGOV", "026", "PRKGOV")]),
+        # a demand that someone act names them, even when what they are told to do has no pattern
+        ("Ottawa demanded that the Indian government rethink its policy.", [("CANGOV", "100", "INDGOV")]),
+        # a threat is aimed at whom its complement acts on
+        ("Iran threatened to bring fire and fury against Israel.", [("IRNGOV", "130", "ISRGOV")]),
         # named examples of a plural noun are its actors
         ("Russia criticized countries such as Poland.", [("RUSGOV", "111", "POLGOV")]),
         ("Egypt signed a gas agreement with Israel.", [("EGYGOV", "057", "ISRGOV")]),

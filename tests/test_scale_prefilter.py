@@ -53,6 +53,14 @@ def test_a_referring_sentence_keeps_the_sentence_that_names_its_actor(prefilter)
                     "He met the Laotian leader and praised him."]
 
 
+def test_a_speech_verb_after_a_quoted_question_keeps_the_question(prefilter, coder):
+    # '"...?" Cheney asked.' asks a question; parsed alone, "asked" had been an appeal (020)
+    text = 'Senators met on Monday.\n\n"Why are we still in Syria?" Cheney asked.'
+    assert _kept(prefilter, text)[-2:] == ['"Why are we still in Syria?"', "Cheney asked."]
+    article = Article(doc_id="q", text=text, published=date(2019, 5, 1), date_source="document")
+    assert [e for e in coder.code(article) if e.event_code.startswith("02")] == []
+
+
 def test_the_parsed_text_keeps_every_offset(prefilter):
     text = "The weather was mild.\n\nJapan praised India for its help.\n\nBread prices rose."
     plan = prefilter.plan(text)

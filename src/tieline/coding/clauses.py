@@ -244,8 +244,16 @@ _QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "when", "whe
 
 def _asks(head: Token) -> bool:
     """"asked whether North Korea was playing games", "asked how the money was spent": a question
-    put, not a request."""
-    return any(is_question(c) for c in head.children if c.dep_ in ("ccomp", "xcomp", "advcl") and c.i > head.i)
+    put, not a request; so is a quoted question before the verb ("'Why now?' Cheney asked")."""
+    doc = head.doc
+    for c in head.children:
+        if c.dep_ not in ("ccomp", "xcomp", "advcl"):
+            continue
+        if is_question(c) if c.i > head.i else c.dep_ == "ccomp" and "?" in doc[c.left_edge.i:head.i].text:
+            return True
+    # the parser often leaves the quotation out of the clause
+    quote = head.left_edge.i if head.left_edge.is_quote else head.left_edge.i - 1
+    return quote >= 1 and doc[quote].is_quote and doc[quote - 1].text == "?"
 
 
 def is_question(clause: Token) -> bool:

@@ -139,6 +139,8 @@ class Prefilter:
             antecedents = {last_in_name.get(w, first_seen.get(w, n)) for w in words} - {n}
             if self._has_cue(bag) and (named or referring or antecedents or not need_actor or self._has_role(bag)):
                 keep[n] = True
+                if n > 0 and _ends_in_quoted_question(doc, sentences[n - 1]):
+                    keep[n - 1] = True  # '"Why now?" Cheney asked.': what is asked is a question
                 for earlier in antecedents | ({last_named} if referring and last_named >= 0 else set()):
                     keep[earlier] = True
             if named:
@@ -267,6 +269,12 @@ def _lemma_tables(nlp) -> dict[str, tuple[dict, list]]:
 def _definite(doc: Doc, i: int) -> bool:
     """"the regime", "both sides", "the two leaders": a generic word refers back only when definite."""
     return any(t.lower_ in ("the", "both", "two") for t in doc[max(0, i - 3): i])
+
+
+def _ends_in_quoted_question(doc: Doc, sentence: tuple[int, int]) -> bool:
+    start, end = sentence
+    words = [t for t in doc[start:end] if not t.is_space]
+    return len(words) >= 2 and words[-1].is_quote and words[-2].text == "?"
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:

@@ -34,8 +34,10 @@ from .clauses import (
     for_subjects,
     is_passive,
     noun_sense_excluded,
+    objects,
     passive_subjects,
     predicative,
+    prep_objects,
     slot_tokens,
     subjects,
 )
@@ -503,10 +505,22 @@ class RulesCoder(Coder):
                     if comp_targets:
                         target_tokens, targets = comp_tokens, comp_targets
                         break
-        if not targets and cand.link is not None and _complement_role(cand) in ("appeal", "demand"):
-            # "demanded that Israel withdraw": the one told to act is the complement's subject
-            inner = [c for c in cand.link.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            inner_targets = [m for t in inner for m in _resolve(actors, t)]
+                if inner is None and clause.code[:2] == "13" and comp.dep_ == "xcomp":
+                    # "threatened to bring fire and fury against North Korea": who the threat is aimed at
+                    aimed = [o for o in objects(comp) if o.pos_ != "PRON"] + [
+                        p for p in prep_objects(comp, "against") + prep_objects(comp, "on") if p.lower_ != "it"]
+                    found = [m for t in aimed for m in _resolve(actors, t)
+                             if m.code not in {s.code for s in sources} and not (m.role_only and t.dep_ == "dobj")]
+                    if found:
+                        target_tokens, targets = aimed, found
+                        break
+        if not targets and _complement_role(cand) in ("appeal", "demand"):
+            # "demanded that Israel withdraw": the one told to act is the complement's subject, also
+            # when what it is told to do has no pattern ("that the Israeli leader tone down ...")
+            told = [cand.link.head] if cand.link is not None else complement_children(head)
+            inner = [c for t in told for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and t.dep_ != "xcomp"]
+            own = {m.code for m in sources}  # "demanded they be allowed": asking for oneself names no target
+            inner_targets = [m for t in inner for m in _resolve(actors, t) if m.code not in own]
             if inner_targets:
                 target_tokens, targets = inner, inner_targets
         if pattern.reverse:
