@@ -143,3 +143,8 @@ def test_a_pair_refers_back_to_the_two_actors_not_to_a_co_argument_or_a_place(co
     events = code_text(text)
     coded = set(triples([e for e in events if e.event_code in ("020", "030")]))
     assert coded == expected
+
+
+def test_two_actors_of_one_state_clashing_act_on_each_other(code_text):
+    events = code_text("Fresh clashes between riot police and protesters broke out in Barcelona on Friday.")
+    assert sorted(triples(events)) == [("ESPCOP", "190", "ESPCVL"), ("ESPCVL", "190", "ESPCOP")]

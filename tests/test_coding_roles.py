@@ -26,8 +26,8 @@ def triples(events):
         ("Police arrested dozens of students in the capital.", [("COP", "173", "EDU")]),
         ("Protesters denounced the government over the new tax.", [("CVL", "111", "GOV")]),
         ("Congress is pressuring the president to sign the bill.", [("LEG", "100", "GOV")]),
-        # a country is added when the text gives one
-        ("Kenyan police arrested dozens of protesters in Nairobi.", [("KENCOP", "173", "CVL")]),
+        # a country is added when the text gives one: a demonym, or the place the sentence is in
+        ("Kenyan police arrested dozens of protesters in Nairobi.", [("KENCOP", "173", "KENCVL")]),
         ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.", [("IRQ", "141", None)]),
     ],
 )
@@ -93,7 +93,7 @@ def test_meetings_need_two_parties_and_restatements_are_not_counted_twice(code_t
 
 def test_store_relations_and_exports_take_role_only_and_one_sided_events(tmp_path, coder):
     text = ("Rebels attacked a convoy near the border on Monday.\n\n"
-            "Kenyan police arrested dozens of protesters in Nairobi on Monday.\n\n"
+            "Kenyan police arrested dozens of protesters on Monday.\n\n"
             "China sent a trade delegation to Kenya on Monday.\n\n"
             "Kenya praised China for its support on Monday.\n")
     source = tmp_path / "report.txt"

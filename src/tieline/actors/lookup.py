@@ -63,7 +63,7 @@ def lookup_actor(text: str, when: date | None = None, context: str | None = None
 
 def _placed(found: list[Mention]) -> bool:
     """Whether the phrase itself placed an actor (not just the state the context names most)."""
-    return bool(found) and any((m.country_code and m.kind != "article") or m.plover_country for m in found)
+    return bool(found) and any((m.country_code and m.kind not in ("article", "place")) or m.plover_country for m in found)
 
 
 def _resolve_phrase(actors, phrase: Span) -> list[Mention]:

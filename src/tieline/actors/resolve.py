@@ -68,6 +68,12 @@ _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", None}
 # who are as often foreigners, victims or no state at all.
 _ARTICLE_STATE_SHARE = {"LEG": 0.5, "JUD": 0.5, "COP": 0.5, "GOV": 0.7}
 _ARTICLE_STATE_NAMES = 3  # a sentence that names one state once is no article about it
+_PLACED_SECTORS = {"COP", "JUD", "LEG", "CVL", "REB"}
+_LOCAL_CIVILIANS = {"protester", "demonstrator", "crowd", "rioter", "resident", "villager", "marcher"}
+_PLACE_KINDS = {"country", "capital", "city", "region"}
+_LOCATIVE_PREPS = {"in", "across", "throughout", "inside"}
+_CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "acl", "relcl", "advcl", "csubj"}
+_EXAMPLE_WORDS = {"including", "like", "such"}
 _PLAIN_PERSON_NOUNS = {"man", "woman"}  # "the man" is seldom the office holder the article named
 _NOT_ONE_STATE = {"world", "foreign", "international", "global", "other", "western", "overseas", "regional",
                   "local", "state"}
@@ -236,8 +242,50 @@ class DocActors:
             return self._with_entries([(extent, Entry(sole, sole, "country"))], sector, office, extent, head, tokens)
         if generic is None or sector is not None:
             # "the government" with no state named before it is still a government
-            return self._in_main_state(sector, extent) or self._role_only(sector, extent, unknown=unknown_roles)
+            return self._placed_in_sentence(sector, extent) or self._in_main_state(sector, extent) \
+                or self._role_only(sector, extent, unknown=unknown_roles)
         return []
+
+    def _placed_in_sentence(self, sector: str | None, extent: Span) -> list[Mention]:
+        """"In Sao Paulo, police used tear gas", "rebels in eastern Ukraine": police, courts,
+        lawmakers, protesters and rebels with no state in their phrase are of the one state the
+        sentence places its action in. Not the military, so often abroad, nor victims or tourists."""
+        if sector not in _PLACED_SECTORS or any(t.lower_ in _NOT_ONE_STATE for t in extent):
+            return []
+        if sector == "CVL" and extent.root.lemma_.lower() not in _LOCAL_CIVILIANS:
+            return []  # victims, tourists and hostages of a place are often foreigners
+        own = {t.i for t in extent.root.subtree}
+        above = {a.i for a in extent.root.ancestors}
+        states = set()
+        for tok in extent.sent:
+            hit = self.by_token.get(tok.i)
+            if hit is None or hit[1].kind not in _PLACE_KINDS or hit[0].start != tok.i:
+                continue
+            place = hit[0].root
+            while place.dep_ == "conj":
+                place = place.head
+            if place.dep_ == "pobj" and place.head.lower_ in _LOCATIVE_PREPS and hit[1].country_code \
+                    and self._places_the_clause(place.head, own, above):
+                states.add(hit[1].country_code)
+        if len(states) != 1:
+            return []
+        country = states.pop()
+        return [self._mention(Entry(country, country, "country"), extent, sector, kind="place")]
+
+    def _places_the_clause(self, prep: Token, own: set[int], above: set[int]) -> bool:
+        """Whether "in X" says where the actor acts, not where something else the sentence tells of
+        is: not inside another clause ("concern about ISIS gaining ground *in Afghanistan*"), a list
+        of examples ("including *in the UK*") or the phrase of another person ("Jim Muir *in
+        Beirut*"); inside the actor's own phrase ("protesters who burned cars *in Paris*") it is."""
+        if prep.head.i in self.by_token or prep.head.ent_type_ == "PERSON" \
+                or self.gazetteer.roles.get(prep.head.lemma_.lower()) is not None:
+            return prep.head.i in own
+        for up in prep.ancestors:
+            if up.i in own or up.i in above:  # the actor's own phrase, or the clause it acts in
+                return True
+            if up.dep_ in _CLAUSE_DEPS or up.lower_ in _EXAMPLE_WORDS:
+                return False
+        return True
 
     def _in_main_state(self, sector: str | None, extent: Span) -> list[Mention]:
         needed = _ARTICLE_STATE_SHARE.get(sector or "")
@@ -464,7 +512,7 @@ class DocActors:
                 start = ent.start
                 while start > 0 and self._given_name(self.doc[start - 1]):
                     start -= 1  # "Mayor Sadiq Khan" tagged as "Khan": not the Khan the files know
-                return self.doc[start : end]
+                return self._unless_a_word(self.doc[start:end], head)
         if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "EVENT", "LAW", "TIME", "MONEY", "CARDINAL"):
             return None
         if head.tag_ == "NNPS":
@@ -491,6 +539,19 @@ class DocActors:
         if head.ent_type_ == "ORG" and not titled and self._recall(_clean_name(span), head.i) is None \
                 and self._known_by_surname(_clean_name(span)) is None:
             return None  # an organisation we do not know
+        return self._unless_a_word(span, head)
+
+    def _unless_a_word(self, span: Span, head: Token) -> Span | None:
+        """The name, unless it is one dictionary word no known or introduced person bears ("a Navy
+        F-18 Hornet", "the nuclear triad" are no people for "he" to stand for), or one word after
+        "the" ("asked the Hill to authorize": Congress, not Australia's Robert Hill)."""
+        if len(span) != 1:
+            return span
+        if span.start > 0 and self.doc[span.start - 1].lower_ == "the":
+            return None
+        if span[0].lower_ in self.common_words and self._recall(span.text, head.i) is None \
+                and self._known_by_surname(span.text) is None:
+            return None
         return span
 
     def _given_name(self, tok: Token) -> bool:
@@ -543,6 +604,8 @@ class DocActors:
         Thuong", "army chief ...") wins over the dated record; without one the record says what
         the person was on the article's date (in office, or ELI once all offices ended)."""
         person = self.gazetteer.people[entry.person]
+        if former and person.office_on(self.day) is not None and self.when is not None:
+            former, stated = False, None  # "former CIA director Mike Pompeo" as secretary of state
         mention = self._mention_from_person(person, extent, kind="person", former=former, stated=stated)
         self._remember(person.name, mention, extent.root.i, person.sector_on(self.day)[1], person)
         return mention
@@ -713,6 +776,8 @@ class DocActors:
         word = tok.lower_
         if word in _REFLEXIVE_PRONOUNS:
             return self._reflexive(tok)
+        if _expletive(tok):
+            return []
         verb = _governing_verb(tok) if word in _OBJECT_PRONOUNS else -2
         shared = self._shared_subject_verbs(verb)
         extent = self.doc[tok.i : tok.i + 1]
@@ -1020,6 +1085,21 @@ def _ends_with_place(span: Span, ent_start: int, ent_end: int) -> bool:
 
 
 _SURNAME_LEAD = timedelta(days=365)
+
+
+def _expletive(tok: Token) -> bool:
+    """"*It* would be impossible to destroy ...", "*It*'s a crime to ...", "*it* is clear that ...":
+    an "it" that stands for the clause after it, not for an actor."""
+    if tok.lower_ != "it":
+        return False
+    if tok.dep_ == "expl":
+        return True
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_ != "be":
+        return False
+    # the clause hangs on "be" itself ("It is ready to strike": on "ready", and "it" is someone)
+    return any(c.dep_ in ("acomp", "attr") for c in verb.children) and any(
+        c.dep_ in ("xcomp", "ccomp") and c.i > tok.i for c in verb.children)
 
 
 def _dictionary_words(nlp) -> frozenset[str]:

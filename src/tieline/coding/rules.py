@@ -768,7 +768,7 @@ class RulesCoder(Coder):
                 _note(trace, s_idx, head, clause.pattern_id,
                       f"not coded: {len(_distinct(clause.sources))} parties act together, a multilateral act")
                 return []
-            pairs = [(a, b) for a in clause.sources for b in clause.sources if _country(a) != _country(b)]
+            pairs = [(a, b) for a in clause.sources for b in clause.sources if _distinct([a]) != _distinct([b])]
         else:
             pairs = [(a, b) for a in (sources or [None]) for b in (targets or [None])
                      if a is None or b is None or not _overlaps(a, b)]
@@ -972,7 +972,8 @@ def _country(m: Mention) -> str:
 
 
 def _distinct(mentions: list[Mention]) -> set[str]:
-    return {_country(m) for m in mentions}
+    """The distinct actors: "police and protesters clashed" are two, in one country."""
+    return {m.code or _country(m) for m in mentions}
 
 
 def _unresolved(tokens: list[Token]) -> Mention:
