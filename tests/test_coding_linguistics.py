@@ -148,3 +148,9 @@ def test_a_pair_refers_back_to_the_two_actors_not_to_a_co_argument_or_a_place(co
 def test_two_actors_of_one_state_clashing_act_on_each_other(code_text):
     events = code_text("Fresh clashes between riot police and protesters broke out in Barcelona on Friday.")
     assert sorted(triples(events)) == [("ESPCOP", "190", "ESPCVL"), ("ESPCVL", "190", "ESPCOP")]
+
+
+def test_two_bodies_of_one_state_that_meet_are_no_relation_and_a_thing_is_not_told_to_act(code_text):
+    assert code_text("Afghan government officials and Afghan rebels met in Doha on Monday.") == []
+    # "demanded the ZTE issue be resolved": the issue is told nothing, and ZTE is not the one asked
+    assert triples(code_text("Beijing demanded the ZTE issue be resolved.")) == [("CHNGOV", "100", None)]

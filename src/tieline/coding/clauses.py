@@ -235,7 +235,7 @@ def _foretells(clause: Token) -> bool:
     if state in ("future", "refusal", "would"):
         # someone will act ("police will no longer tolerate", "it would retaliate"), not a forecast
         # about things ("the campaign would take time", "any talks would only benefit the enemy")
-        return any(_can_act(c) for c in subjects)
+        return any(can_act(c) for c in subjects)
     return state == "modal" and any(c.pos_ == "PROPN" or c.lower_ == "we" for c in subjects)
 
 
@@ -268,10 +268,11 @@ def is_question(clause: Token) -> bool:
 # Common nouns for those who can carry out what a warning foretells.
 _AGENT_NOUNS = frozenset({"police", "army", "military", "troop", "force", "government", "regime", "authority",
                           "country", "nation", "side", "militant", "rebel", "administration", "state", "navy",
-                          "leader", "official", "people", "group", "party", "ally", "enemy"})
+                          "leader", "official", "people", "group", "party", "ally", "enemy", "partner", "member"})
 
 
-def _can_act(subject: Token) -> bool:
+def can_act(subject: Token) -> bool:
+    """Whether a subject can carry out an act: a name, a pronoun or an agent noun, not a thing."""
     return (subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
             or plain_lemma(subject) in _AGENT_NOUNS)
 

@@ -28,6 +28,7 @@ from .base import ARTICLE_TIME_LIMIT, Coder, ErrorHandler, reraise, time_limit
 from .clauses import (
     agents,
     bind_pronoun,
+    can_act,
     complement_children,
     constraints_met,
     copular_passive,
@@ -73,6 +74,7 @@ _MAX_RECIPROCAL = 4
 _CONNECTIVES = {("as", "opposed", "to"), ("as", "compared", "to"), ("as", "compared", "with")}
 _NON_ASSERTING_SECTORS = {"MED", "EDU"}  # media and analysts report; they are not parties
 # Verbs of force that are as often words when one politician uses them on another.
+_DOMESTIC_ROOTS = {"18", "19", "20"}  # roots where two bodies of one state are two sides
 _FIGURATIVE_FORCE = {"attack", "hit", "target", "fight", "battle", "clash", "strike", "fire", "beat", "hammer",
                      "assault", "bash", "punch", "spar", "pummel", "wage", "ambush", "torpedo", "slam"}
 _POLITICAL_SECTORS = {"GOV", "LEG", "JUD", "ELI", "OPP", "PTY"}
@@ -518,7 +520,8 @@ class RulesCoder(Coder):
             # "demanded that Israel withdraw": the one told to act is the complement's subject, also
             # when what it is told to do has no pattern ("that the Israeli leader tone down ...")
             told = [cand.link.head] if cand.link is not None else complement_children(head)
-            inner = [c for t in told for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and t.dep_ != "xcomp"]
+            inner = [c for t in told for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and t.dep_ != "xcomp"
+                     and _names_an_actor(c, actors)]
             own = {m.code for m in sources}  # "demanded they be allowed": asking for oneself names no target
             inner_targets = [m for t in inner for m in _resolve(actors, t) if m.code not in own]
             if inner_targets:
@@ -529,7 +532,7 @@ class RulesCoder(Coder):
         clause.sources, clause.targets = sources, targets
         clause.source_tokens, clause.target_tokens = source_tokens, target_tokens
         # "Iran and Iraq met": each met the other; "... held talks with the rebels": they did not
-        clause.reciprocal = pattern.reciprocal and not target_tokens and len(_distinct(sources)) >= 2
+        clause.reciprocal = pattern.reciprocal and not target_tokens and len(_distinct(sources, clause.code)) >= 2
         clause.confidence = self._base_confidence(cand, how, clause.mood)
 
     def _means(self, clause: Clause, actors: DocActors) -> list[Token]:
@@ -693,11 +696,11 @@ class RulesCoder(Coder):
         source_tokens = [c for c in modifiers if c.i in actors.by_token] + agents_
         sources = [m for t in source_tokens for m in _resolve(actors, t)]
         target_tokens, targets = self._slot_targets(cand, sources, actors)
-        if not sources and pattern.reciprocal and len(_distinct(targets)) >= 2:
+        if not sources and pattern.reciprocal and len(_distinct(targets, pattern.code)) >= 2:
             sources, source_tokens, targets = targets, target_tokens, []
         clause.sources, clause.targets = sources, targets
         clause.source_tokens, clause.target_tokens = source_tokens, target_tokens
-        clause.reciprocal = pattern.reciprocal and not targets and len(_distinct(sources)) >= 2
+        clause.reciprocal = pattern.reciprocal and not targets and len(_distinct(sources, pattern.code)) >= 2
         clause.confidence = (pattern.confidence or 0.6) - 0.05 * (not sources)
         _note(trace, s_idx, noun, pattern.id, f"matched noun: {pattern.code} ({self.taxonomy[pattern.code].name})")
         return clause
@@ -768,7 +771,8 @@ class RulesCoder(Coder):
                 _note(trace, s_idx, head, clause.pattern_id,
                       f"not coded: {len(_distinct(clause.sources))} parties act together, a multilateral act")
                 return []
-            pairs = [(a, b) for a in clause.sources for b in clause.sources if _distinct([a]) != _distinct([b])]
+            pairs = [(a, b) for a in clause.sources for b in clause.sources
+                     if _distinct([a], clause.code) != _distinct([b], clause.code)]
         else:
             pairs = [(a, b) for a in (sources or [None]) for b in (targets or [None])
                      if a is None or b is None or not _overlaps(a, b)]
@@ -877,6 +881,14 @@ def _doers_of(noun: Token, actors: DocActors) -> tuple[list[Token], list[Token]]
     return modifiers, agents_
 
 
+def _names_an_actor(tok: Token, actors: DocActors) -> bool:
+    """Whether a noun phrase's head itself names an actor: "the Israeli *leader*", "*Pyongyang*",
+    "its *partners*", not a thing its modifier names ("demanded *the ZTE issue* be resolved")."""
+    lemma = tok.lemma_.lower()
+    return can_act(tok) or tok.i in actors.by_token or lemma in actors.gazetteer.roles \
+        or lemma in actors.gazetteer.generic
+
+
 def _complement_role(cand: Candidate) -> str | None:
     """What the linked complement does to the code. A message's content is coded as said, but a
     call *for someone* to act is an appeal to them: "called for Iran to release the sailors"."""
@@ -971,9 +983,12 @@ def _country(m: Mention) -> str:
     return m.country_code or m.code
 
 
-def _distinct(mentions: list[Mention]) -> set[str]:
-    """The distinct actors: "police and protesters clashed" are two, in one country."""
-    return {m.code or _country(m) for m in mentions}
+def _distinct(mentions: list[Mention], code: str = "") -> set[str]:
+    """The distinct parties: countries, except in a fight, where "police and protesters clashed" are
+    two in one country (two bodies of one state that meet or debate are no relation between states)."""
+    if code[:2] in _DOMESTIC_ROOTS:
+        return {m.code or _country(m) for m in mentions}
+    return {_country(m) for m in mentions}
 
 
 def _unresolved(tokens: list[Token]) -> Mention:
