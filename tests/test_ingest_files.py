@@ -90,6 +90,13 @@ def test_utf16_with_bom_is_text():
     assert decode_text("Ghana".encode("utf-16")) == "Ghana"
 
 
+def test_a_utf8_bom_does_not_excuse_nul_bytes():
+    # found by the hostile-files property test: a UTF-8 BOM, a NUL and a stray byte had been "not-utf8"
+    with pytest.raises(DecodeError) as raised:
+        decode_text(b"\xef\xbb\xbf\x00\x80")
+    assert raised.value.reason == "binary"
+
+
 def test_html_encodings_declared_or_detected():
     page = "<html><head><meta charset='windows-1251'></head><body><p>Москва и Пекин подписали соглашение</p></body></html>"
     assert "Москва" in decode_markup(page.encode("cp1251"))

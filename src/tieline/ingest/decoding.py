@@ -54,8 +54,8 @@ def sniff_binary(raw: bytes) -> str | None:
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return what
-    if any(head.startswith(bom) for bom, _ in _BOMS):
-        return None  # UTF-16/32 text has NUL bytes
+    if any(head.startswith(bom) for bom, encoding in _BOMS if encoding != "utf-8"):
+        return None  # UTF-16/32 text has NUL bytes; UTF-8 text, with a BOM or not, has none
     if b"\x00" in head:
         return "a binary file (it contains NUL bytes)"
     return None
