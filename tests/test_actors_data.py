@@ -83,3 +83,12 @@ def test_bad_user_file_gives_a_message_that_says_how_to_fix_it(tmp_path):
     bad.write_text("people:\n  ZZZ:\n    president:\n      - Kim | 2021-02-01 |\n", encoding="utf-8")
     with pytest.raises(tieline.ConfigError, match="ISO 3166-1"):
         load_gazetteer((bad,))
+    bad.write_text("sole_offices: {dalai_lama: CHN}\n", encoding="utf-8")  # an office no title means
+    with pytest.raises(tieline.ConfigError, match="Add a title for it"):
+        load_gazetteer((bad,))
+
+
+def test_a_user_file_can_name_an_office_only_one_state_has(tmp_path):
+    user = tmp_path / "actors.yaml"
+    user.write_text("titles:\n  grand duke: monarch_lux\nsole_offices: {monarch_lux: LUX}\n", encoding="utf-8")
+    assert load_gazetteer((user,)).sole_offices["monarch_lux"] == "LUX"
