@@ -91,3 +91,13 @@ def test_a_practice_of_its_owner_is_coded_as_what_the_owner_does(code_text):
     # without an owner it stays the content of the noun: nobody is said to do it
     assert not any(code == "161" for _, code, _ in triples(code_text(
         "Analysts debated a policy of cutting ties with Lithuania.")))
+
+
+def test_what_the_object_of_a_modal_or_belief_verb_is_doing_did_not_happen(code_text):
+    # "pushing" hangs on "generals", the object of "could imagine": no appeal was made
+    assert code_text("One could imagine Israeli generals pushing for a strike on Iran.") == []
+    assert code_text("Analysts can easily imagine Saudi officials pressing for new sanctions on Iran.") == []
+    assert code_text("Iran has said it does not have combat troops fighting in Iraq.") == []
+    # a verb of no mood leaves the object's doing a fact
+    assert ("SYRREB", "190", "CVL") in [(e.actor1_code, e.event_code, e.actor2_code) for e in
+                                       code_text("The US condemned militants attacking civilians in Syria.")]

@@ -105,6 +105,19 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
                 mood.governors.append((tok.head.head.text, "practice"))
                 break  # "its policy of severing ties": what its owner does
             return mood.drop(f"content of '{tok.head.head.text} {tok.head.text}'")
+        if dep == "acl" and tok.tag_ == "VBG" and tok.head.dep_ in ("dobj", "obj") and tok.head.head.pos_ == "VERB":
+            # "could imagine Bolton pushing for a strike": what the object does depends on the verb, as a
+            # complement would; only the verb's own negation or modality, belief or prevention count,
+            # since its intents are its subject's, not the object's
+            governor = tok.head.head
+            g_state, g_word = own_markers(governor)
+            if g_state in ("negated", "modal", "conditional"):
+                return mood.drop(f"'{governor.text}' is {g_state} ('{g_word}')")
+            kind = lexicon.governor(governor.lemma_.lower(), "ccomp")
+            if kind in ("epistemic", "negative"):
+                _apply(mood, kind, governor, tok)
+                return mood
+            break
         if dep not in ("xcomp", "ccomp") or tok.head == tok:
             break
         governor = tok.head
