@@ -75,6 +75,8 @@ _LOCATIVE_PREPS = {"in", "across", "throughout", "inside"}
 _CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "acl", "relcl", "advcl", "csubj"}
 _EXAMPLE_WORDS = {"including", "like", "such"}
 _PLAIN_PERSON_NOUNS = {"man", "woman"}  # "the man" is seldom the office holder the article named
+_SURNAME_LEAD = timedelta(days=365)  # a bare surname may name someone this long before their first office
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "madam", "madame", "dr", "prof"})
 _NOT_ONE_STATE = {"world", "foreign", "international", "global", "other", "western", "overseas", "regional",
                   "local", "state"}
 # Heads that stand for the people of their "of" phrase: "dozens of peacekeepers", "members of parliament".
@@ -278,7 +280,7 @@ class DocActors:
         of examples ("including *in the UK*") or the phrase of another person ("Jim Muir *in
         Beirut*"); inside the actor's own phrase ("protesters who burned cars *in Paris*") it is."""
         if prep.head.i in self.by_token or prep.head.ent_type_ == "PERSON" \
-                or self.gazetteer.roles.get(prep.head.lemma_.lower()) is not None:
+                or prep.head.lemma_.lower() in self.gazetteer.roles:
             return prep.head.i in own
         for up in prep.ancestors:
             if up.i in own or up.i in above:  # the actor's own phrase, or the clause it acts in
@@ -1084,9 +1086,6 @@ def _ends_with_place(span: Span, ent_start: int, ent_end: int) -> bool:
     return len(words) > 1 and span.end == ent_end and span.start > ent_start
 
 
-_SURNAME_LEAD = timedelta(days=365)
-
-
 def _expletive(tok: Token) -> bool:
     """"*It* would be impossible to destroy ...", "*It*'s a crime to ...", "*it* is clear that ...":
     an "it" that stands for the clause after it, not for an actor."""
@@ -1108,9 +1107,6 @@ def _dictionary_words(nlp) -> frozenset[str]:
         return frozenset()
     index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     return frozenset(word for pos in index for word in index[pos])
-
-
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "madam", "madame", "dr", "prof"})
 
 
 def _clean_name(span: Span) -> str:

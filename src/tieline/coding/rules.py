@@ -73,8 +73,8 @@ _MAX_RECIPROCAL = 4
 # Verbs frozen into connectives, as (word before, verb, word after): "72% as opposed to 27%".
 _CONNECTIVES = {("as", "opposed", "to"), ("as", "compared", "to"), ("as", "compared", "with")}
 _NON_ASSERTING_SECTORS = {"MED", "EDU"}  # media and analysts report; they are not parties
-# Verbs of force that are as often words when one politician uses them on another.
 _DOMESTIC_ROOTS = {"18", "19", "20"}  # roots where two bodies of one state are two sides
+# Verbs of force that are as often words when one politician uses them on another.
 _FIGURATIVE_FORCE = {"attack", "hit", "target", "fight", "battle", "clash", "strike", "fire", "beat", "hammer",
                      "assault", "bash", "punch", "spar", "pummel", "wage", "ambush", "torpedo", "slam"}
 _POLITICAL_SECTORS = {"GOV", "LEG", "JUD", "ELI", "OPP", "PTY"}
@@ -495,6 +495,7 @@ class RulesCoder(Coder):
             group = self._group_reference(source_tokens, actors, *self._recent)
             if group:
                 sources, how = group, "group"
+        own = {m.code for m in sources}
         if not target_tokens:
             target_tokens, targets = self._slot_targets(cand, sources, actors)
         if not targets and not target_tokens:
@@ -512,7 +513,7 @@ class RulesCoder(Coder):
                     aimed = [o for o in objects(comp) if o.pos_ != "PRON"] + [
                         p for p in prep_objects(comp, "against") + prep_objects(comp, "on") if p.lower_ != "it"]
                     found = [m for t in aimed for m in _resolve(actors, t)
-                             if m.code not in {s.code for s in sources} and not (m.role_only and t.dep_ == "dobj")]
+                             if m.code not in own and not (m.role_only and t.dep_ == "dobj")]
                     if found:
                         target_tokens, targets = aimed, found
                         break
@@ -522,7 +523,7 @@ class RulesCoder(Coder):
             told = [cand.link.head] if cand.link is not None else complement_children(head)
             inner = [c for t in told for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and t.dep_ != "xcomp"
                      and _names_an_actor(c, actors)]
-            own = {m.code for m in sources}  # "demanded they be allowed": asking for oneself names no target
+            # "demanded they be allowed": asking for oneself names no target
             inner_targets = [m for t in inner for m in _resolve(actors, t) if m.code not in own]
             if inner_targets:
                 target_tokens, targets = inner, inner_targets
@@ -772,7 +773,7 @@ class RulesCoder(Coder):
                       f"not coded: {len(_distinct(clause.sources))} parties act together, a multilateral act")
                 return []
             pairs = [(a, b) for a in clause.sources for b in clause.sources
-                     if _distinct([a], clause.code) != _distinct([b], clause.code)]
+                     if _party(a, clause.code) != _party(b, clause.code)]
         else:
             pairs = [(a, b) for a in (sources or [None]) for b in (targets or [None])
                      if a is None or b is None or not _overlaps(a, b)]
@@ -983,12 +984,15 @@ def _country(m: Mention) -> str:
     return m.country_code or m.code
 
 
+def _party(m: Mention, code: str = "") -> str:
+    """Which party an actor is: its country, except in a fight, where "police and protesters
+    clashed" are two in one country (two bodies of one state that meet or debate are no relation
+    between states)."""
+    return (m.code or _country(m)) if code[:2] in _DOMESTIC_ROOTS else _country(m)
+
+
 def _distinct(mentions: list[Mention], code: str = "") -> set[str]:
-    """The distinct parties: countries, except in a fight, where "police and protesters clashed" are
-    two in one country (two bodies of one state that meet or debate are no relation between states)."""
-    if code[:2] in _DOMESTIC_ROOTS:
-        return {m.code or _country(m) for m in mentions}
-    return {_country(m) for m in mentions}
+    return {_party(m, code) for m in mentions}
 
 
 def _unresolved(tokens: list[Token]) -> Mention:
