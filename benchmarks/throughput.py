@@ -91,10 +91,13 @@ def reuters(path: Path) -> Iterator[dict]:
             if not body:
                 continue
             body = re.sub(r"\s*Reuter\s*$", "", body)
+            dateline = " ".join(_field(block, "DATELINE").split())  # "NEW YORK, April 13 -", as the wire sent it
+            if dateline:
+                body = f"{dateline} {body}"
             paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s{3,}", body)]  # indented lines start paragraphs
-            try:
-                published = datetime.strptime(_field(block, "DATE").strip()[:11], "%d-%b-%Y").date().isoformat()
-            except ValueError:
+            try:  # " 9-APR-1987 16:55:59.00"
+                published = datetime.strptime(_field(block, "DATE").split()[0], "%d-%b-%Y").date().isoformat()
+            except (ValueError, IndexError):
                 published = None
             yield {"id": f"reuters-{newid}", "text": "\n\n".join(p for p in paragraphs if p),
                    "title": " ".join(_field(block, "TITLE").split()) or None, "url": None, "published": published}

@@ -122,6 +122,11 @@ def test_wire_dateline_gives_place_and_date_and_leaves_the_text():
      "North Korea criticised South Korea on Tuesday."),
     ("PYONGYANG, May 16 (KCNA) -- Cuban Ambassador Jesus Aise met the vice foreign minister.", "PYONGYANG",
      "Cuban Ambassador Jesus Aise met the vice foreign minister."),
+    # Reuters' own form, with one hyphen: left in, "NEW YORK" had been the actor that agreed
+    ("NEW YORK, April 13 - Uniclub Inc said it has agreed to form a joint venture.", "NEW YORK",
+     "Uniclub Inc said it has agreed to form a joint venture."),
+    ("PASADENA, Calif., April 9 - The company raised its dividend.", "PASADENA, Calif.",
+     "The company raised its dividend."),
 ])
 def test_undated_wire_datelines_are_taken_off_the_first_sentence(raw, place, text):
     # Left in, "BRUSSELS/LONDON (Reuters" became the actor that agreed with the EU.
@@ -135,6 +140,7 @@ def test_undated_wire_datelines_are_taken_off_the_first_sentence(raw, place, tex
     "BREAKING — Iran fired missiles at a base in Iraq.", "US-China talks resumed on Monday in Geneva.",
     "NATO-led forces attacked the town.", "NATO—the alliance—met on Monday in Brussels.", "U.S. President Donald Trump on Tuesday took aim at Canada.",
     "Washington (CNN) is where the report was filed, said nobody.",
+    "PARIS, May 5-7 talks ended without a deal.",
 ])
 def test_openings_that_are_not_datelines_are_left_alone(raw):
     cleaned = clean_text(raw + "\n\nA second paragraph of the report.")

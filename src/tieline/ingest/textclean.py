@@ -67,11 +67,11 @@ _CREDIT = re.compile(
 )
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-# "PYONGYANG, Sept. 10, 2024 --", "SEOUL, May 3, 2024 (Yonhap) --" or, without the year, "PYONGYANG, May 16 --":
-# where and when a wire story was filed.
+# "PYONGYANG, Sept. 10, 2024 --", "SEOUL, May 3, 2024 (Yonhap) --" or, without the year, "PYONGYANG, May 16 --"
+# and Reuters' "NEW YORK, April 13 - ": where and when a wire story was filed.
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][A-Za-z .]{1,30})?), "
-    r"(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2})(?:, (?P<year>\d{4}))?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–)\s*"
+    r"(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2})(?:, (?P<year>\d{4}))?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-(?=\s))\s*"
 )
 # Most wire and network stories carry no date in the dateline: "WASHINGTON — ", "KABUL, Afghanistan
 # (AP) — ", "BRUSSELS/LONDON (Reuters) - ", and CNN's mixed-case "Havana (CNN)" with no dash.
