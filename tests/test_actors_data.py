@@ -86,6 +86,21 @@ def test_bad_user_file_gives_a_message_that_says_how_to_fix_it(tmp_path):
     bad.write_text("sole_offices: {dalai_lama: CHN}\n", encoding="utf-8")  # an office no title means
     with pytest.raises(tieline.ConfigError, match="Add a title for it"):
         load_gazetteer((bad,))
+    bad.write_text("former_capitals: ['Bonn | DEU | 1949-09-07']\n", encoding="utf-8")  # no end date
+    with pytest.raises(tieline.ConfigError, match="Name | ISO3"):
+        load_gazetteer((bad,))
+
+
+def test_a_user_file_can_date_a_seat_of_government_and_a_group(tmp_path):
+    user = tmp_path / "actors.yaml"
+    user.write_text("former_capitals: ['Calcutta | IND | | 1911-12-12']\n"
+                    "groups:\n  - {names: [Quad Council], code: IGOQUD, sector: IGO, founded: 2007-05-25}\n",
+                    encoding="utf-8")
+    gaz = load_gazetteer((user,))
+    calcutta = gaz.lookup("Calcutta")[0]
+    assert (calcutta.code, calcutta.kind) == ("IND", "capital")
+    assert calcutta.valid_on(date(1905, 1, 1)) and not calcutta.valid_on(date(1950, 1, 1))
+    assert not gaz.lookup("Quad Council")[0].valid_on(date(2001, 1, 1))
 
 
 def test_a_user_file_can_name_an_office_only_one_state_has(tmp_path):

@@ -31,6 +31,36 @@ def test_capitals_stand_for_their_governments(actors_of, phrase, code):
     assert found[phrase][0] == code
 
 
+@pytest.mark.parametrize("phrase, when, code", [
+    ("Moscow", date(1987, 6, 1), "SUNGOV"), ("Moscow", date(1992, 6, 1), "RUSGOV"),
+    ("The Kremlin", date(1985, 3, 12), "SUNGOV"), ("Bonn", date(1987, 6, 16), "DEUGOV"),
+    ("East Berlin", date(1987, 6, 16), "DDRGOV"),
+])
+def test_a_capital_stands_for_the_state_whose_seat_it_was_on_the_day(actors_of, phrase, when, code):
+    found, _, _ = actors_of(f"{phrase} rejected the proposal on Monday.", when)
+    assert found[phrase][0] == code
+
+
+def test_a_former_seat_of_government_is_only_a_city_afterwards(actors_of):
+    found, _, _ = actors_of("Bonn rejected the proposal on Monday.", date(2015, 6, 1))
+    assert found.get("Bonn", ("DEU",))[0] != "DEUGOV"
+
+
+def test_west_and_east_germany_are_two_states(actors_of):
+    found, _, _ = actors_of("The West German government protested to the East German government.", date(1987, 6, 1))
+    assert found["The West German government"][0] == "DEUGOV"
+    assert found["the East German government"][0] == "DDRGOV"
+
+
+def test_a_group_is_not_named_before_it_was_founded(actors_of):
+    # In 1987 "the ICC" was the Interstate Commerce Commission, and Wagner a Texas oil firm's name
+    text = "The ICC approved the merger. Wagner and Brown said it would appeal. Hamas attacked the convoy."
+    found, _, _ = actors_of(text, date(1987, 6, 1))
+    assert not {"The ICC", "Wagner", "Hamas"} & set(found)
+    found, _, _ = actors_of(text, date(2019, 6, 1))
+    assert found["The ICC"][0] == "IGOJUD" and found["Hamas"][0] == "PSEREB"
+
+
 def test_the_north_means_north_korea_only_with_a_korea_in_the_article(actors_of):
     found, _, _ = actors_of("South Korea said the North fired two missiles into the sea.")
     assert found["the North"][0] == "PRKGOV"

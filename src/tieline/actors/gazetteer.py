@@ -55,6 +55,11 @@ class Entry:
     since: tuple[tuple[date, str, str], ...] = ()  # (from, code, sector): a group whose role changed
     name: str | None = None  # groups: the group's first name, which keys its office holders
     generic_name: bool = False  # "Defense Department": another country named with it owns it
+    valid_from: date | None = None  # a group founded then ("Hamas" in 1985 is no one)
+    valid_until: date | None = None  # a former seat of government ("Bonn" for West Germany until 1999)
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or day >= self.valid_from) and (self.valid_until is None or day < self.valid_until)
 
 
 @dataclass
@@ -323,6 +328,16 @@ def _load_countries(gaz: Gazetteer, data: dict, source: str, first: bool = False
                 Entry(iso3, iso3, "informal", sector="GOV", context=tuple(informal.get("context", ()))),
                 first=first,
             )
+    for line in data.get("former_capitals") or []:
+        parts = [p.strip() for p in str(line).split("|")]
+        if len(parts) != 4 or not parts[0] or not parts[3]:
+            raise ConfigError(f"{source}: former_capitals: '{line}' should read 'Name | ISO3 | YYYY-MM-DD | YYYY-MM-DD' "
+                              f"(the first date may be empty).")
+        name, iso3, start, end = parts
+        _known_code(gaz, iso3, source)
+        # Ahead of the name's present meaning, which takes over on the end date ("Moscow" was the USSR's).
+        gaz.add(name, Entry(iso3, iso3, "capital", sector="GOV", valid_from=_as_date(start, source) if start else None,
+                            valid_until=_as_date(end, source)), first=True)
 
 
 def _load_subdivisions(gaz: Gazetteer, not_places: set[str]) -> None:
@@ -365,6 +380,7 @@ def _load_groups(gaz: Gazetteer, data: dict, source: str, first: bool = False) -
             code, country, "group", sector=sector, known_group_code=group.get("known_group"),
             plover_country=group.get("plover"), since=since, name=str(names[0]),
             generic_name=bool(group.get("generic_name")),
+            valid_from=_as_date(group["founded"], source) if group.get("founded") else None,
             context=_codes(gaz, group.get("context"), source), not_with=_codes(gaz, group.get("not_with"), source),
         )
         for name in names:

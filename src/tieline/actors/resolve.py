@@ -1147,9 +1147,10 @@ class ActorResolver:
 
     def for_doc(self, doc: Doc, when: date | None = None) -> DocActors:
         candidates = []
+        day = when or date.today()
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
-            entry = self._choose(span)
+            entry = self._choose(span, day)
             if entry is not None:
                 candidates.append((span, entry))
         named = Counter(e.country_code for _, e in candidates if e.kind in ("country", "demonym", "capital", "person"))
@@ -1163,14 +1164,14 @@ class ActorResolver:
                 continue
             for i in range(span.start, span.end):
                 by_token[i] = (span, entry)
-        self._add_misspellings(doc, by_token)
+        self._add_misspellings(doc, by_token, day)
         _drop_namesake_towns(doc, by_token)
         actors = DocActors(doc, self.gazetteer, by_token, when=when,
                            state_names=_states_named(doc, by_token, self.gazetteer), common_words=self.common_words)
         actors.introduce_people()
         return actors
 
-    def _add_misspellings(self, doc: Doc, by_token: dict[int, tuple[Span, Entry]]) -> None:
+    def _add_misspellings(self, doc: Doc, by_token: dict[int, tuple[Span, Entry]], day: date) -> None:
         """A capitalised word that is a known one-word place name with two neighbouring letters
         swapped ("Dehli", "Kazahks") stands for that place. Checks a handful of spellings per word,
         never the whole gazetteer."""
@@ -1184,7 +1185,7 @@ class ActorResolver:
             found = set()
             for k in range(1, len(text) - 1):
                 swapped = text[:k] + text[k + 1] + text[k] + text[k + 2:]
-                entries = self.gazetteer.lookup(swapped)
+                entries = [e for e in self.gazetteer.lookup(swapped) if e.valid_on(day)]
                 if entries and entries[0].kind in COUNTRY_KINDS:
                     found.add(entries[0])
             if len(found) == 1:
@@ -1198,8 +1199,8 @@ class ActorResolver:
         return not forms or any(all(not f.isupper() or t.isupper() for f, t in zip(form, text, strict=False))
                                 for form in forms)
 
-    def _choose(self, span: Span) -> Entry | None:
-        entries = self.gazetteer.lookup(span.text)
+    def _choose(self, span: Span, day: date) -> Entry | None:
+        entries = [e for e in self.gazetteer.lookup(span.text) if e.valid_on(day)]
         if not entries:
             return None
         entry = entries[0]
