@@ -101,3 +101,26 @@ def test_what_the_object_of_a_modal_or_belief_verb_is_doing_did_not_happen(code_
     # a verb of no mood leaves the object's doing a fact
     assert ("SYRREB", "190", "CVL") in [(e.actor1_code, e.event_code, e.actor2_code) for e in
                                        code_text("The US condemned militants attacking civilians in Syria.")]
+
+
+def test_a_hope_about_another_actors_act_is_no_intent_of_that_actor(code_text):
+    # "hoped" had been lemmatised "hop", so Germany's relief was coded as Germany's intent (0331)
+    assert not [e for e in code_text("Tsipras hoped Germany would grant debt relief.") if e.actor1_code == "DEUGOV"]
+    assert [e.actor1_code for e in code_text("Athens hopes that Berlin will grant debt relief.")] == ["GRCGOV"]
+    # a pledge about one's own state, and a hope to act oneself, are intents
+    assert [e.event_code[:2] for e in code_text("China vowed that Beijing would defend its interests.")] == ["03"]
+    assert [e.event_code[:2] for e in code_text("Iran is hoping to reach a deal with the EU.")] == ["03"]
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("Soldiers raped women in the village.", "1821"),  # "raped" had been "rap", a criticism (111)
+    ("President Macron is slated to meet Chancellor Scholz on Friday.", "036"),  # "slat": a meeting as done
+])
+def test_one_syllable_verbs_keep_their_silent_e(code_text, sentence, code):
+    assert [e.event_code for e in code_text(sentence)] == [code]
+
+
+def test_the_lemma_repair_leaves_doubled_consonants_alone(coder):
+    doc = coder.nlp("They hoped, hopped, planned, fined and stared; the buses were bused. He hopes, she hops.")
+    verbs = [t for t in doc if t.tag_ in ("VBD", "VBN", "VBZ") and t.lemma_ != "be"]
+    assert [t.lemma_ for t in verbs] == ["hope", "hop", "plan", "fine", "stare", "bus", "hope", "hop"]

@@ -35,6 +35,33 @@ def paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+LEMMA_FIX = "tieline_silent_e"
+_VOWELS = frozenset("aeiou")
+_DOUBLE_SPELLED = frozenset({"bus", "gas"})  # "bused" and "bussed" are both "bus"
+
+
+@Language.component(LEMMA_FIX)
+def silent_e_lemmas(doc: Doc) -> Doc:
+    """Gives back the silent e the model's lemmatizer takes off a one-syllable verb: "hoped" and
+    "hopes" had been "hop", "raped" "rap" (a criticism), "fined" "fin". Such a stem would double its last
+    consonant ("hopped", "rapped", "finned"), so a single one means the verb ends in e."""
+    for tok in doc:
+        if tok.tag_ not in ("VBD", "VBN", "VBG", "VBZ"):
+            continue
+        lemma, form = tok.lemma_, tok.lower_
+        if form not in (lemma + "ed", lemma + "ing", lemma + "es") or not _short_closed_syllable(lemma):
+            continue
+        tok.lemma_ = lemma + "e"  # "hopes" too: "hop" would give "hops"
+    return doc
+
+
+def _short_closed_syllable(stem: str) -> bool:
+    """ "hop", "scrap", "star": one vowel letter, then one consonant that is not w, x or y."""
+    if len(stem) < 3 or stem[-1] in _VOWELS or stem[-1] in "wxy" or stem[-2] not in _VOWELS or stem in _DOUBLE_SPELLED:
+        return False
+    return sum(c in _VOWELS for c in stem) == 1
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(exclude: tuple[str, ...] = ()):
     import spacy
@@ -48,6 +75,8 @@ def load_pipeline(exclude: tuple[str, ...] = ()):
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(LEMMA_FIX, after="lemmatizer")
     _split_abbreviation_compounds(nlp)
     return nlp
 

@@ -144,6 +144,9 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
 
 
 _ATTEMPT = {"try", "attempt"}
+# Intent verbs that, with a clause of another subject, wish rather than promise: "vowed that China
+# would defend its interests" is China's intent, "hoped that Germany would grant relief" is not Germany's.
+_WISHES = {"hope", "wish", "expect", "want", "propose", "look", "mean", "aim"}
 _SOURCING = {"anonymity", "confidentiality"}
 
 
@@ -175,6 +178,10 @@ def _apply(mood: Mood, kind: str | None, governor: Token, clause: Token) -> None
         addressee = addressee or [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     if kind == "intent" and addressee:
         kind = "directive"  # "wants Putin to attack": an appeal to Putin, not Obama's intent
+    elif kind == "intent" and governor.lemma_.lower() in _WISHES and clause.dep_ == "ccomp" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in clause.children):
+        mood.drop(f"a hope or expectation ('{word}') about what another actor will do")
+        return  # "Tsipras hoped Germany would grant relief" is no intent of Germany's
     if kind == "directive":
         sourcing = next((c for c in governor.children if c.dep_ in OBJECT_DEPS and c.lemma_.lower() in _SOURCING),
                         None)
