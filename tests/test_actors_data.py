@@ -107,3 +107,22 @@ def test_a_user_file_can_name_an_office_only_one_state_has(tmp_path):
     user = tmp_path / "actors.yaml"
     user.write_text("titles:\n  grand duke: monarch_lux\nsole_offices: {monarch_lux: LUX}\n", encoding="utf-8")
     assert load_gazetteer((user,)).sole_offices["monarch_lux"] == "LUX"
+
+
+# 1987, the year of the Reuters-21578 stories: the Soviet Union stands where Russia later does.
+_ADJECTIVES_1987 = {
+    "ARG": "Argentine", "AUS": "Australian", "BRA": "Brazilian", "CAN": "Canadian", "CHN": "Chinese", "FRA": "French",
+    "DEU": "West German", "IND": "Indian", "IDN": "Indonesian", "ITA": "Italian", "JPN": "Japanese",
+    "KOR": "South Korean", "MEX": "Mexican", "SUN": "Soviet", "SAU": "Saudi", "ZAF": "South African",
+    "TUR": "Turkish", "GBR": "British", "USA": "American", "PRK": "North Korean", "CUB": "Cuban",
+    "VNM": "Vietnamese", "LAO": "Lao",
+}
+
+
+@pytest.mark.parametrize("iso3", sorted(_ADJECTIVES_1987))
+def test_leaders_of_the_1980s_are_known_by_title(iso3):
+    from tieline.actors import lookup_actor
+
+    found = lookup_actor(f"the {_ADJECTIVES_1987[iso3]} leader", date(1987, 6, 1))
+    assert [m.code for m in found] == [f"{iso3}GOV"]
+    assert found[0].name and found[0].name != load_gazetteer().country_names[iso3]  # a person, not the state

@@ -674,3 +674,29 @@ def test_a_legislature_leader_keeps_his_seat_after_leading_it(actors_of):
     # McConnell led the Senate Republicans until January 2025 and kept his seat after
     found, _, _ = actors_of("Mitch McConnell criticized Russia.", date(2026, 5, 1))
     assert found["Mitch McConnell"][0] == "USALEG"
+
+
+def test_office_holders_of_old_news_are_known_by_name_and_title(actors_of):
+    text = ("Treasury Secretary James Baker met Finance Minister Kiichi Miyazawa. Prime Minister Yasuhiro "
+            "Nakasone said Japan would cut its surplus, and Baker welcomed the plan.")
+    found, _, _ = actors_of(text, date(1987, 6, 16))
+    assert found["Treasury Secretary James Baker"] == ("USAGOV", "James Baker")
+    assert found["Finance Minister Kiichi Miyazawa"][0] == "JPNGOV"
+    assert found["Prime Minister Yasuhiro Nakasone"] == ("JPNGOV", "Yasuhiro Nakasone")
+    assert found["Baker"][0] == "USAGOV"
+
+
+def test_a_bare_surname_fades_from_a_minister_but_not_from_a_head_of_government(actors_of):
+    found, _, _ = actors_of("Baker said the bill would pass.", date(2019, 6, 1))  # not the Treasury's James Baker
+    assert "Baker" not in found
+    found, _, _ = actors_of("Thatcher said the bill would pass.", date(2019, 6, 1))
+    assert found["Thatcher"][0] == "GBRELI"
+
+
+def test_a_surname_inside_another_name_names_no_state(actors_of):
+    # "Wall Street" had counted for Australia's foreign minister Tony Street, "Dan Ives" for Romania's Nicusor Dan
+    _, actors, _ = actors_of("Wall Street rallied on Tuesday, analyst Dan Ives said. Wall Street expects more.",
+                             date(2020, 2, 11))
+    assert not {"AUS", "ROU"} & set(actors.state_names)
+    _, actors, _ = actors_of("President Trump spoke on Monday.", date(2020, 2, 11))  # a title is no other name
+    assert actors.state_names["USA"] == 1

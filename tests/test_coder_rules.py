@@ -211,3 +211,30 @@ def test_a_verb_after_a_closed_quotation_is_the_speakers(code_text):
     events = code_text('House Speaker Paul Ryan, who rarely rebukes Trump, said "there is no question that Russia '
                        'interfered in our elections" and called on Trump to recognize that Russia "is not our ally."')
     assert events and all(e.actor1_code == "USALEG" for e in events)
+
+
+def _coded_with_dateline(coder, text: str, dateline: str):
+    from datetime import date
+
+    from tieline.models import Article
+
+    article = Article(doc_id="wire", text=text, published=date(1987, 6, 18), date_source="document", dateline=dateline)
+    return sorted((e.actor1_code, e.event_code, e.actor2_code) for e in coder.code_doc(article, coder.nlp(text)))
+
+
+def test_a_wire_storys_roles_with_no_state_are_of_the_dateline_state(coder):
+    # Reuters 1987: "TOKYO - The Foreign Ministry protested ..." had been a bare GOV
+    text = "The Foreign Ministry protested to the United States over the new tariffs."
+    assert _coded_with_dateline(coder, text, "TOKYO") == [("JPNGOV", "114", "USAGOV")]
+    assert _coded_with_dateline(coder, text, "SEOUL") == [("KORGOV", "114", "USAGOV")]
+
+
+def test_the_dateline_does_not_place_who_the_story_is_about_elsewhere(coder):
+    # a story about Moscow filed from Tokyo; ministers of several states; attackers nobody knows
+    relay = ("The Soviet Union rejected the American plan. The Soviet Union said the plan was a trick. "
+             "The government accused the United States of sabotage.")
+    assert all(not (a or "").startswith("JPN") for a, _, _ in _coded_with_dateline(coder, relay, "TOKYO"))
+    peers = "Four trade ministers met Japanese officials to discuss the tariffs."
+    assert _coded_with_dateline(coder, peers, "WASHINGTON")[0][0] == "GOV"
+    unknown = "Unidentified jets attacked a Kuwaiti tanker in the Gulf."
+    assert _coded_with_dateline(coder, unknown, "MANAMA")[0][0] == "MIL"

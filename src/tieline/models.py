@@ -86,6 +86,12 @@ class Mention:
         role (`REB`, `LEG`) and it has no country (PETRARCH writes `---REB`)."""
         return is_role_only(self.code, self.country_code, self.sector)
 
+    @property
+    def guessed(self) -> bool:
+        """Role-only, or of a state only the story's dateline suggests: whatever the text itself
+        names ("three women, all U.S. citizens", a later target slot) wins over it."""
+        return self.role_only or self.kind == "dateline"
+
 
 @dataclass(slots=True)
 class Event:

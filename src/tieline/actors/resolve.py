@@ -69,6 +69,11 @@ _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", None}
 _ARTICLE_STATE_SHARE = {"LEG": 0.5, "JUD": 0.5, "COP": 0.5, "GOV": 0.7}
 _ARTICLE_STATE_NAMES = 3  # a sentence that names one state once is no article about it
 _PLACED_SECTORS = {"COP", "JUD", "LEG", "CVL", "REB"}
+_NO_HOME_SECTORS = {"IGO", "NGO", "IMG", "MNC", "UNK"}  # bodies of no one state: not the dateline's
+_FOREIGN_OFFICES = {"ministry", "minister", "office", "secretary", "affairs", "service"}
+_UNKNOWN_WHO = {"unidentified", "unknown", "mystery", "unmarked"}
+_MEETING_PEERS = {"minister", "leader", "president", "premier", "envoy", "delegate", "delegation", "negotiator",
+                  "ambassador", "diplomat", "head"}
 _LOCAL_CIVILIANS = {"protester", "demonstrator", "crowd", "rioter", "resident", "villager", "marcher"}
 _PLACE_KINDS = {"country", "capital", "city", "region"}
 _LOCATIVE_PREPS = {"in", "across", "throughout", "inside"}
@@ -76,6 +81,10 @@ _CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "acl", "relcl", "advcl", "csubj"}
 _EXAMPLE_WORDS = {"including", "like", "such"}
 _PLAIN_PERSON_NOUNS = {"man", "woman"}  # "the man" is seldom the office holder the article named
 _SURNAME_LEAD = timedelta(days=365)  # a bare surname may name someone this long before their first office
+_SURNAME_AFTER = timedelta(days=12 * 365)  # and this long after their last, unless they led a state
+_HEAD_OFFICES = {"president", "prime_minister", "chancellor", "monarch", "supreme_leader", "general_secretary"}
+_TITLE_ABBREVIATIONS = frozenset({"sen", "rep", "gov", "gen", "lt", "col", "adm", "maj", "capt", "sgt", "pres", "amb",
+                                   "sec", "atty"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "madam", "madame", "dr", "prof"})
 _NOT_ONE_STATE = {"world", "foreign", "international", "global", "other", "western", "overseas", "regional",
                   "local", "state"}
@@ -115,6 +124,7 @@ class DocActors:
     _walked: bool = False
     state_names: Counter = field(default_factory=Counter)  # state -> how often the article names it
     common_words: frozenset[str] = frozenset()  # English dictionary words: "Director" is no given name
+    dateline_country: str | None = None  # the state a wire story was filed from ("TOKYO, June 18 -")
 
     @property
     def day(self) -> date:
@@ -245,14 +255,14 @@ class DocActors:
         if generic is None or sector is not None:
             # "the government" with no state named before it is still a government
             return self._placed_in_sentence(sector, extent) or self._in_main_state(sector, extent) \
-                or self._role_only(sector, extent, unknown=unknown_roles)
+                or self._at_dateline(sector, extent) or self._role_only(sector, extent, unknown=unknown_roles)
         return []
 
     def _placed_in_sentence(self, sector: str | None, extent: Span) -> list[Mention]:
         """"In Sao Paulo, police used tear gas", "rebels in eastern Ukraine": police, courts,
         lawmakers, protesters and rebels with no state in their phrase are of the one state the
         sentence places its action in. Not the military, so often abroad, nor victims or tourists."""
-        if sector not in _PLACED_SECTORS or any(t.lower_ in _NOT_ONE_STATE for t in extent):
+        if sector not in _PLACED_SECTORS or _of_no_one_state(extent):
             return []
         if sector == "CVL" and extent.root.lemma_.lower() not in _LOCAL_CIVILIANS:
             return []  # victims, tourists and hostages of a place are often foreigners
@@ -293,10 +303,25 @@ class DocActors:
         needed = _ARTICLE_STATE_SHARE.get(sector or "")
         if needed is None or self.main_state is None or self.main_state[1] < needed:
             return []
-        if any(t.lower_ in _NOT_ONE_STATE for t in extent):
+        if _of_no_one_state(extent):
             return []  # "world leaders", "foreign officials", "state lawmakers"
         country = self.main_state[0]
         return [self._mention(Entry(country, country, "country"), extent, sector, kind="article")]
+
+    def _at_dateline(self, sector: str | None, extent: Span) -> list[Mention]:
+        """"TOKYO, June 18 - The Finance Ministry said": in a wire story, a role with no state named
+        is of the state the story was filed from, unless the article names another state more."""
+        country = self.dateline_country
+        if country is None or not self.gazetteer.cameo_role(sector) or sector in _NO_HOME_SECTORS:
+            return []
+        if _of_no_one_state(extent) or any(t.lower_ in _UNKNOWN_WHO for t in extent):
+            return []  # "foreign banks", "world leaders", "unidentified jets"
+        if extent.root.tag_ in ("NNS", "NNPS") and extent.root.lemma_.lower() in _MEETING_PEERS:
+            return []  # "four trade ministers", "the negotiators": often of as many states
+        own = self.state_names.get(country, 0)
+        if any(n >= 2 and n > own for c, n in self.state_names.items() if c != country):
+            return []  # "TOKYO - The Soviet Union said ...": a story about another state, filed from Tokyo
+        return [self._mention(Entry(country, country, "country"), extent, sector, kind="dateline")]
 
     def _owned_role(self, head: Token, sector: str | None, extent: Span) -> list[Mention]:
         """"its forces", "his government", "their executives": the role, in the country of whoever
@@ -552,7 +577,7 @@ class DocActors:
         if span.start > 0 and self.doc[span.start - 1].lower_ == "the":
             return None
         if span[0].lower_ in self.common_words and self._recall(span.text, head.i) is None \
-                and self._known_by_surname(span.text) is None:
+                and not self.gazetteer.people_by_surname(span.text):
             return None
         return span
 
@@ -749,17 +774,10 @@ class DocActors:
                       if any(_fits_title(t, sector, office) and t.covers(self.day) for t in p.terms)]
             if len(titled) == 1:
                 return titled[0]
-        candidates = [p for p in self.gazetteer.people_by_surname(words[0]) if p.is_top]
+        candidates = [p for p in self.gazetteer.people_by_surname(words[0]) if p.is_top and not _faded(p, self.day)]
         if len(candidates) > 1:
             candidates = _latest_in_office(candidates, self.day)
-        return candidates[0] if len(candidates) == 1 and self._known_by_then(candidates[0]) else None
-
-    def _known_by_then(self, person: Person) -> bool:
-        """Whether a bare surname could mean the person on the article's day: in office, out of it, or
-        within a year of the first office (a candidate, a president-elect). "Zelensky" in 2015 is
-        not Ukraine's president of 2019."""
-        first = min((t.start for t in person.terms), default=None)
-        return first is None or first <= self.day + _SURNAME_LEAD
+        return candidates[0] if len(candidates) == 1 and surname_in_use(candidates[0], self.day) else None
 
     def _from_apposition(self, head: Token, name: str) -> list[Mention]:
         """"Yang Moo-jin, a professor at the University of North Korean Studies": the person
@@ -1045,15 +1063,45 @@ def _drop_namesake_towns(doc: Doc, by_token: dict[int, tuple[Span, Entry]]) -> N
                 by_token.pop(i, None)
 
 
-def _states_named(doc: Doc, by_token: dict[int, tuple[Span, Entry]], gazetteer: Gazetteer) -> Counter:
+def _states_named(doc: Doc, by_token: dict[int, tuple[Span, Entry]], gazetteer: Gazetteer, day: date) -> Counter:
     names = Counter(entry.country_code for _, entry in _named_spans(by_token)
                     if entry.kind in ("country", "demonym", "capital", "person") and entry.country_code)
     for tok in doc:  # "Trump said": a leader named by surname alone names a state too
-        if tok.pos_ == "PROPN" and tok.i not in by_token and tok.text[:1].isupper():
-            known = [p for p in gazetteer.people_by_surname(tok.text) if p.is_top]
+        if tok.pos_ == "PROPN" and tok.i not in by_token and tok.text[:1].isupper() \
+                and not _in_longer_name(tok, gazetteer):
+            known = [p for p in gazetteer.people_by_surname(tok.text) if p.is_top and surname_in_use(p, day)]
             if len({p.country for p in known}) == 1:
                 names[known[0].country] += 1
     return names
+
+
+def _in_longer_name(tok: Token, gazetteer: Gazetteer) -> bool:
+    """"Street" in "Wall Street", "Dan" in "Dan Ives": part of another name, not a leader's surname
+    ("President Trump" is still Trump)."""
+    def name_word(t: Token) -> bool:
+        word = t.lower_.rstrip(".")
+        return t.pos_ == "PROPN" and word not in _HONORIFICS and word not in gazetteer.roles \
+            and word not in gazetteer.titles and word not in _TITLE_ABBREVIATIONS
+    if tok.dep_ == "compound" and name_word(tok.head):
+        return True
+    return any(c.dep_ == "compound" and name_word(c) for c in tok.children)
+
+
+def surname_in_use(person: Person, day: date) -> bool:
+    """Whether a bare surname could mean the person on the day: from a year before the first office
+    ("Zelensky" in 2015 is not Ukraine's president of 2019) until some years after the last ("Powell"
+    in 2020 is not the Secretary of State of 2005), or for good if they led a state."""
+    first = min((t.start for t in person.terms), default=None)
+    return (first is None or first <= day + _SURNAME_LEAD) and not _faded(person, day)
+
+
+def _faded(person: Person, day: date) -> bool:
+    """Out of office for so long that a bare surname no longer means them; heads of state and
+    government ("Reagan", "Thatcher") are remembered."""
+    ends = [t.end for t in person.terms]
+    if not ends or None in ends or any(t.office in _HEAD_OFFICES for t in person.terms):
+        return False
+    return max(ends) < day - _SURNAME_AFTER
 
 
 def _latest_in_office(people: list[Person], day: date) -> list[Person]:
@@ -1117,6 +1165,18 @@ def _clean_name(span: Span) -> str:
     return text.strip(" ,")
 
 
+def _of_no_one_state(extent: Span) -> bool:
+    """"foreign officials", "world leaders", "other governments"; not "the Foreign Ministry"."""
+    for tok in extent:
+        if tok.lower_ not in _NOT_ONE_STATE:
+            continue
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if tok.lower_ == "foreign" and after is not None and after.lemma_.lower() in _FOREIGN_OFFICES:
+            continue
+        return True
+    return False
+
+
 def _copy(m: Mention, **changes) -> Mention:
     return dataclasses.replace(m, **changes)
 
@@ -1145,7 +1205,7 @@ class ActorResolver:
         self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(phrases)))
         self.common_words = _dictionary_words(nlp)
 
-    def for_doc(self, doc: Doc, when: date | None = None) -> DocActors:
+    def for_doc(self, doc: Doc, when: date | None = None, dateline_country: str | None = None) -> DocActors:
         candidates = []
         day = when or date.today()
         for _, start, end in self.matcher(doc):
@@ -1167,7 +1227,8 @@ class ActorResolver:
         self._add_misspellings(doc, by_token, day)
         _drop_namesake_towns(doc, by_token)
         actors = DocActors(doc, self.gazetteer, by_token, when=when,
-                           state_names=_states_named(doc, by_token, self.gazetteer), common_words=self.common_words)
+                           state_names=_states_named(doc, by_token, self.gazetteer, day), common_words=self.common_words,
+                           dateline_country=dateline_country)
         actors.introduce_people()
         return actors
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import ActorResolver, DocActors
 from ..errors import ConfigError
+from ..geo.resolve import dateline_country
 from ..models import Article, Event, Mention
 from ..nlp import load_pipeline
 from ..registry import coders
@@ -179,7 +180,7 @@ class RulesCoder(Coder):
         """Events of one parsed article. `actors` overrides the coder's actor policy: "source" (the
         default: a known source, the target known or none), "both" (two known actors) or "any"."""
         policy = actors or self.actors
-        doc_actors = self.resolver.for_doc(doc, when=article.published)
+        doc_actors = self.resolver.for_doc(doc, when=article.published, dateline_country=dateline_country(article.dateline))
         events: list[Event] = []
         recent: list[tuple[int, str, list[Mention]]] = []  # (sentence, verb lemma, sources) of clauses so far
         for s_idx, sent in enumerate(doc.sents):
@@ -561,7 +562,7 @@ class RulesCoder(Coder):
             if tokens and not first_tokens:
                 first_tokens = tokens
             found = [m for t in tokens for m in _resolve(actors, t) if m.code not in own]
-            if found and all(m.role_only for m in found):
+            if found and all(m.guessed for m in found):
                 roles = roles or (tokens, found)  # a later slot may name a country: "sent officials to Laos"
             elif found:
                 return tokens, found
@@ -911,9 +912,9 @@ def _resolve(actors: DocActors, token: Token) -> list[Mention]:
     "Kim Jong-un, *North Korea's leader*, ...". A role alone ("the spokesman") gives way to
     what the rest of the phrase says ("the spokesman, *a Chinese official*")."""
     found = actors.resolve(token) if token.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or not token.ent_type_ else []
-    if found and all(m.role_only for m in found):
+    if found and all(m.guessed for m in found):
         placed = _resolve_further(actors, token, [])
-        return placed if placed and not all(m.role_only for m in placed) else found
+        return placed if placed and not all(m.guessed for m in placed) else found
     return _resolve_further(actors, token, found)
 
 
