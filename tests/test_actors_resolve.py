@@ -700,3 +700,19 @@ def test_a_surname_inside_another_name_names_no_state(actors_of):
     assert not {"AUS", "ROU"} & set(actors.state_names)
     _, actors, _ = actors_of("President Trump spoke on Monday.", date(2020, 2, 11))  # a title is no other name
     assert actors.state_names["USA"] == 1
+
+
+def test_a_known_person_out_of_office_acts_for_the_body_the_phrase_names(actors_of):
+    # Andriessen was a Dutch minister until 1980: in 1987 he is the EC's commissioner, not a Dutch elite
+    found, _, _ = actors_of("Lim met European Community farm commissioner Frans Andriessen.", date(1987, 6, 1))
+    assert found["European Community farm commissioner Frans Andriessen"] == ("IGOEUREEC", "Frans Andriessen")
+    found, _, _ = actors_of("Liberal Democratic Party executive council chairman Shintaro Abe spoke. Abe left.",
+                            date(1987, 4, 17))
+    assert found["Abe"] == ("JPNPTY", "Shintaro Abe")
+
+
+def test_ministers_gathered_from_several_states_are_not_the_articles_state(actors_of):
+    text = ("The United States said the dollar was too weak. Baker told the U.S. Congress the U.S. economy was "
+            "strong. The finance ministers from the Group of Seven agreed to meet in Washington.")
+    found, _, _ = actors_of(text, date(1987, 4, 8))
+    assert found["The finance ministers from the Group of Seven"][0] in ("GOV", "IGOG7")

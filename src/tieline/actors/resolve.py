@@ -202,6 +202,15 @@ class DocActors:
             if body is not None and not self._former(tokens):
                 return [self._body_person_mention(body, own[1], extent)]
             stated, _ = self._role(outside, head)
+            acting_for = self._out_of_office_body(own[1], outside, head)
+            if acting_for is not None:
+                # "EC farm commissioner Frans Andriessen", "LDP executive council chairman Shintaro Abe":
+                # out of the offices the files know, the person acts for the body the phrase names
+                person = self.gazetteer.people[own[1].person]
+                mention = _copy(self._group_mention(acting_for[0], acting_for[1], extent, stated),
+                                name=person.name, kind="person")
+                self._remember(person.name, mention, head.i, None, person)
+                return [mention]
             mention = self._person_mention(own[1], extent, self._former(tokens), stated)
             written = _clean_name(span)
             if mention.name and _name_words(written) != _name_words(mention.name):
@@ -303,8 +312,8 @@ class DocActors:
         needed = _ARTICLE_STATE_SHARE.get(sector or "")
         if needed is None or self.main_state is None or self.main_state[1] < needed:
             return []
-        if _of_no_one_state(extent):
-            return []  # "world leaders", "foreign officials", "state lawmakers"
+        if _of_no_one_state(extent) or _several_peers(extent):
+            return []  # "world leaders", "foreign officials", "state lawmakers", "the G7 finance ministers"
         country = self.main_state[0]
         return [self._mention(Entry(country, country, "country"), extent, sector, kind="article")]
 
@@ -316,7 +325,7 @@ class DocActors:
             return []
         if _of_no_one_state(extent) or any(t.lower_ in _UNKNOWN_WHO for t in extent):
             return []  # "foreign banks", "world leaders", "unidentified jets"
-        if extent.root.tag_ in ("NNS", "NNPS") and extent.root.lemma_.lower() in _MEETING_PEERS:
+        if _several_peers(extent):
             return []  # "four trade ministers", "the negotiators": often of as many states
         own = self.state_names.get(country, 0)
         if any(n >= 2 and n > own for c, n in self.state_names.items() if c != country):
@@ -636,6 +645,17 @@ class DocActors:
         mention = self._mention_from_person(person, extent, kind="person", former=former, stated=stated)
         self._remember(person.name, mention, extent.root.i, person.sector_on(self.day)[1], person)
         return mention
+
+    def _out_of_office_body(self, entry: Entry, tokens: list[Token], head: Token) -> tuple[Span, Entry] | None:
+        """The group named before a known person's name when the person holds none of the files'
+        offices on the day and the phrase is not about a former office."""
+        if self.gazetteer.people[entry.person].office_on(self.day) is not None or self._former(tokens):
+            return None
+        for tok in tokens:
+            hit = self.by_token.get(tok.i)
+            if tok.i < head.i and hit is not None and hit[1].kind == "group":
+                return hit
+        return None
 
     def _body_of_office(self, tokens: list[Token], entry: Entry) -> Entry | None:
         """The international body named with a person who held one of its offices at some time:
@@ -1163,6 +1183,15 @@ def _clean_name(span: Span) -> str:
         if text.endswith(suffix):
             text = text[: -len(suffix)]
     return text.strip(" ,")
+
+
+def _several_peers(extent: Span) -> bool:
+    """"four trade ministers", "the finance ministers from the Group of Seven": people counted or
+    gathered who meet their like, often of as many states."""
+    root = extent.root
+    if root.tag_ not in ("NNS", "NNPS") or root.lemma_.lower() not in _MEETING_PEERS:
+        return False
+    return any(c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ in ("from", "of")) for c in root.children)
 
 
 def _of_no_one_state(extent: Span) -> bool:
