@@ -716,3 +716,8 @@ def test_ministers_gathered_from_several_states_are_not_the_articles_state(actor
             "strong. The finance ministers from the Group of Seven agreed to meet in Washington.")
     found, _, _ = actors_of(text, date(1987, 4, 8))
     assert found["The finance ministers from the Group of Seven"][0] in ("GOV", "IGOG7")
+
+
+def test_a_companys_legal_form_makes_it_a_business(actors_of):
+    found, _, _ = actors_of("Uniclub Inc said it would sue Goodway Marketing Corp over the deal.", date(1987, 4, 13))
+    assert found["Uniclub Inc"][0] == "BUS" and found["Goodway Marketing Corp"][0] == "BUS"

@@ -275,3 +275,10 @@ def test_captions_and_reporting_credits_are_not_article_text():
 def test_a_sentence_about_a_contribution_stays():
     line = "Japan said it had contributed to this report's funding and would host the next round of talks."
     assert clean_text("Japan and Korea met.\n" + line).text.endswith(line)
+
+
+def test_bracketed_company_names_are_kept_and_tags_and_tickers_go():
+    # Reuters marks companies "<Uniclub Inc>" and tickers "<KRPG.D>": the names had been taken for tags and lost
+    cleaned = clean_text("<Uniclub Inc> said it agreed with <Goodway Marketing Inc>. Fried Krupp <KRPG.D> cut "
+                         "<b>jobs</b> at <a href='x'>two</a> plants.")
+    assert cleaned.text == "Uniclub Inc said it agreed with Goodway Marketing Inc. Fried Krupp cut jobs at two plants."

@@ -17,7 +17,17 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+# Stray HTML tags in a text field; only real element names, so that Reuters' "<Uniclub Inc>" company
+# markup (and its "<KRPG.D>" tickers) is not taken for one and the name lost with it.
+_TAG = re.compile(
+    r"</?(?:a|abbr|article|aside|audio|b|big|blockquote|body|br|button|center|cite|code|dd|div|dl|dt|em|figcaption"
+    r"|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|label|li|link|mark|meta|nav|noscript"
+    r"|ol|p|path|picture|pre|q|s|script|section|small|source|span|strike|strong|style|sub|sup|svg|table|tbody|td"
+    r"|th|thead|time|tr|tt|u|ul|var|video|wbr)\b[^<>]{0,200}>",
+    re.IGNORECASE,
+)
+_TICKER = re.compile(r"\s?<[A-Z0-9]{1,8}(?:\.[A-Z]{1,3})?>")  # "Fried Krupp <KRPG.D>"
+_BRACKETED_NAME = re.compile(r"<([A-Z][^<>=/@]{0,80})>")  # "<Uniclub Inc>": the name, without its brackets
 _PREV_NEXT = re.compile(
     r"^\s*(上一篇|下一篇|上一条|下一条|上一頁|下一頁|이전\s?글|다음\s?글|前の記事|次の記事"
     r"|(previous|next|older|newer)\s+(article|post|story|entry)\b|(previous|next)\s*:|«\s*(previous|older)|<<)",
@@ -122,6 +132,10 @@ def _mostly_latin(lines: list[str]) -> bool:
     return _script_share(sample) >= 0.5
 
 
+def _untagged(line: str) -> str:
+    return _BRACKETED_NAME.sub(r"\1", _TICKER.sub("", _TAG.sub("", line)))
+
+
 def _key(line: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", "", line.lower()).split())
 
@@ -133,7 +147,7 @@ def clean_text(raw: str, detect_title: bool = True, web: bool = False) -> CleanT
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if not web:
         raw = unwrap(raw)
-    lines = [" ".join(html.unescape(_TAG.sub("", original)).split()) for original in raw.split("\n")]
+    lines = [" ".join(html.unescape(_untagged(original)).split()) for original in raw.split("\n")]
     lines = [line for line in lines if line]
     latin = _mostly_latin(lines)
     for line in lines:
