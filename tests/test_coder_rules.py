@@ -238,3 +238,24 @@ def test_the_dateline_does_not_place_who_the_story_is_about_elsewhere(coder):
     assert _coded_with_dateline(coder, peers, "WASHINGTON")[0][0] == "GOV"
     unknown = "Unidentified jets attacked a Kuwaiti tanker in the Gulf."
     assert _coded_with_dateline(coder, unknown, "MANAMA")[0][0] == "MIL"
+
+
+@pytest.mark.parametrize("sentence", [
+    # money and markets are no actors to support, defend, watch or blame (Reuters 1987)
+    "The Dutch Central Bank intervened modestly to support the dollar.",
+    "The central bank was monitoring the markets closely.",
+    "Sumita welcomed the joint confirmation of their commitment to the Louvre accord.",
+    "The NYSE chairman blamed inflation fears and a lower dollar.",
+    "Indonesia swapped government loans for an equity stake.",
+    "Workers supported the strike.",
+    # "recognised that ..." acknowledges a fact; it recognises no state
+    "Japan said it recognised that the trade surplus was a problem.",
+])
+def test_economic_senses_give_no_event(code_text, sentence):
+    assert not code_text(sentence)
+
+
+def test_the_political_senses_of_those_verbs_still_code(code_text):
+    assert [(e.event_code, e.actor2_code) for e in code_text("Iran recognized Kosovo.")] == [("054", "XKXGOV")]
+    assert [e.event_code for e in code_text("China blamed the United States for the crisis.")] == ["112"]
+    assert [e.event_code for e in code_text("The United States supported Israel.")] == ["051"]

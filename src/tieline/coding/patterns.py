@@ -97,6 +97,8 @@ def _validate_slot(slot: str, where: str) -> str:
 def _words(item: dict, key: str, where: str) -> frozenset[str]:
     values = item.get(key, [])
     values = values if isinstance(values, list) else [values]
+    # a named list may stand inside another: [troop, force, *markets]
+    values = [v for value in values for v in (value if isinstance(value, list) else [value])]
     for value in values:
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(
