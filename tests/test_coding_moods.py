@@ -124,3 +124,9 @@ def test_the_lemma_repair_leaves_doubled_consonants_alone(coder):
     doc = coder.nlp("They hoped, hopped, planned, fined and stared; the buses were bused. He hopes, she hops.")
     verbs = [t for t in doc if t.tag_ in ("VBD", "VBN", "VBZ") and t.lemma_ != "be"]
     assert [t.lemma_ for t in verbs] == ["hope", "hop", "plan", "fine", "stare", "bus", "hope", "hop"]
+
+
+def test_a_reported_should_of_a_thing_is_a_forecast_not_an_appeal(code_text):
+    assert not code_text("Chirac said buying power should remain stable this year.")
+    assert [(e.event_code, e.actor2_code) for e in code_text("The US said China must drop its trade barriers.")] \
+        == [("100", "CHNGOV")]

@@ -345,6 +345,9 @@ class RulesCoder(Coder):
             if tok.dep_ != "ccomp" or tok.i in candidates or tok.pos_ not in ("VERB", "AUX"):
                 continue
             modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and not can_act(subject):
+                continue  # "buying power should remain stable, Chirac said": a forecast, asked of no one
             if modal is not None and self.moods.governor(tok.head.lemma_.lower(), "ccomp") == "report" and not any(
                     t.i in candidates for t in tok.subtree):
                 pattern = _MUST if modal.lower_ == "must" else _SHOULD
