@@ -259,3 +259,12 @@ def test_the_political_senses_of_those_verbs_still_code(code_text):
     assert [(e.event_code, e.actor2_code) for e in code_text("Iran recognized Kosovo.")] == [("054", "XKXGOV")]
     assert [e.event_code for e in code_text("China blamed the United States for the crisis.")] == ["112"]
     assert [e.event_code for e in code_text("The United States supported Israel.")] == ["051"]
+
+
+def test_forces_and_rebels_are_not_the_datelines_by_default(coder):
+    # filed from Taipei about China's drills; from Washington about Syria's rebels
+    drills = ("China's military launched drills around Taiwan, deploying warships. China said the drills were a "
+              "punishment. Taiwan condemned them.")
+    assert not any((a or "").startswith("TWNMIL") for a, _, _ in _coded_with_dateline(coder, drills, "TAIPEI"))
+    rebels = "Rebels attacked a government convoy near the border."
+    assert _coded_with_dateline(coder, rebels, "WASHINGTON")[0][0] == "REB"

@@ -69,7 +69,8 @@ _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", None}
 _ARTICLE_STATE_SHARE = {"LEG": 0.5, "JUD": 0.5, "COP": 0.5, "GOV": 0.7}
 _ARTICLE_STATE_NAMES = 3  # a sentence that names one state once is no article about it
 _PLACED_SECTORS = {"COP", "JUD", "LEG", "CVL", "REB"}
-_NO_HOME_SECTORS = {"IGO", "NGO", "IMG", "MNC", "UNK"}  # bodies of no one state: not the dateline's
+# Bodies of no one state, and rebels, who a reporter in a capital writes about elsewhere: not the dateline's
+_NO_HOME_SECTORS = {"IGO", "NGO", "IMG", "MNC", "UNK", "REB"}
 _FOREIGN_OFFICES = {"ministry", "minister", "office", "secretary", "affairs", "service"}
 _UNKNOWN_WHO = {"unidentified", "unknown", "mystery", "unmarked"}
 _MEETING_PEERS = {"minister", "leader", "president", "premier", "envoy", "delegate", "delegation", "negotiator",
@@ -330,6 +331,8 @@ class DocActors:
         own = self.state_names.get(country, 0)
         if any(n >= 2 and n > own for c, n in self.state_names.items() if c != country):
             return []  # "TOKYO - The Soviet Union said ...": a story about another state, filed from Tokyo
+        if sector == "MIL" and any(n >= own for c, n in self.state_names.items() if c != country):
+            return []  # forces fight abroad: "TAIPEI - China's military deployed warships"
         return [self._mention(Entry(country, country, "country"), extent, sector, kind="dateline")]
 
     def _owned_role(self, head: Token, sector: str | None, extent: Span) -> list[Mention]:
