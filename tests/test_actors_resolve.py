@@ -721,3 +721,19 @@ def test_ministers_gathered_from_several_states_are_not_the_articles_state(actor
 def test_a_companys_legal_form_makes_it_a_business(actors_of):
     found, _, _ = actors_of("Uniclub Inc said it would sue Goodway Marketing Corp over the deal.", date(1987, 4, 13))
     assert found["Uniclub Inc"][0] == "BUS" and found["Goodway Marketing Corp"][0] == "BUS"
+
+
+def test_a_bare_definite_noun_is_the_body_named_last_whose_name_ends_in_it(actors_of):
+    text = ("The IAEA said Iran had enriched uranium. The agency said Tehran blocked inspectors. The World Bank "
+            "cut loans to Laos, and the bank said it would review them. The International Criminal Court charged "
+            "Putin. The court said he was responsible. The central bank of Laos said nothing.")
+    found, _, _ = actors_of(text, date(2023, 4, 1))
+    assert found["The agency"][0] == "IGOUNOIAEA"  # had been a role-only government
+    assert found["the bank"][0] == "IGOWBK"  # had been a business
+    assert found["The court"][0] == "IGOJUD"  # had been Iran's court, the article's main state
+    assert found["The central bank of Laos"][0] != "IGOWBK"
+
+
+def test_an_ambassador_to_a_body_is_not_the_bodys(actors_of):
+    found, _, _ = actors_of("U.S. Ambassador to the United Nations Samantha Power criticized Russia.", date(2026, 11, 29))
+    assert found["the United Nations Samantha Power"][0] == "USAELI"

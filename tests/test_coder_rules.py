@@ -268,3 +268,9 @@ def test_forces_and_rebels_are_not_the_datelines_by_default(coder):
     assert not any((a or "").startswith("TWNMIL") for a, _, _ in _coded_with_dateline(coder, drills, "TAIPEI"))
     rebels = "Rebels attacked a government convoy near the border."
     assert _coded_with_dateline(coder, rebels, "WASHINGTON")[0][0] == "REB"
+
+
+def test_hostages_and_refugees_are_not_the_datelines(coder):
+    text = "Islamic State militants executed two hostages. Turkey said it would admit more refugees."
+    codes = [c for triple in _coded_with_dateline(coder, text, "ISTANBUL") for c in triple if c]
+    assert not any(c.startswith("TUR") and c.endswith(("CVL", "REF")) for c in codes)

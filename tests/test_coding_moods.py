@@ -130,3 +130,8 @@ def test_a_reported_should_of_a_thing_is_a_forecast_not_an_appeal(code_text):
     assert not code_text("Chirac said buying power should remain stable this year.")
     assert [(e.event_code, e.actor2_code) for e in code_text("The US said China must drop its trade barriers.")] \
         == [("100", "CHNGOV")]
+
+
+def test_a_reported_should_of_an_event_or_a_role_is_still_asked(code_text):
+    assert [e.event_code for e in code_text("Israel says talks should resume.")] == ["020"]
+    assert [e.event_code for e in code_text("Beijing said foreign companies must do nothing to harm China.")] == ["100"]

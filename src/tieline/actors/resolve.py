@@ -70,8 +70,12 @@ _ARTICLE_STATE_SHARE = {"LEG": 0.5, "JUD": 0.5, "COP": 0.5, "GOV": 0.7}
 _ARTICLE_STATE_NAMES = 3  # a sentence that names one state once is no article about it
 _PLACED_SECTORS = {"COP", "JUD", "LEG", "CVL", "REB"}
 # Bodies of no one state, and rebels, who a reporter in a capital writes about elsewhere: not the dateline's
-_NO_HOME_SECTORS = {"IGO", "NGO", "IMG", "MNC", "UNK", "REB"}
+_NO_HOME_SECTORS = {"IGO", "NGO", "IMG", "MNC", "UNK", "REB", "REF"}
+# People who are where the story is filed but often from elsewhere: not the dateline's either
+_OFTEN_FOREIGN = {"hostage", "captive", "victim", "tourist", "refugee", "migrant", "passenger", "prisoner",
+                  "detainee", "visitor", "foreigner", "expatriate", "asylum", "seeker", "pilgrim"}
 _FOREIGN_OFFICES = {"ministry", "minister", "office", "secretary", "affairs", "service"}
+_INSTITUTIONS_AT_LARGE = {"press", "media", "public", "people", "market", "industry"}  # "the press" is not the AP
 _UNKNOWN_WHO = {"unidentified", "unknown", "mystery", "unmarked"}
 _MEETING_PEERS = {"minister", "leader", "president", "premier", "envoy", "delegate", "delegation", "negotiator",
                   "ambassador", "diplomat", "head"}
@@ -248,6 +252,9 @@ class DocActors:
         led = self._led_by(head, extent, sector)
         if led is not None:
             return led
+        named = self._named_body(head, extent)
+        if named:
+            return named
         generic = self._generic(head, tokens, extent, office)
         if generic:
             return generic
@@ -318,6 +325,26 @@ class DocActors:
         country = self.main_state[0]
         return [self._mention(Entry(country, country, "country"), extent, sector, kind="article")]
 
+    def _named_body(self, head: Token, extent: Span) -> list[Mention]:
+        """"The agency" after "the International Atomic Energy Agency", "the bank" after "the World
+        Bank", "the court" after "the International Criminal Court": a bare definite noun is the
+        body named last whose name ends in it."""
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return []
+        if any(c.dep_ in ("amod", "compound", "poss", "nummod", "nmod") for c in head.children):
+            return []  # "the central bank", "the appeals court", "Iran's court": another body
+        word = head.lower_
+        if word in self.gazetteer.generic or word in _INSTITUTIONS_AT_LARGE:
+            return []  # "the administration" after "the Drug Enforcement Administration" is still the government
+        for seen in reversed(self._history):
+            m = seen.mention
+            if seen.i >= head.i or m.kind != "group" or not m.name:
+                continue
+            names = [m.name, *(e.name for e in self.gazetteer.lookup(m.name) if e.kind == "group" and e.name)]
+            if any(name.split()[-1].lower() == word for name in names):  # "the IAEA": its full name too
+                return [_moved(m, extent)]
+        return []
+
     def _at_dateline(self, sector: str | None, extent: Span) -> list[Mention]:
         """"TOKYO, June 18 - The Finance Ministry said": in a wire story, a role with no state named
         is of the state the story was filed from, unless the article names another state more."""
@@ -326,6 +353,8 @@ class DocActors:
             return []
         if _of_no_one_state(extent) or any(t.lower_ in _UNKNOWN_WHO for t in extent):
             return []  # "foreign banks", "world leaders", "unidentified jets"
+        if extent.root.lemma_.lower() in _OFTEN_FOREIGN:
+            return []  # "the hostages" of a story filed from Istanbul
         if _several_peers(extent):
             return []  # "four trade ministers", "the negotiators": often of as many states
         own = self.state_names.get(country, 0)
@@ -654,11 +683,12 @@ class DocActors:
         offices on the day and the phrase is not about a former office."""
         if self.gazetteer.people[entry.person].office_on(self.day) is not None or self._former(tokens):
             return None
-        for tok in tokens:
-            hit = self.by_token.get(tok.i)
-            if tok.i < head.i and hit is not None and hit[1].kind == "group":
-                return hit
-        return None
+        if head.dep_ == "pobj" and head.head.lower_ in ("to", "at"):
+            return None  # "Ambassador to the United Nations Samantha Power", parsed as one phrase after "to"
+        hits = [self.by_token[t.i] for t in tokens if t.i < head.i and t.i in self.by_token]
+        if any(h[1].kind in COUNTRY_KINDS for h in hits):
+            return None  # "U.S. Ambassador to the UN Samantha Power": the country's, as the record says
+        return next((h for h in hits if h[1].kind == "group"), None)
 
     def _body_of_office(self, tokens: list[Token], entry: Entry) -> Entry | None:
         """The international body named with a person who held one of its offices at some time:

@@ -22,7 +22,7 @@ from ..actors.resolve import ActorResolver, DocActors
 from ..errors import ConfigError
 from ..geo.resolve import dateline_country
 from ..models import Article, Event, Mention
-from ..nlp import load_pipeline
+from ..nlp import load_pipeline, plain_lemma
 from ..registry import coders
 from .acts import VIOLENT_ROOTS, background, origin, restatements, result_of
 from .base import ARTICLE_TIME_LIMIT, Coder, ErrorHandler, reraise, time_limit
@@ -346,12 +346,18 @@ class RulesCoder(Coder):
                 continue
             modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subject is not None and not can_act(subject):
+            if subject is not None and not self._may_be_asked(subject):
                 continue  # "buying power should remain stable, Chirac said": a forecast, asked of no one
             if modal is not None and self.moods.governor(tok.head.lemma_.lower(), "ccomp") == "report" and not any(
                     t.i in candidates for t in tok.subtree):
                 pattern = _MUST if modal.lower_ == "must" else _SHOULD
                 candidates[tok.i] = Candidate(tok, pattern, pattern.code, None, [modal, tok])
+
+    def _may_be_asked(self, subject: Token) -> bool:
+        """Whether what a reported "should" says of its subject can be asked of someone: an actor
+        ("China", "foreign companies") or an event ("talks should resume"), not a thing."""
+        lemma = plain_lemma(subject)
+        return can_act(subject) or lemma in self.resolver.gazetteer.roles or bool(self.patterns.for_noun(lemma))
 
     def _link(self, candidates: dict[int, Candidate], actors: DocActors, s_idx: int,
               trace: list[Trace] | None) -> tuple[set[int], set[int]]:
