@@ -737,3 +737,11 @@ def test_a_bare_definite_noun_is_the_body_named_last_whose_name_ends_in_it(actor
 def test_an_ambassador_to_a_body_is_not_the_bodys(actors_of):
     found, _, _ = actors_of("U.S. Ambassador to the United Nations Samantha Power criticized Russia.", date(2026, 11, 29))
     assert found["the United Nations Samantha Power"][0] == "USAELI"
+
+
+def test_central_banks_are_governments_and_a_company_is_no_general(actors_of):
+    found, _, _ = actors_of("The Bank of Japan cut rates. General Acquisition Co bought the firm. Bank of America "
+                            "raised its prime rate.", date(1987, 4, 8))
+    assert found["The Bank of Japan"][0] == "JPNGOV"  # had been a Japanese business
+    assert found["General Acquisition Co"][0] == "BUS"  # had been a military officer
+    assert found["Bank of America"][0] == "USABUS"

@@ -274,3 +274,18 @@ def test_hostages_and_refugees_are_not_the_datelines(coder):
     text = "Islamic State militants executed two hostages. Turkey said it would admit more refugees."
     codes = [c for triple in _coded_with_dateline(coder, text, "ISTANBUL") for c in triple if c]
     assert not any(c.startswith("TUR") and c.endswith(("CVL", "REF")) for c in codes)
+
+
+def test_the_dateline_state_is_the_one_of_the_day_and_of_wire_style_places(coder):
+    text = "The Foreign Ministry protested to the United States over the new tariffs."
+    assert _coded_with_dateline(coder, text, "MOSCOW")[0][0] == "SUNGOV"  # 1987: the Soviet Union's
+    assert _coded_with_dateline(coder, text, "BONN")[0][0] == "DEUGOV"
+    company = "The company protested to the Japanese government over the new tariffs."
+    assert _coded_with_dateline(coder, company, "SANTA CLARA, Calif.")[0][0] == "USABUS"  # not Cuba's Santa Clara
+    assert _coded_with_dateline(coder, company, "PHILADELPHIA")[0][0] == "USABUS"  # not Amman's old name
+    assert _coded_with_dateline(coder, company, "NEW YORK")[0][0] == "USABUS"
+
+
+def test_an_international_meeting_is_not_the_host_states(coder):
+    text = "EC ministers met in the European Community's council. The council agreed to cut farm prices."
+    assert all(not (a or "").startswith("BEL") for a, _, _ in _coded_with_dateline(coder, text, "BRUSSELS"))

@@ -117,3 +117,11 @@ def test_work_for_earlier_articles_is_not_kept(coder):
         event_date(article, next(doc.sents), doc[1])
     gc.collect()
     assert ref() is None
+
+
+@pytest.mark.parametrize("verb", ["set", "arrive"])
+def test_a_scheduled_act_takes_the_next_date_of_that_name(date_of, verb):
+    # Reuters, 8 April 1987: "April 13" had been 1986-04-13
+    got = date_of("Secretary of State George Shultz is set to arrive in Moscow on April 13 for talks.", verb,
+                  published=date(1987, 4, 8))
+    assert got.value == date(1987, 4, 13)

@@ -63,3 +63,15 @@ def test_subdivisions_by_the_names_news_uses(geo):
     assert [r.code for r in geo.region_candidates("Donetsk")] == ["UA-14"]
     assert [r.code for r in geo.region_candidates("Guangdong")] == ["CN-GD"]
     assert {r.iso3 for r in geo.region_candidates("Punjab")} == {"IND", "PAK"}
+
+
+@pytest.mark.parametrize("dateline, country", [
+    ("HORSHAM, Pa.", "USA"), ("SANTA CLARA, Calif.", "USA"), ("TORONTO, Ont.", "CAN"),  # had been GBR, CUB
+    ("PHILADELPHIA", "USA"),  # had been Jordan: Amman's ancient name
+    ("NEW YORK", "USA"),  # had been no country: GeoNames calls the city "New York City"
+    ("PARIS, Texas", "USA"), ("PARIS", "FRA"), ("SAN JOSE, Costa Rica", "CRI"), ("KABUL, Afghanistan", "AFG"),
+])
+def test_wire_datelines_give_their_country(dateline, country):
+    from tieline.geo.resolve import dateline_country
+
+    assert dateline_country(dateline) == country

@@ -136,6 +136,11 @@ class DocActors:
         return self.when or date.today()
 
     @cached_property
+    def _international_names(self) -> int:
+        """How often the article names international bodies (the EC, the IMF, the UN)."""
+        return sum(1 for span, entry in _named_spans(self.by_token) if entry.kind == "group" and entry.plover_country)
+
+    @cached_property
     def main_state(self) -> tuple[str, float] | None:
         """The state the article names most, and its share of the article's state names."""
         total = sum(self.state_names.values())
@@ -360,6 +365,8 @@ class DocActors:
         own = self.state_names.get(country, 0)
         if any(n >= 2 and n > own for c, n in self.state_names.items() if c != country):
             return []  # "TOKYO - The Soviet Union said ...": a story about another state, filed from Tokyo
+        if sector == "GOV" and self._international_names >= max(own, 1):
+            return []  # "BRUSSELS - EC ministers ... the council": an international body's meeting, not Belgium's
         if sector == "MIL" and any(n >= own for c, n in self.state_names.items() if c != country):
             return []  # forces fight abroad: "TAIPEI - China's military deployed warships"
         return [self._mention(Entry(country, country, "country"), extent, sector, kind="dateline")]

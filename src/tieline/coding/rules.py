@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -180,7 +181,7 @@ class RulesCoder(Coder):
         """Events of one parsed article. `actors` overrides the coder's actor policy: "source" (the
         default: a known source, the target known or none), "both" (two known actors) or "any"."""
         policy = actors or self.actors
-        doc_actors = self.resolver.for_doc(doc, when=article.published, dateline_country=dateline_country(article.dateline))
+        doc_actors = self.resolver.for_doc(doc, when=article.published, dateline_country=self._dateline_state(article))
         events: list[Event] = []
         recent: list[tuple[int, str, list[Mention]]] = []  # (sentence, verb lemma, sources) of clauses so far
         for s_idx, sent in enumerate(doc.sents):
@@ -352,6 +353,15 @@ class RulesCoder(Coder):
                     t.i in candidates for t in tok.subtree):
                 pattern = _MUST if modal.lower_ == "must" else _SHOULD
                 candidates[tok.i] = Candidate(tok, pattern, pattern.code, None, [modal, tok])
+
+    def _dateline_state(self, article: Article) -> str | None:
+        """The state a wire story was filed from, on its day: "MOSCOW" in 1987 is the Soviet Union."""
+        if not article.dateline:
+            return None
+        place = article.dateline.split("/")[0].split(",")[0].strip()
+        day = article.published or date.today()
+        seats = [e for e in self.resolver.gazetteer.lookup(place) if e.kind == "capital" and e.valid_on(day)]
+        return seats[0].country_code if seats else dateline_country(article.dateline)
 
     def _may_be_asked(self, subject: Token) -> bool:
         """Whether what a reported "should" says of its subject can be asked of someone: an actor

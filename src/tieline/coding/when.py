@@ -149,9 +149,21 @@ class _DocDates:
 
 
 def _looks_forward(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+    """"will meet", and "is set to arrive (for talks)", "plans to visit": a date without a year is the
+    next one."""
+    for depth, tok in enumerate([verb, *verb.ancestors][:6]):
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+            return True
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX", "ADJ") and (lemma in _SCHEDULED or depth and lemma in _FORWARD_GOVERNORS):
+            return True  # "is set to arrive ... for talks": the talks are ahead
+        if tok.dep_ == "ccomp":
+            return False  # what a report says has its own tense
+    return False
 
 
+_SCHEDULED = {"set", "schedule", "due", "slate"}  # "is set to", "is due to": whatever date it has is ahead
+_FORWARD_GOVERNORS = _SCHEDULED | {"expect", "plan", "intend", "prepare", "poise", "aim"}
 _CACHE: DocCache[_DocDates] = DocCache()
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from .gazetteer import City, Country, GeoIndex, Region, city_weight, load_geo
+from .gazetteer import City, Country, GeoIndex, Region, city_weight, fold, load_geo
 
 _MAX_CONTEXT = 4.0
 
@@ -167,6 +167,15 @@ def _country_place(country: Country) -> Place:
                  feature_id=country.fips, precision="country")
 
 
+# The abbreviations wire style (AP, Reuters) writes after a US or Canadian place in a dateline:
+# "HORSHAM, Pa.", "SANTA CLARA, Calif.", "TORONTO, Ont." (folded: no dots, lower case).
+_WIRE_STATE_ABBREVIATIONS = dict.fromkeys((
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la",
+    "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nebr", "nev", "nh", "nj", "nm", "ny", "nc", "nd",
+    "okla", "ore", "pa", "ri", "sc", "sd", "tenn", "tex", "vt", "va", "wash", "w va", "wis", "wyo", "dc",
+), "USA") | dict.fromkeys(("ont", "que", "bc", "alta", "man", "sask", "ns", "nb", "nfld", "pei"), "CAN")
+
+
 @lru_cache(maxsize=256)
 def dateline_country(dateline: str | None) -> str | None:
     """The country of a wire dateline: "PYONGYANG" -> "PRK", "SAN JOSE, Costa Rica" -> "CRI"."""
@@ -176,6 +185,8 @@ def dateline_country(dateline: str | None) -> str | None:
     first_place = dateline.split("/")[0]  # "BRUSSELS/LONDON (Reuters)": filed from the first
     parts = [p.strip() for p in first_place.split(",") if p.strip()]
     for part in reversed(parts[1:]):
+        if fold(part) in _WIRE_STATE_ABBREVIATIONS:
+            return _WIRE_STATE_ABBREVIATIONS[fold(part)]
         country = geo.country(part)
         if country is not None:
             return country.iso3
@@ -186,6 +197,9 @@ def dateline_country(dateline: str | None) -> str | None:
     if country is not None:
         return country.iso3
     cities = geo.city_candidates(parts[0]) if parts else []
+    by_name = [c for c in cities if c[1]]
+    cities = by_name or cities  # "PHILADELPHIA" is the American city, not Amman's ancient name
     if not cities:
-        return None
-    return max(cities, key=lambda c: 1.5 * city_weight(c[0]) + 0.3 * c[1] + geo.is_capital(c[0]))[0].iso3
+        regions = geo.region_candidates(parts[0]) if parts else []  # "NEW YORK": the city is "New York City"
+        return regions[0].iso3 if len({r.iso3 for r in regions}) == 1 else None
+    return max(cities, key=lambda c: 1.5 * city_weight(c[0]) + geo.is_capital(c[0]))[0].iso3
