@@ -745,3 +745,23 @@ def test_central_banks_are_governments_and_a_company_is_no_general(actors_of):
     assert found["The Bank of Japan"][0] == "JPNGOV"  # had been a Japanese business
     assert found["General Acquisition Co"][0] == "BUS"  # had been a military officer
     assert found["Bank of America"][0] == "USABUS"
+
+
+def test_a_company_name_holds_other_names_without_being_them(actors_of):
+    found, _, _ = actors_of("CPC International Inc said it would sell the unit. Apple Inc said it would buy it. "
+                            "Japan Tobacco Inc rose. The GAO said the plan was costly.", date(1987, 4, 8))
+    assert found["CPC International Inc"][0] == "BUS"  # had been China's Communist Party
+    assert found["Apple Inc"][0] == "USABUS" and found["Japan Tobacco Inc"][0] == "JPNBUS"
+    assert "The GAO" not in found  # had been the Malian town of Gao
+
+
+def test_a_titled_stranger_is_of_the_dateline_state_only_in_a_story_about_it_alone(coder):
+    def codes(text, dateline):
+        return [(m.text, m.code) for m in coder.resolver.for_doc(coder.nlp(text), date(1987, 4, 8),
+                                                                 dateline_country=dateline).mentions]
+    assert ("Agriculture Minister Mutsuki Kato", "JPNGOV") in codes(
+        "Agriculture Minister Mutsuki Kato said farm imports would rise.", "JPN")
+    assert ("Prime Minister Brian Zorblat", "GOV") in codes(
+        "Prime Minister Brian Zorblat said he would meet the unions.", "USA")  # no US office; in Tokyo, not Nakasone
+    assert ("Prime Minister Brian Zorblat", "GOV") in codes(
+        "Prime Minister Brian Zorblat said he would meet the unions.", "JPN")

@@ -127,6 +127,7 @@ def test_wire_dateline_gives_place_and_date_and_leaves_the_text():
      "Uniclub Inc said it has agreed to form a joint venture."),
     ("PASADENA, Calif., April 9 - The company raised its dividend.", "PASADENA, Calif.",
      "The company raised its dividend."),
+    ("BRASILIA, MARCH 31 - Brazil said it would pay.", "BRASILIA", "Brazil said it would pay."),
 ])
 def test_undated_wire_datelines_are_taken_off_the_first_sentence(raw, place, text):
     # Left in, "BRUSSELS/LONDON (Reuters" became the actor that agreed with the EU.

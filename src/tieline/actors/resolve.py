@@ -75,6 +75,7 @@ _NO_HOME_SECTORS = {"IGO", "NGO", "IMG", "MNC", "UNK", "REB", "REF"}
 _OFTEN_FOREIGN = {"hostage", "captive", "victim", "tourist", "refugee", "migrant", "passenger", "prisoner",
                   "detainee", "visitor", "foreigner", "expatriate", "asylum", "seeker", "pilgrim"}
 _FOREIGN_OFFICES = {"ministry", "minister", "office", "secretary", "affairs", "service"}
+_LEGAL_FORMS = {"inc", "corp", "co", "cos", "ltd", "plc", "llc", "gmbh", "ag", "nv", "spa", "bhd"}
 _INSTITUTIONS_AT_LARGE = {"press", "media", "public", "people", "market", "industry"}  # "the press" is not the AP
 _UNKNOWN_WHO = {"unidentified", "unknown", "mystery", "unmarked"}
 _MEETING_PEERS = {"minister", "leader", "president", "premier", "envoy", "delegate", "delegation", "negotiator",
@@ -232,6 +233,8 @@ class DocActors:
         if self._former(tokens) and sector in ("GOV", "MIL", "SPY", "COP", "JUD", "LEG", None):
             sector = "ELI" if sector or role_tok is not None else sector
         office = self._title(tokens, head)
+        if head.lower_.rstrip(".") in _LEGAL_FORMS and head.i not in self.by_token:
+            return self._company(tokens, extent)
         if own is not None and own[1].kind == "group" and not _owned_by_another(own[1], self._countries_in(tokens)):
             return [self._group_mention(own[0], own[1], extent, sector)]
         if own is not None and own[1].kind in COUNTRY_KINDS:
@@ -330,6 +333,31 @@ class DocActors:
         country = self.main_state[0]
         return [self._mention(Entry(country, country, "country"), extent, sector, kind="article")]
 
+    def _titled_at_home(self, sector: str | None, office: str | None, extent: Span, name: str) -> list[Mention]:
+        country = self.dateline_country
+        if country is None or sector not in _STATE_SECTORS or sector is None \
+                or any(n for c, n in self.state_names.items() if c != country):
+            return []
+        if office and (country, office) in self.gazetteer.holders:
+            holder = self.gazetteer.holder(country, office, self.day)
+            if holder is not None and holder.name.split()[-1].lower() != name.split()[-1].lower():
+                return []  # someone else holds that office there: a visitor's title
+        elif office in OFFICE_RANK:
+            return []  # "Prime Minister Zorblat" in a Washington story: no US office
+        return [self._mention(Entry(country, country, "country"), extent, sector, name=name, kind="dateline")]
+
+    def _company(self, tokens: list[Token], extent: Span) -> list[Mention]:
+        """"CPC International Inc", "Baker International Corp": a company, whatever names its name
+        holds; a state named in it ("Japan Tobacco Inc") or the dateline's gives its country."""
+        before = self.by_token.get(extent.root.i - 1)
+        if before is not None and before[1].kind == "group" and before[0].start == _first_name_token(tokens):
+            return [self._group_mention(before[0], before[1], extent, "BUS")]  # "Apple Inc": Apple
+        hits = [self.by_token[t.i][1] for t in tokens if t.i in self.by_token]
+        country = next((e.country_code for e in hits if e.kind in ("country", "demonym") and e.country_code), None)
+        if country is not None:
+            return [self._mention(Entry(country, country, "country"), extent, "BUS", kind="role")]
+        return self._at_dateline("BUS", extent) or self._role_only("BUS", extent)
+
     def _named_body(self, head: Token, extent: Span) -> list[Mention]:
         """"The agency" after "the International Atomic Energy Agency", "the bank" after "the World
         Bank", "the court" after "the International Criminal Court": a bare definite noun is the
@@ -422,8 +450,9 @@ class DocActors:
         apposed = self._from_apposition(head, name)
         if apposed:
             return [_moved(m, extent, kind="person") for m in apposed]
-        # "President Francois Mitterand" with no country we know: a president all the same
-        found = self._role_only(sector, extent, name, kind="person")
+        # "President Francois Mitterand" with no country we know: a president all the same, of the
+        # dateline's state when the story names no other ("TOKYO - Agriculture Minister Mutsuki Kato")
+        found = self._titled_at_home(sector, office, extent, name) or self._role_only(sector, extent, name, kind="person")
         for mention in found:
             self._remember(name, mention, head.i, office)
         return found
@@ -1234,6 +1263,16 @@ def _several_peers(extent: Span) -> bool:
     return any(c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ in ("from", "of")) for c in root.children)
 
 
+def _shouting(span: Span) -> bool:
+    """Whether the span's sentence is written in capitals (a headline), where case says nothing."""
+    words = [t for t in span.sent if t.is_alpha]
+    return sum(t.is_upper for t in words) * 2 > len(words)
+
+
+def _first_name_token(tokens: list[Token]) -> int:
+    return next((t.i for t in tokens if t.pos_ == "PROPN"), -1)
+
+
 def _of_no_one_state(extent: Span) -> bool:
     """"foreign officials", "world leaders", "other governments"; not "the Foreign Ministry"."""
     for tok in extent:
@@ -1339,6 +1378,8 @@ class ActorResolver:
             return None  # "us", "who": acronyms count only in capitals (or as the files spell them: "DfID")
         if entry.kind == "blocked":
             return entry
+        if entry.kind in ("city", "region") and text.isupper() and len(text) > 2 and not _shouting(span):
+            return None  # "the GAO" is an office, not the Malian town of Gao
         if entry.kind == "group" and len(span) > 1 and not self._capitals_fit(text):
             return None  # "visited Russia today" is not the broadcaster Russia Today
         if not text[:1].isupper() and not text[:1].isdigit() and not any(c.isupper() for c in text[1:]):

@@ -81,7 +81,7 @@ _MONTHS = {m: i for i, m in enumerate(
 # and Reuters' "NEW YORK, April 13 - ": where and when a wire story was filed.
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:, [A-Z][A-Za-z .]{1,30})?), "
-    r"(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2})(?:, (?P<year>\d{4}))?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-(?=\s))\s*"
+    r"(?P<month>[A-Z][a-z]{2,8}|[A-Z]{3,9})\.? (?P<day>\d{1,2})(?:, (?P<year>\d{4}))?\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-(?=\s))\s*"
 )
 # Most wire and network stories carry no date in the dateline: "WASHINGTON — ", "KABUL, Afghanistan
 # (AP) — ", "BRUSSELS/LONDON (Reuters) - ", and CNN's mixed-case "Havana (CNN)" with no dash.
