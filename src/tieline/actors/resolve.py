@@ -348,12 +348,13 @@ class DocActors:
 
     def _company(self, tokens: list[Token], extent: Span) -> list[Mention]:
         """"CPC International Inc", "Baker International Corp": a company, whatever names its name
-        holds; a state named in it ("Japan Tobacco Inc") or the dateline's gives its country."""
+        holds; a state or place named in it ("Japan Tobacco Inc", "Tokyo-based Nippon Oil Co") or the
+        dateline's gives its country."""
         before = self.by_token.get(extent.root.i - 1)
         if before is not None and before[1].kind == "group" and before[0].start == _first_name_token(tokens):
             return [self._group_mention(before[0], before[1], extent, "BUS")]  # "Apple Inc": Apple
         hits = [self.by_token[t.i][1] for t in tokens if t.i in self.by_token]
-        country = next((e.country_code for e in hits if e.kind in ("country", "demonym") and e.country_code), None)
+        country = next((e.country_code for e in hits if e.kind in _PLACE_KINDS | {"demonym"} and e.country_code), None)
         if country is not None:
             return [self._mention(Entry(country, country, "country"), extent, "BUS", kind="role")]
         return self._at_dateline("BUS", extent) or self._role_only("BUS", extent)
