@@ -77,7 +77,7 @@ _OFTEN_FOREIGN = {"hostage", "captive", "victim", "tourist", "refugee", "migrant
 _FOREIGN_OFFICES = {"ministry", "minister", "office", "secretary", "affairs", "service"}
 _LEGAL_FORMS = {"inc", "corp", "co", "cos", "ltd", "plc", "llc", "gmbh", "ag", "nv", "spa", "bhd"}
 _INSTITUTIONS_AT_LARGE = {"press", "media", "public", "people", "market", "industry"}  # "the press" is not the AP
-_UNKNOWN_WHO = {"unidentified", "unknown", "mystery", "unmarked"}
+_UNKNOWN_WHO = {"unidentified", "unknown", "mystery", "unmarked", "allied", "coalition", "multinational", "joint"}
 _MEETING_PEERS = {"minister", "leader", "president", "premier", "envoy", "delegate", "delegation", "negotiator",
                   "ambassador", "diplomat", "head"}
 _LOCAL_CIVILIANS = {"protester", "demonstrator", "crowd", "rioter", "resident", "villager", "marcher"}
