@@ -75,7 +75,7 @@ _NO_HOME_SECTORS = {"IGO", "NGO", "IMG", "MNC", "UNK", "REB", "REF"}
 _OFTEN_FOREIGN = {"hostage", "captive", "victim", "tourist", "refugee", "migrant", "passenger", "prisoner",
                   "detainee", "visitor", "foreigner", "expatriate", "asylum", "seeker", "pilgrim"}
 _FOREIGN_OFFICES = {"ministry", "minister", "office", "secretary", "affairs", "service"}
-_LEGAL_FORMS = {"inc", "corp", "co", "cos", "ltd", "plc", "llc", "gmbh", "ag", "nv", "spa", "bhd"}
+_LEGAL_FORMS = {"inc", "corp", "co", "cos", "ltd", "plc", "llc", "gmbh", "bhd"}  # not "AG": the attorney general
 _INSTITUTIONS_AT_LARGE = {"press", "media", "public", "people", "market", "industry"}  # "the press" is not the AP
 _UNKNOWN_WHO = {"unidentified", "unknown", "mystery", "unmarked", "allied", "coalition", "multinational", "joint"}
 _MEETING_PEERS = {"minister", "leader", "president", "premier", "envoy", "delegate", "delegation", "negotiator",
@@ -233,7 +233,7 @@ class DocActors:
         if self._former(tokens) and sector in ("GOV", "MIL", "SPY", "COP", "JUD", "LEG", None):
             sector = "ELI" if sector or role_tok is not None else sector
         office = self._title(tokens, head)
-        if head.lower_.rstrip(".") in _LEGAL_FORMS and head.i not in self.by_token:
+        if head.lower_.rstrip(".") in _LEGAL_FORMS and head.text[:1].isupper() and head.i not in self.by_token:
             return self._company(tokens, extent)
         if own is not None and own[1].kind == "group" and not _owned_by_another(own[1], self._countries_in(tokens)):
             return [self._group_mention(own[0], own[1], extent, sector)]
