@@ -289,3 +289,10 @@ def test_the_dateline_state_is_the_one_of_the_day_and_of_wire_style_places(coder
 def test_an_international_meeting_is_not_the_host_states(coder):
     text = "EC ministers met in the European Community's council. The council agreed to cut farm prices."
     assert all(not (a or "").startswith("BEL") for a, _, _ in _coded_with_dateline(coder, text, "BRUSSELS"))
+
+
+def test_reporters_questions_are_no_investigation(code_text):
+    # Reuters 1987: "Questioned by reporters, Nakasone said ..." had been the press investigating him (090)
+    events = code_text("Questioned by reporters, Nakasone said Japan would cut tariffs.")
+    assert not any(e.event_code.startswith("09") for e in events)
+    assert [(e.actor1_code, e.event_code) for e in code_text("Police questioned two Iranian suspects.")] == [("COP", "090")]

@@ -57,6 +57,7 @@ from .where import event_place
 # needs two known actors; "any" keeps every event the patterns find (to measure event typing).
 ACTOR_POLICIES = ("both", "source", "any")
 DEFAULT_ACTORS = "source"
+_PRESS_QUESTIONS = {"question", "quiz", "interrogate", "grill", "press"}
 # "X said Y must / should ...": the speaker demands (10) or asks (02) it of Y, whatever Y is to do.
 _MUST = VerbPattern(id="reported.must", lemmas=frozenset(), code="100", confidence=0.7)
 _SHOULD = VerbPattern(id="reported.should", lemmas=frozenset(), code="020", confidence=0.7)
@@ -784,6 +785,11 @@ class RulesCoder(Coder):
                 and all(t.plover_sector == "JRN" for t in clause.targets):
             # "Speaking to reporters", "spoke to the BBC": an interview, not a consultation
             _note(trace, s_idx, head, clause.pattern_id, "not coded: talking to the press is no consultation")
+            return []
+        if clause.code[:2] == "09" and clause.sources and head.lemma_.lower() in _PRESS_QUESTIONS \
+                and all(s.plover_sector == "JRN" for s in clause.sources) and policy != "any":
+            # "Questioned by reporters, Nakasone said ...": an interview, not an investigation
+            _note(trace, s_idx, head, clause.pattern_id, "not coded: reporters' questions are no investigation")
             return []
         sources = clause.sources or ([_unresolved(clause.source_tokens)] if clause.source_tokens else [])
         targets = clause.targets or ([_unresolved(clause.target_tokens)] if clause.target_tokens else [])
