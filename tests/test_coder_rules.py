@@ -296,3 +296,12 @@ def test_reporters_questions_are_no_investigation(code_text):
     events = code_text("Questioned by reporters, Nakasone said Japan would cut tariffs.")
     assert not any(e.event_code.startswith("09") for e in events)
     assert [(e.actor1_code, e.event_code) for e in code_text("Police questioned two Iranian suspects.")] == [("COP", "090")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a central bank's money-market operations are no aid to anyone (Reuters 1987)
+    "The Bank of England provided the money market with 120 mln stg assistance.",
+    "The Bundesbank offered banks liquidity aid.",
+])
+def test_money_market_assistance_is_no_aid(code_text, sentence):
+    assert not any(e.event_code[:2] in ("07", "03") for e in code_text(sentence))
