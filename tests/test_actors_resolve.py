@@ -712,10 +712,11 @@ def test_a_known_person_out_of_office_acts_for_the_body_the_phrase_names(actors_
 
 
 def test_ministers_gathered_from_several_states_are_not_the_articles_state(actors_of):
+    # Reuters 1987, in a US story: the article's state had made them American (USAGOV)
     text = ("The United States said the dollar was too weak. Baker told the U.S. Congress the U.S. economy was "
-            "strong. The finance ministers from the Group of Seven agreed to meet in Washington.")
+            "strong. The finance ministers from the group of seven industrial countries agreed to meet.")
     found, _, _ = actors_of(text, date(1987, 4, 8))
-    assert found["The finance ministers from the Group of Seven"][0] in ("GOV", "IGOG7")
+    assert found["The finance ministers from the group of seven industrial countries"][0] == "GOV"
 
 
 def test_a_companys_legal_form_makes_it_a_business(actors_of):

@@ -307,7 +307,7 @@ class DocActors:
         if len(states) != 1:
             return []
         country = states.pop()
-        return [self._mention(Entry(country, country, "country"), extent, sector, kind="place")]
+        return [self._of_state(country, extent, sector, kind="place")]
 
     def _places_the_clause(self, prep: Token, own: set[int], above: set[int]) -> bool:
         """Whether "in X" says where the actor acts, not where something else the sentence tells of
@@ -331,7 +331,7 @@ class DocActors:
         if _of_no_one_state(extent) or _several_peers(extent):
             return []  # "world leaders", "foreign officials", "state lawmakers", "the G7 finance ministers"
         country = self.main_state[0]
-        return [self._mention(Entry(country, country, "country"), extent, sector, kind="article")]
+        return [self._of_state(country, extent, sector, kind="article")]
 
     def _titled_at_home(self, sector: str | None, office: str | None, extent: Span, name: str) -> list[Mention]:
         country = self.dateline_country
@@ -344,7 +344,7 @@ class DocActors:
                 return []  # someone else holds that office there: a visitor's title
         elif office in OFFICE_RANK:
             return []  # "Prime Minister Zorblat" in a Washington story: no US office
-        return [self._mention(Entry(country, country, "country"), extent, sector, name=name, kind="dateline")]
+        return [self._of_state(country, extent, sector, name=name, kind="dateline")]
 
     def _company(self, tokens: list[Token], extent: Span) -> list[Mention]:
         """"CPC International Inc", "Baker International Corp": a company, whatever names its name
@@ -356,7 +356,7 @@ class DocActors:
         hits = [self.by_token[t.i][1] for t in tokens if t.i in self.by_token]
         country = next((e.country_code for e in hits if e.kind in _PLACE_KINDS | {"demonym"} and e.country_code), None)
         if country is not None:
-            return [self._mention(Entry(country, country, "country"), extent, "BUS", kind="role")]
+            return [self._of_state(country, extent, "BUS", kind="role")]
         return self._at_dateline("BUS", extent) or self._role_only("BUS", extent)
 
     def _named_body(self, head: Token, extent: Span) -> list[Mention]:
@@ -398,7 +398,7 @@ class DocActors:
             return []  # "BRUSSELS - EC ministers ... the council": an international body's meeting, not Belgium's
         if sector == "MIL" and any(n >= own for c, n in self.state_names.items() if c != country):
             return []  # forces fight abroad: "TAIPEI - China's military deployed warships"
-        return [self._mention(Entry(country, country, "country"), extent, sector, kind="dateline")]
+        return [self._of_state(country, extent, sector, kind="dateline")]
 
     def _owned_role(self, head: Token, sector: str | None, extent: Span) -> list[Mention]:
         """"its forces", "his government", "their executives": the role, in the country of whoever
@@ -671,6 +671,11 @@ class DocActors:
 
     # --- building mentions -------------------------------------------------------------------
 
+    def _of_state(self, country: str, extent: Span, sector: str | None, name: str | None = None,
+                  kind: str | None = None) -> Mention:
+        """The phrase as an actor of `country` in `sector`, however the state was found."""
+        return self._mention(Entry(country, country, "country"), extent, sector, name=name, kind=kind)
+
     def _mention(self, entry: Entry, extent: Span, sector: str | None, name: str | None = None,
                  kind: str | None = None) -> Mention:
         country = entry.country_code or entry.code
@@ -934,8 +939,7 @@ class DocActors:
             if not state_noun or leader.ent_type_ in ("NORP", "GPE", "LOC"):
                 return None  # "the Tory government": a party's or a place's, left to the article's state
             return self._role_only("GOV", extent)
-        return [self._mention(Entry(country, country, "country"), extent, "GOV" if state_noun else sector,
-                              kind="coreference")]
+        return [self._of_state(country, extent, "GOV" if state_noun else sector, kind="coreference")]
 
     def _leaders_country(self, surname: str, head: Token) -> str | None:
         """The state of the known leader called `surname` ("Assad" is al-Assad): the one in office

@@ -19,9 +19,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.gazetteer import Gazetteer
 from ..actors.resolve import ActorResolver, DocActors
 from ..errors import ConfigError
-from ..geo.resolve import dateline_country
+from ..geo.resolve import dateline_country, dateline_parts
 from ..models import Article, Event, Mention
 from ..nlp import load_pipeline, plain_lemma
 from ..registry import coders
@@ -57,7 +58,7 @@ from .where import event_place
 # needs two known actors; "any" keeps every event the patterns find (to measure event typing).
 ACTOR_POLICIES = ("both", "source", "any")
 DEFAULT_ACTORS = "source"
-_PRESS_QUESTIONS = {"question", "quiz", "interrogate", "grill", "press"}
+_PRESS_QUESTIONS = {"question", "interrogate"}  # the investigation verbs a reporter also does
 # "X said Y must / should ...": the speaker demands (10) or asks (02) it of Y, whatever Y is to do.
 _MUST = VerbPattern(id="reported.must", lemmas=frozenset(), code="100", confidence=0.7)
 _SHOULD = VerbPattern(id="reported.should", lemmas=frozenset(), code="020", confidence=0.7)
@@ -347,28 +348,27 @@ class RulesCoder(Coder):
             if tok.dep_ != "ccomp" or tok.i in candidates or tok.pos_ not in ("VERB", "AUX"):
                 continue
             modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("must", "should")), None)
-            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subject is not None and not self._may_be_asked(subject):
-                continue  # "buying power should remain stable, Chirac said": a forecast, asked of no one
-            if modal is not None and self.moods.governor(tok.head.lemma_.lower(), "ccomp") == "report" and not any(
+            if modal is None or self.moods.governor(tok.head.lemma_.lower(), "ccomp") != "report" or any(
                     t.i in candidates for t in tok.subtree):
+                continue
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is None or self._may_be_asked(subject):  # not "buying power should remain stable"
                 pattern = _MUST if modal.lower_ == "must" else _SHOULD
                 candidates[tok.i] = Candidate(tok, pattern, pattern.code, None, [modal, tok])
 
     def _dateline_state(self, article: Article) -> str | None:
         """The state a wire story was filed from, on its day: "MOSCOW" in 1987 is the Soviet Union."""
-        if not article.dateline:
+        parts = dateline_parts(article.dateline) if article.dateline else []
+        if not parts:
             return None
-        place = article.dateline.split("/")[0].split(",")[0].strip()
         day = article.published or date.today()
-        seats = [e for e in self.resolver.gazetteer.lookup(place) if e.kind == "capital" and e.valid_on(day)]
+        seats = [e for e in self.resolver.gazetteer.lookup(parts[0]) if e.kind == "capital" and e.valid_on(day)]
         return seats[0].country_code if seats else dateline_country(article.dateline)
 
     def _may_be_asked(self, subject: Token) -> bool:
         """Whether what a reported "should" says of its subject can be asked of someone: an actor
         ("China", "foreign companies") or an event ("talks should resume"), not a thing."""
-        lemma = plain_lemma(subject)
-        return can_act(subject) or lemma in self.resolver.gazetteer.roles or bool(self.patterns.for_noun(lemma))
+        return _agentive(subject, self.resolver.gazetteer) or bool(self.patterns.for_noun(plain_lemma(subject)))
 
     def _link(self, candidates: dict[int, Candidate], actors: DocActors, s_idx: int,
               trace: list[Trace] | None) -> tuple[set[int], set[int]]:
@@ -911,9 +911,12 @@ def _doers_of(noun: Token, actors: DocActors) -> tuple[list[Token], list[Token]]
 def _names_an_actor(tok: Token, actors: DocActors) -> bool:
     """Whether a noun phrase's head itself names an actor: "the Israeli *leader*", "*Pyongyang*",
     "its *partners*", not a thing its modifier names ("demanded *the ZTE issue* be resolved")."""
-    lemma = tok.lemma_.lower()
-    return can_act(tok) or tok.i in actors.by_token or lemma in actors.gazetteer.roles \
-        or lemma in actors.gazetteer.generic
+    return _agentive(tok, actors.gazetteer) or tok.i in actors.by_token or plain_lemma(tok) in actors.gazetteer.generic
+
+
+def _agentive(tok: Token, gazetteer: Gazetteer) -> bool:
+    """A name, a pronoun, an agent noun or a role word ("companies", "police"): someone who can act."""
+    return can_act(tok) or plain_lemma(tok) in gazetteer.roles
 
 
 def _complement_role(cand: Candidate) -> str | None:

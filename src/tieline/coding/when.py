@@ -148,6 +148,10 @@ class _DocDates:
         return self._main[k]
 
 
+_SCHEDULED = {"set", "schedule", "due", "slate"}  # "is set to", "is due to": whatever date it has is ahead
+_FORWARD_GOVERNORS = _SCHEDULED | {"expect", "plan", "intend", "prepare", "poise", "aim"}
+
+
 def _looks_forward(verb: Token) -> bool:
     """"will meet", and "is set to arrive (for talks)", "plans to visit": a date without a year is the
     next one."""
@@ -162,8 +166,6 @@ def _looks_forward(verb: Token) -> bool:
     return False
 
 
-_SCHEDULED = {"set", "schedule", "due", "slate"}  # "is set to", "is due to": whatever date it has is ahead
-_FORWARD_GOVERNORS = _SCHEDULED | {"expect", "plan", "intend", "prepare", "poise", "aim"}
 _CACHE: DocCache[_DocDates] = DocCache()
 
 

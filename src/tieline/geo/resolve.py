@@ -176,17 +176,23 @@ _WIRE_STATE_ABBREVIATIONS = dict.fromkeys((
 ), "USA") | dict.fromkeys(("ont", "que", "bc", "alta", "man", "sask", "ns", "nb", "nfld", "pei"), "CAN")
 
 
+def dateline_parts(dateline: str) -> list[str]:
+    """The place a story was filed from, as written: "BRUSSELS/LONDON" -> ["BRUSSELS"] (filed from the
+    first), "SAN JOSE, Costa Rica" -> ["SAN JOSE", "Costa Rica"]."""
+    return [p.strip() for p in dateline.split("/")[0].split(",") if p.strip()]
+
+
 @lru_cache(maxsize=256)
 def dateline_country(dateline: str | None) -> str | None:
     """The country of a wire dateline: "PYONGYANG" -> "PRK", "SAN JOSE, Costa Rica" -> "CRI"."""
     if not dateline:
         return None
     geo = load_geo()
-    first_place = dateline.split("/")[0]  # "BRUSSELS/LONDON (Reuters)": filed from the first
-    parts = [p.strip() for p in first_place.split(",") if p.strip()]
+    parts = dateline_parts(dateline)
     for part in reversed(parts[1:]):
-        if fold(part) in _WIRE_STATE_ABBREVIATIONS:
-            return _WIRE_STATE_ABBREVIATIONS[fold(part)]
+        state = _WIRE_STATE_ABBREVIATIONS.get(fold(part))
+        if state is not None:
+            return state
         country = geo.country(part)
         if country is not None:
             return country.iso3
