@@ -756,6 +756,51 @@ def test_a_company_name_holds_other_names_without_being_them(actors_of):
     assert "The GAO" not in found  # had been the Malian town of Gao
 
 
+def test_a_company_name_split_at_its_and_is_one_company(actors_of):
+    # "Mitsui and Co Ltd" had been "Co Ltd" alone, and Mitsui no actor
+    found, _, _ = actors_of("Steel Technologies Inc signed an agreement with Mitsui and Co Ltd on Monday. Japan signed "
+                            "a deal with Procter and Gamble Co on Monday.", date(1987, 4, 1))
+    assert found["Mitsui and Co Ltd"][0] == "BUS" and found["Procter and Gamble Co"][0] == "BUS"
+    assert "Co Ltd" not in found and "Gamble Co" not in found
+
+
+def test_a_part_or_officer_of_a_company_is_the_companys(actors_of):
+    # Reuters 1987: a company's "division" had been an army division (MIL), its "office" a government
+    found, _, _ = actors_of("Kroger Co said it agreed to buy nine retail food stores from the Dallas division of "
+                            "Safeway Stores Inc, which announced it was closing the division. Cannon Group Inc said "
+                            "it agreed to sell it to the Home Box Office unit of Time Inc for cash. The Iranian army "
+                            "said its division advanced.", date(1987, 4, 1))
+    codes = {text.split(" of ")[0]: code for text, (code, _) in found.items()}
+    assert codes["the Dallas division"] == "BUS" and codes["the Home Box Office unit"] == "BUS"
+    assert codes["The Iranian army"] == "IRNMIL"
+
+
+def test_a_companys_town_gives_way_to_the_dateline(coder):
+    # "Thies Cos Inc" filed from Rogers, Ark. had been a Senegalese company (Thies is a Senegalese town)
+    def codes(text, dateline):
+        return {m.text: m.code for m in coder.resolver.for_doc(coder.nlp(text), date(1987, 3, 31),
+                                                                dateline_country=dateline).mentions}
+    assert codes("Hudson Foods Inc said it has agreed in principle to acquire Thies Cos Inc, a poultry products "
+                 "provider to midwest supermarkets.", "USA")["Thies Cos Inc"] == "USABUS"
+    assert codes("Japan Tobacco Inc agreed to buy it.", "USA")["Japan Tobacco Inc"] == "JPNBUS"  # a state's name stays
+    assert codes("International Surgical and Pharmaceutical Corp said so.", "USA")[
+        "International Surgical and Pharmaceutical Corp"] == "USABUS"  # "International" is a word of its name
+
+
+def test_opposition_to_something_is_no_opposition_party(actors_of):
+    found, _, _ = actors_of("Steeg praised President Reagan's opposition to a tax. Kenya's opposition rejected it.",
+                            date(1987, 4, 1))
+    assert not any(code.endswith("OPP") for text, (code, _) in found.items() if "Reagan" in text)  # had been USAOPP
+    assert found["Kenya's opposition"][0] == "KENOPP"
+
+
+def test_a_ministry_with_international_in_its_name_is_one_states(coder):
+    text = "A Ministry of International Trade and Industry official said Japan would cut tariffs."
+    found = {m.text: m.code for m in coder.resolver.for_doc(coder.nlp(text), date(1987, 4, 1),
+                                                             dateline_country="JPN").mentions}
+    assert found["A Ministry of International Trade and Industry official"] == "JPNGOV"  # had been a bare GOV
+
+
 def test_a_titled_stranger_is_of_the_dateline_state_only_in_a_story_about_it_alone(coder):
     def codes(text, dateline):
         return [(m.text, m.code) for m in coder.resolver.for_doc(coder.nlp(text), date(1987, 4, 8),

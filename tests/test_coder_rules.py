@@ -1,5 +1,7 @@
 """The cameo.rules coder on hand-written sentences with the codes an analyst would give them."""
 
+from datetime import date
+
 import pytest
 
 CASES = [
@@ -305,3 +307,40 @@ def test_reporters_questions_are_no_investigation(code_text):
 ])
 def test_money_market_assistance_is_no_aid(code_text, sentence):
     assert not any(e.event_code[:2] in ("07", "03") for e in code_text(sentence))
+
+
+@pytest.mark.parametrize("sentence, partner", [
+    # Reuters 1987: the other party of an agreed sale or purchase had been dropped
+    ("India today signed an agreement to sell 500 mini passenger cars to Hungary.", "HUNGOV"),
+    ("He said India had agreed to export to Japan about 23 mln tonnes of iron ore.", "JPNGOV"),
+    ("Japan agreed to buy more rice from the United States.", "USAGOV"),
+    ("Taiwan agreed last year to voluntarily limit its steel product exports to the U.S.", "USAGOV"),
+])
+def test_a_deals_other_party_is_its_target(code_text, sentence, partner):
+    assert [e.actor2_code for e in code_text(sentence, date(1987, 4, 1))] == [partner]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Greece has agreed to buy 30,000 tonnes of Spanish corn.",  # corn is nobody: Spain is not the seller
+    "The company agreed to sell its plant in Seattle to its managers.",  # the plant's city is no partner
+])
+def test_what_a_deal_moves_is_not_its_other_party(code_text, sentence):
+    assert all(e.actor2_code is None for e in code_text(sentence, date(1987, 4, 1)))
+
+
+def test_the_one_helped_to_do_something_is_the_target(code_text):
+    # "help Sudan rebuild": the parser makes Sudan the subject of "rebuild"; the target had been dropped
+    events = code_text("Egypt agreed to help Sudan rebuild its army.")
+    assert [(e.actor1_code, e.event_code, e.actor2_code) for e in events] == [("EGYGOV", "033", "SDNGOV")]
+
+
+def test_an_offensive_towards_a_place_is_against_its_state(code_text):
+    events = code_text("Iran launched a major offensive towards the southern Iraqi port of Basra.", date(1987, 1, 10))
+    assert [(e.actor1_code, e.event_code, e.actor2_country_code) for e in events] == [("IRNGOV", "190", "IRQ")]
+
+
+def test_meeting_a_goal_is_no_meeting(code_text):
+    # Reuters 1987: "to meet a forecast downtrend", "to meet growth plans" had been intents to meet (036)
+    for sentence in ("The ministry will revise its outlook to meet a forecast downtrend in demand.",
+                     "Japan restructured its defense systems group to meet growth plans."):
+        assert not any(e.event_code.startswith("036") or e.event_code.startswith("04") for e in code_text(sentence))

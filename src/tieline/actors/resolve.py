@@ -74,6 +74,11 @@ _NO_HOME_SECTORS = {"IGO", "NGO", "IMG", "MNC", "UNK", "REB", "REF"}
 # People who are where the story is filed but often from elsewhere: not the dateline's either
 _OFTEN_FOREIGN = {"hostage", "captive", "victim", "tourist", "refugee", "migrant", "passenger", "prisoner",
                   "detainee", "visitor", "foreigner", "expatriate", "asylum", "seeker", "pilgrim"}
+_MINISTRY_WORDS = {"ministry", "department"}
+# What a company has as a state does: "its Aerospace Division", "the president of Acme Corp".
+_COMPANY_PARTS = {"division", "unit", "office", "branch", "arm", "department", "board", "committee", "council",
+                  "president", "chairman", "director", "executive", "official", "officer", "spokesman",
+                  "spokeswoman", "head", "chief", "representative", "parent", "owner"}
 _FOREIGN_OFFICES = {"ministry", "minister", "office", "secretary", "affairs", "service"}
 _LEGAL_FORMS = {"inc", "corp", "co", "cos", "ltd", "plc", "llc", "gmbh", "bhd"}  # not "AG": the attorney general
 _INSTITUTIONS_AT_LARGE = {"press", "media", "public", "people", "market", "industry"}  # "the press" is not the AP
@@ -203,6 +208,12 @@ class DocActors:
             return self._pronoun(head)
         tokens, places = self._np_tokens(head)
         extent = self.doc[tokens[0].i : tokens[-1].i + 1]
+        form = _legal_form_after_and(head)
+        if form is not None:  # "Mitsui and Co Ltd", "Procter and Gamble Co": one company
+            whole = self.doc[extent.start : form.i + 1]
+            return self._company(list(whole), whole)
+        if head.dep_ == "conj" and _legal_form_after_and(head.head) == head:
+            return []  # the "Co Ltd" of "Mitsui and Co Ltd" is a part of the name, not another company
         own = self.by_token.get(head.i)
         if own is not None and own[1].kind == "blocked":
             return []
@@ -235,6 +246,12 @@ class DocActors:
         office = self._title(tokens, head)
         if head.lower_.rstrip(".") in _LEGAL_FORMS and head.text[:1].isupper() and head.i not in self.by_token:
             return self._company(tokens, extent)
+        if head.lemma_.lower() == "opposition" and self._stance(head):
+            return []  # "Reagan's opposition to a tax" is what he thinks, not an opposition party
+        if sector not in (None, "BUS") and head.lemma_.lower() in _COMPANY_PARTS:
+            business = self._business_owner(head)
+            if business is not None:
+                return [_moved(business, extent, kind="coreference")]
         if own is not None and own[1].kind == "group" and not _owned_by_another(own[1], self._countries_in(tokens)):
             return [self._group_mention(own[0], own[1], extent, sector)]
         if own is not None and own[1].kind in COUNTRY_KINDS:
@@ -354,10 +371,34 @@ class DocActors:
         if before is not None and before[1].kind == "group" and before[0].start == _first_name_token(tokens):
             return [self._group_mention(before[0], before[1], extent, "BUS")]  # "Apple Inc": Apple
         hits = [self.by_token[t.i][1] for t in tokens if t.i in self.by_token]
-        country = next((e.country_code for e in hits if e.kind in _PLACE_KINDS | {"demonym"} and e.country_code), None)
+        places = [e for e in hits if e.kind in _PLACE_KINDS | {"demonym"} and e.country_code]
+        if places and all(e.kind in ("city", "region") for e in places) \
+                and self.dateline_country not in (None, places[0].country_code):
+            places = []  # "Thies Cos Inc" filed from New York is no Senegalese company
+        country = places[0].country_code if places else None
         if country is not None:
             return [self._of_state(country, extent, "BUS", kind="role")]
-        return self._at_dateline("BUS", extent) or self._role_only("BUS", extent)
+        return self._at_dateline("BUS", extent, company=True) or self._role_only("BUS", extent)
+
+    @staticmethod
+    def _stance(head: Token) -> bool:
+        """Whether "opposition" names a stance, opposition *to* something or his or hers, rather than a party."""
+        return any((c.dep_ == "prep" and c.lower_ == "to") or (c.dep_ == "poss" and c.lower_ in ("his", "her"))
+                   for c in head.children)
+
+    def _business_owner(self, head: Token) -> Mention | None:
+        """"its Lake States Transportation Division", "the Dallas division of Safeway Stores Inc",
+        "the president of Acme Corp": a part or officer of a company is the company's, whatever
+        its word means in a state."""
+        owners = [c for c in head.children if c.dep_ == "poss" and (c.pos_ != "PRON" or c.lower_ == "its")]
+        owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        for owner in owners:
+            found = self._cache.get(owner.i)
+            if found is None:
+                found = self._resolve_head(owner)
+            if found and all(m.sector == "BUS" for m in found):
+                return found[0]
+        return None
 
     def _named_body(self, head: Token, extent: Span) -> list[Mention]:
         """"The agency" after "the International Atomic Energy Agency", "the bank" after "the World
@@ -379,13 +420,13 @@ class DocActors:
                 return [_moved(m, extent)]
         return []
 
-    def _at_dateline(self, sector: str | None, extent: Span) -> list[Mention]:
+    def _at_dateline(self, sector: str | None, extent: Span, company: bool = False) -> list[Mention]:
         """"TOKYO, June 18 - The Finance Ministry said": in a wire story, a role with no state named
         is of the state the story was filed from, unless the article names another state more."""
         country = self.dateline_country
         if country is None or not self.gazetteer.cameo_role(sector) or sector in _NO_HOME_SECTORS:
             return []
-        if _of_no_one_state(extent) or any(t.lower_ in _UNKNOWN_WHO for t in extent):
+        if _of_no_one_state(extent, in_names=not company) or any(t.lower_ in _UNKNOWN_WHO for t in extent):
             return []  # "foreign banks", "world leaders", "unidentified jets"
         if extent.root.lemma_.lower() in _OFTEN_FOREIGN:
             return []  # "the hostages" of a story filed from Istanbul
@@ -1071,6 +1112,18 @@ def _nearest(hits: list[tuple[str, Token, int]], head: Token) -> tuple[str | Non
     return best[0], best[1]
 
 
+def _legal_form_after_and(head: Token) -> Token | None:
+    """The legal form closing a company name that the parser split at its "and": "Mitsui and *Ltd*"."""
+    if head.pos_ != "PROPN" or head.ent_type_ != "ORG":
+        return None
+    for conj in head.children:
+        if conj.dep_ == "conj" and conj.lower_.rstrip(".") in _LEGAL_FORMS and conj.text[:1].isupper() \
+                and conj.ent_type_ == "ORG" and not any(t.ent_iob_ == "B" for t in head.doc[head.i + 1: conj.i + 1]) \
+                and all(t.pos_ == "PROPN" or t.lower_ in ("and", "&") for t in head.doc[head.i + 1: conj.i]):
+            return conj
+    return None
+
+
 def _owned_by_another(entry: Entry, owners: set[str]) -> bool:
     """A generic body name with another country named as its owner: "Chile's Defense Department"."""
     return entry.generic_name and bool(owners) and entry.country_code not in owners
@@ -1278,7 +1331,7 @@ def _first_name_token(tokens: list[Token]) -> int:
     return next((t.i for t in tokens if t.pos_ == "PROPN"), -1)
 
 
-def _of_no_one_state(extent: Span) -> bool:
+def _of_no_one_state(extent: Span, in_names: bool = True) -> bool:
     """"foreign officials", "world leaders", "other governments"; not "the Foreign Ministry"."""
     for tok in extent:
         if tok.lower_ not in _NOT_ONE_STATE:
@@ -1286,8 +1339,16 @@ def _of_no_one_state(extent: Span) -> bool:
         after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if tok.lower_ == "foreign" and after is not None and after.lemma_.lower() in _FOREIGN_OFFICES:
             continue
+        if tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and (not in_names or _in_ministry_name(tok)):
+            continue  # "International Surgical and Pharmaceutical Corp", "Ministry of International Trade"
         return True
     return False
+
+
+def _in_ministry_name(tok: Token) -> bool:
+    """Whether a word is in the name of a ministry or department, which is one state's."""
+    name = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return name is not None and any(t.lower_ in _MINISTRY_WORDS for t in name)
 
 
 def _copy(m: Mention, **changes) -> Mention:

@@ -438,6 +438,8 @@ def _slot_step(holders: list[Token], step: str, head: Token, obj: Token | None) 
         for h in holders:
             found.extend(c for c in h.children if c.dep_ in OBJECT_DEPS
                          or (c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")))
+            # "helped *Sudan* rebuild its army": the parser makes the object the subject of a bare infinitive
+            found.extend(s for c in h.children if _bare_infinitive(c) for s in c.children if s.dep_ == "nsubj")
     elif step == "dative":
         for h in holders:
             for c in h.children:
@@ -459,6 +461,12 @@ def _slot_step(holders: list[Token], step: str, head: Token, obj: Token | None) 
             if any(c.dep_ == "prt" and c.lower_ == word for c in h.children) and h == head:
                 found.extend(o for o in h.children if o.dep_ in OBJECT_DEPS)
     return found
+
+
+def _bare_infinitive(clause: Token) -> bool:
+    """"help Sudan *rebuild*", "let Iran *keep*": a complement in the base form with no "to", modal or "that"."""
+    return (clause.dep_ == "ccomp" and clause.tag_ == "VB"
+            and not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children))
 
 
 def _looked_through(holders: list[Token], head: Token) -> list[Token]:

@@ -83,6 +83,12 @@ _FIGURATIVE_FORCE = {"attack", "hit", "target", "fight", "battle", "clash", "str
                      "assault", "bash", "punch", "spar", "pummel", "wage", "ambush", "torpedo", "slam"}
 _POLITICAL_SECTORS = {"GOV", "LEG", "JUD", "ELI", "OPP", "PTY"}
 _MEETING_CODES = {"040", "046"}  # consultations and negotiations: nothing between actors with one party
+# Where the other party of a deal stands in the act agreed to: "agreed to sell cars *to Hungary*",
+# "to buy rice *from the US*", "to acquire *Cardis Corp*", "a stake *in Fichtel und Sachs*".
+_DEAL_ROOTS = {"03", "05"}
+_DEAL_PARTNER_SLOTS = ("dative", "prep:to", "prep:from", "prep:with", "dobj", "dobj>prep:in", "dobj>prep:of")
+_HOLDINGS = {"stake", "interest", "share", "stock", "holding", "control", "asset", "majority", "minority", "pct",
+             "percent", "investment"}  # "a stake *in* X", "shares *of* X": X is the other party
 
 
 @dataclass
@@ -538,6 +544,8 @@ class RulesCoder(Coder):
                     if found:
                         target_tokens, targets = aimed, found
                         break
+            if not targets and clause.code[:2] in _DEAL_ROOTS:
+                target_tokens, targets = self._deal_partner(cand, own, actors) or (target_tokens, targets)
         if not targets and _complement_role(cand) in ("appeal", "demand"):
             # "demanded that Israel withdraw": the one told to act is the complement's subject, also
             # when what it is told to do has no pattern ("that the Israeli leader tone down ...")
@@ -556,6 +564,29 @@ class RulesCoder(Coder):
         # "Iran and Iraq met": each met the other; "... held talks with the rebels": they did not
         clause.reciprocal = pattern.reciprocal and not target_tokens and len(_distinct(sources, clause.code)) >= 2
         clause.confidence = self._base_confidence(cand, how, clause.mood)
+
+    def _deal_partner(self, cand: Candidate, own: set[str], actors: DocActors) -> tuple[list[Token], list[Mention]] | None:
+        """"agreed *to sell* shares to McCarthy Securities", "signed an agreement *to sell* cars to
+        Hungary": the other party of an agreed act that has no pattern of its own."""
+        acts = [c for c in cand.head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        if cand.obj is not None:
+            acts += [c for c in cand.obj.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                     and any(a.tag_ == "TO" for a in c.children)]
+        for act in acts:
+            if act.i in self._candidates:
+                continue
+            for slot in _DEAL_PARTNER_SLOTS:
+                tokens = [t for t in slot_tokens(act, None, slot) if t.pos_ != "PRON"]
+                if slot == "dobj":  # "acquire Cardis Corp", not "buy Spanish corn"
+                    tokens = [t for t in tokens if _names_an_actor(t, actors)]
+                elif slot.startswith("dobj>"):
+                    tokens = [t for t in tokens if plain_lemma(t.head.head) in _HOLDINGS]
+                # a partner only guessed from the dateline ("sell it to two employees") is no partner
+                found = [m for t in tokens for m in _resolve(actors, t)
+                         if m.code not in own and not m.guessed and not (m.role_only and slot.startswith("dobj"))]
+                if found:
+                    return tokens, found
+        return None
 
     def _means(self, clause: Clause, actors: DocActors) -> list[Token]:
         """"were killed *in Israeli air strikes*": the act that did it names the event and its actor."""
