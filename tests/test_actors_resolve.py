@@ -801,6 +801,14 @@ def test_a_ministry_with_international_in_its_name_is_one_states(coder):
     assert found["A Ministry of International Trade and Industry official"] == "JPNGOV"  # had been a bare GOV
 
 
+def test_the_gatt_and_a_named_pope_are_known(actors_of):
+    # Reuters 1987: "the General Agreement on Tariffs and Trade" had been a general (MIL), the Pope Argentina's
+    found, _, _ = actors_of("The U.S. has asked the General Agreement on Tariffs and Trade to investigate Japan. "
+                            "Pope John Paul started a one-week tour of Argentina.", date(1987, 4, 1))
+    assert found["the General Agreement"][0] == "IGOWTO"
+    assert found["Pope John Paul"][0] == "VATREL"
+
+
 def test_a_titled_stranger_is_of_the_dateline_state_only_in_a_story_about_it_alone(coder):
     def codes(text, dateline):
         return [(m.text, m.code) for m in coder.resolver.for_doc(coder.nlp(text), date(1987, 4, 8),

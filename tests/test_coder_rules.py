@@ -339,6 +339,43 @@ def test_an_offensive_towards_a_place_is_against_its_state(code_text):
     assert [(e.actor1_code, e.event_code, e.actor2_country_code) for e in events] == [("IRNGOV", "190", "IRQ")]
 
 
+@pytest.mark.parametrize("sentence", [
+    # Reuters 1987: each had been coded as an event
+    "The official, who asked not to be named, said talks would go on.",  # a source's condition, not a request
+    "U.S. oil stocks rallied in response to the offer.",  # prices, not protesters
+    "U.K. wheat futures also rallied.",
+    "The company reduced the price it charges customers for heating oil.",  # a price charged is no indictment
+    "Spain and Portugal raised no objections to a common EC stance.",  # "no" objections: none raised
+    "Chad had not asked France to help drive the Libyans out of the north.",  # an unmade request's end
+    "Trump has been critical of the deal his predecessor struck in 2015.",  # a deal struck is no attack
+])
+def test_phrases_that_report_no_event(code_text, sentence):
+    assert code_text(sentence, date(1987, 4, 1)) == []
+
+
+def test_workers_who_strike_stop_work(code_text):
+    # "23,000 engineering workers struck at 90 plants" had been an attack (190)
+    events = code_text("Thousands of miners in Chile struck for higher pay.")
+    assert [(e.actor1_code, e.event_code) for e in events] == [("CHLLAB", "143")]
+    assert [e.event_code for e in code_text("Israeli jets struck Hamas positions in Gaza.")] == ["190"]
+
+
+def test_a_labour_strike_is_no_air_strike(code_text):
+    # Reuters 1987: "A Brazilian seamen's strike" had been an air strike (195), and the seamen no doer of it
+    def codes(text):
+        return [(e.actor1_code, e.event_code, e.actor2_code) for e in code_text(text)]
+    assert codes("The news followed a Brazilian seamen's strike against Petrobras.") == [("BRA", "143", "BRABUS")]
+    assert codes("The news followed a general strike in Nepal.") == []
+    assert codes("The news followed an Israeli strike on Gaza.") == [("ISR", "195", "PSEGOV")]
+
+
+def test_no_on_the_object_negates_only_its_own_verb(code_text):
+    assert [e.event_code for e in code_text("The report left no doubt that Iran attacked Iraq.")] == ["190"]
+    assert [(e.event_code, e.actor2_code) for e in code_text("Washington gave Iran no credit and penalized Iraq.")] \
+        == [("163", "IRQGOV")]
+    assert code_text("Iran sent no troops to Syria.") == []
+
+
 def test_meeting_a_goal_is_no_meeting(code_text):
     # Reuters 1987: "to meet a forecast downtrend", "to meet growth plans" had been intents to meet (036)
     for sentence in ("The ministry will revise its outlook to meet a forecast downtrend in demand.",

@@ -105,3 +105,24 @@ def test_not_modifier_is_a_pattern_key(tmp_path):
                     'not_modifier: [internal], target: [prep:into], code: "090"}\n', encoding="utf-8")
     pattern = next(p for p in load_patterns([path]).patterns if p.id == "x.probe")
     assert pattern.not_modifier == frozenset({"internal"})
+
+
+def test_subject_and_not_subject_are_pattern_keys(tmp_path, coder):
+    from tieline.coding.rules import RulesCoder
+
+    path = tmp_path / "p.yaml"
+    path.write_text('version: "t"\npatterns:\n  - {id: x.rally, verbs: [surge], subject: [protester, crowd], '
+                    'target: [prep:against], code: "141"}\n  - {id: x.rally.not, verbs: [surge], '
+                    'not_subject: [stock], target: [prep:against], code: "141"}\n', encoding="utf-8")
+    patterns = {p.id: p for p in load_patterns([path]).patterns}
+    assert patterns["x.rally"].subject == frozenset({"protester", "crowd"})
+    assert patterns["x.rally.not"].not_subject == frozenset({"stock"})
+    assert patterns["x.rally"].specificity > patterns["x.rally.not"].specificity  # a named subject is a constraint
+    own = RulesCoder(pattern_files=[path], nlp=coder.nlp)
+    from tieline.models import Article
+
+    def codes(text):
+        article = Article(doc_id="t", text=text, date_source="document")
+        return [(e.event_code, e.pattern_id) for e in own.code_doc(article, own.nlp(text))]
+    assert codes("Thousands of Iranian protesters surged against the government.") == [("141", "x.rally")]
+    assert codes("Iranian stocks surged against the dollar.") == []

@@ -492,6 +492,11 @@ class DocActors:
         apposed = self._from_apposition(head, name)
         if apposed:
             return [_moved(m, extent, kind="person") for m in apposed]
+        sole = self.gazetteer.sole_offices.get(office or "")
+        if sole is not None:  # "Pope John Paul": whoever holds an office only one state has is that state's
+            mention = self._mention(Entry(sole, sole, "country"), extent, sector, name=name, kind="person")
+            self._remember(name, mention, head.i, office)
+            return [mention]
         # "President Francois Mitterand" with no country we know: a president all the same, of the
         # dateline's state when the story names no other ("TOKYO - Agriculture Minister Mutsuki Kato")
         found = self._titled_at_home(sector, office, extent, name) or self._role_only(sector, extent, name, kind="person")

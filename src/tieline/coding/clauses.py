@@ -181,8 +181,16 @@ def predicative(verb: Token) -> list[Token]:
 def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | None, str]:
     """Whether `head` has what the pattern asks for; the object that satisfied it; why not."""
     obj = None
-    if pattern.not_object and any(o.lemma_.lower() in pattern.not_object for o in objects(head)):
+    if pattern.not_object and any(o.lemma_.lower() in pattern.not_object for o in objects(head) + _gapped_object(head)):
         return False, None, "its object gives the verb another sense"
+    if pattern.subject or pattern.not_subject:
+        heads = _subject_words(head)
+        if heads & pattern.not_subject:
+            return False, None, "its subject gives the verb another sense"
+        if pattern.subject and not heads & pattern.subject:
+            return False, None, f"subject is not one of {sorted(pattern.subject)[:4]}"
+    if _asks_anonymity(head):
+        return False, None, "a source asking not to be named is no event"
     if pattern.object:
         obj = next((o for o in objects(head) if _names(o, pattern.object)), None)
         if obj is None:
@@ -222,6 +230,33 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
                 and any(c.dep_ == "prep" and c.lower_ == excluded[12:] for c in obj.children):
             return False, obj, f"its object has '{excluded[12:]}', which this pattern excludes"
     return True, obj, ""
+
+
+def _subject_words(head: Token) -> set[str]:
+    """Lemmas of the clause's subject heads, and of what a count of them counts ("thousands *of workers*")."""
+    words = set()
+    for tok in subjects(head)[0]:
+        words.add(tok.lemma_.lower())
+        words.update(p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj")
+    return words
+
+
+def _gapped_object(verb: Token) -> list[Token]:
+    """"the price *it charges* customers": the noun a relative clause with its own subject leaves out."""
+    if verb.dep_ != "relcl" or not any(c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS
+                                       for c in verb.children):
+        return []
+    return [verb.head]
+
+
+_ANONYMOUS = {"name", "identify", "quote"}
+
+
+def _asks_anonymity(head: Token) -> bool:
+    """"who asked not to be named": the source's condition, not a request to anyone."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _ANONYMOUS and any(a.dep_ == "auxpass" for a in c.children)
+               for c in head.children)
 
 
 def _foretells(clause: Token) -> bool:
@@ -292,9 +327,15 @@ def _modified_by(tok: Token, lemmas: frozenset[str], deps: tuple[str, ...] = ("a
     return any(c.dep_ in deps and c.lemma_.lower() in lemmas for c in tok.children)
 
 
-def noun_sense_excluded(noun: Token, pattern) -> bool:
-    """For an event noun, `not_modifier` names modifiers of the noun itself: a *trade* war."""
-    return bool(pattern.not_modifier) and _object_modified_by(noun, pattern.not_modifier)
+_NOUN_MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
+
+
+def noun_sense_fits(noun: Token, pattern) -> bool:
+    """For an event noun, `modifier` and `not_modifier` name modifiers of the noun itself: a
+    *trade* war is no war, a *seamen's* strike no air strike."""
+    if pattern.not_modifier and _modified_by(noun, pattern.not_modifier, _NOUN_MODIFIER_DEPS):
+        return False
+    return not pattern.modifier or _modified_by(noun, pattern.modifier, _NOUN_MODIFIER_DEPS)
 
 
 def _object_modified_by(obj: Token, lemmas: frozenset[str]) -> bool:
@@ -519,16 +560,20 @@ def _has_condition(verb: Token) -> bool:
                for c in verb.children)
 
 
-def own_markers(verb: Token) -> tuple[str, str]:
+def own_markers(verb: Token, borrowed: bool = False) -> tuple[str, str]:
     """The clause's own mood marker: ("fact", ""), ("future", "will"), ("would", "would"),
     ("obligation", "must"), ("modal", "could"), ("negated", "not"), ("refusal", "will not") or
-    ("conditional", "if")."""
+    ("conditional", "if"). `borrowed`: for another clause (a conjunct's, a complement's), where "no"
+    on the object negates nothing ("left no doubt that Iran attacked" says it did)."""
     neg = aux = None
     if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
         return "negated", "without"  # "claimed without providing evidence": none was provided
     for child in verb.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in _NEGATING_ADVERBS):
             neg = child
+        elif child.dep_ == "dobj" and not borrowed:
+            none = next((d for d in child.children if d.dep_ == "det" and d.lower_ == "no"), None)
+            neg = none or neg  # "raised *no* objections", but "gave no credit and *penalized* it" did penalize
         elif child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
             aux = child
         elif child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether", "lest"):
@@ -539,7 +584,7 @@ def own_markers(verb: Token) -> tuple[str, str]:
                 and verb.tag_ in ("VBZ", "VBP") and verb.dep_ == "advcl":
             return "future", child.text  # "when Kim and Moon meet next Friday": present tense, a later day
     if verb.dep_ == "conj" and aux is None and neg is None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return own_markers(verb.head)  # "will meet X and sign ...": the auxiliary is shared
+        return own_markers(verb.head, borrowed=True)  # "will meet X and sign ...": the auxiliary is shared
     word = aux.lower_ if aux is not None else ""
     if word in _PAST_MODALS and verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
         return "modal", f"{aux.text} have"  # "should have demanded", "would not have attacked": it did not happen

@@ -76,7 +76,7 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             if degree is not None:
                 return mood.drop(f"a comparison ('{degree.text} {tok.text}'), not an intent")
             tok = tok.head
-            state, word = own_markers(tok)
+            state, word = own_markers(tok, borrowed=True)
             if state in ("negated", "modal", "conditional"):
                 return mood.drop(f"'{tok.text}' is {state} ('{word}')")
             if state in ("future", "obligation", "refusal") and mood.state in ("fact", "future"):
@@ -110,7 +110,7 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             # complement would; only the verb's own negation or modality, belief or prevention count,
             # since its intents are its subject's, not the object's
             governor = tok.head.head
-            g_state, g_word = own_markers(governor)
+            g_state, g_word = own_markers(governor, borrowed=True)
             if g_state in ("negated", "modal", "conditional"):
                 return mood.drop(f"'{governor.text}' is {g_state} ('{g_word}')")
             kind = lexicon.governor(governor.lemma_.lower(), "ccomp")
@@ -122,11 +122,20 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             break
         governor = tok.head
         if governor.i in stop:
+            # "had not asked France to help *drive* ...": what an unmade request would have led to did not happen
+            above = governor
+            while True:
+                a_state, a_word = own_markers(above, borrowed=True)
+                if a_state in ("negated", "modal", "conditional"):
+                    return mood.drop(f"'{above.text}' is {a_state} ('{a_word}')")
+                if above.dep_ not in ("xcomp", "ccomp") or above.head == above:
+                    break
+                above = above.head
             break
         if governor.i in transparent:
             tok = governor
             continue
-        g_state, g_word = own_markers(governor)
+        g_state, g_word = own_markers(governor, borrowed=True)
         if g_state in ("negated", "modal", "conditional", "obligation"):
             return mood.drop(f"'{governor.text}' is {g_state} ('{g_word}')")
         kind = lexicon.governor(governor.lemma_.lower(), dep)
@@ -159,7 +168,7 @@ def _apply(mood: Mood, kind: str | None, governor: Token, clause: Token) -> None
             mood.state = "future"
         return
     if kind == "intent" and governor.lemma_.lower() in _ATTEMPT and governor.tag_ in ("VBD", "VBN") \
-            and own_markers(governor)[0] == "fact":
+            and own_markers(governor, borrowed=True)[0] == "fact":
         mood.governors[-1] = (word, "aspect")
         return  # "tried to test a missile": the attempt was made, not only intended
     if kind == "aspect":

@@ -22,7 +22,8 @@ SLOT_NAMES = ("dobj", "dative", "agent", "poss", "for_subject")
 COMPLEMENT_ROLES = ("content", "appeal", "demand")
 EXCLUSIONS = ("complement", "object", "dative", "predicative", "future", "question")
 KEYS = {
-    "id", "verbs", "nouns", "code", "target", "object", "not_object", "modifier", "not_modifier", "predicate",
+    "id", "verbs", "nouns", "code", "target", "object", "not_object", "subject", "not_subject", "modifier",
+    "not_modifier", "predicate",
     "prep", "prep_object", "complement", "excludes",
     "reverse", "reciprocal", "appraisal", "negative_code", "needs_target", "confidence", "note",
 }
@@ -37,6 +38,8 @@ class VerbPattern:
     kind: str = "verb"  # "verb" or "noun"
     object: frozenset[str] = frozenset()
     not_object: frozenset[str] = frozenset()  # objects that make the verb mean something else
+    subject: frozenset[str] = frozenset()  # one must head the subject: "*miners* struck" is a labour strike
+    not_subject: frozenset[str] = frozenset()  # subjects that make the verb mean something else: "*stocks* rallied"
     modifier: frozenset[str] = frozenset()  # one must modify the object: "*joint* exercise", "*air* strike"
     not_modifier: frozenset[str] = frozenset()  # none may modify the object: "*policy* review" is no inquiry
     predicate: frozenset[str] = frozenset()  # one must be in the predicative complement: "found X *guilty*"
@@ -59,7 +62,8 @@ class VerbPattern:
     @property
     def specificity(self) -> int:
         """How many constraints the pattern puts on the clause; the most specific match wins."""
-        return (2 * bool(self.object) + 2 * bool(self.prep_object) + bool(self.prep) + bool(self.appraisal)
+        return (2 * bool(self.object) + 2 * bool(self.prep_object) + 2 * bool(self.subject) + bool(self.prep)
+                + bool(self.appraisal)
                 + bool(self.excludes) + bool(self.modifier) + 2 * bool(self.predicate))
 
 
@@ -167,6 +171,8 @@ def _parse_one(item: object, where: str, taxonomy: Taxonomy, origin: str) -> Ver
         kind=kind,
         object=_words(item, "object", where),
         not_object=_words(item, "not_object", where),
+        subject=_words(item, "subject", where),
+        not_subject=_words(item, "not_subject", where),
         modifier=_words(item, "modifier", where),
         not_modifier=_words(item, "not_modifier", where),
         predicate=_words(item, "predicate", where),

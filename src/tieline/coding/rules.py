@@ -37,7 +37,7 @@ from .clauses import (
     copular_passive,
     for_subjects,
     is_passive,
-    noun_sense_excluded,
+    noun_sense_fits,
     objects,
     passive_subjects,
     predicative,
@@ -285,7 +285,8 @@ class RulesCoder(Coder):
                     and tok.i not in candidates):
                 patterns = self.patterns.for_noun(tok.lemma_.lower())
                 if patterns:
-                    clause = self._noun_clause(tok, patterns[0], actors, transparent, stop, s_idx, trace)
+                    pattern = next((p for p in patterns if noun_sense_fits(tok, p)), patterns[0])
+                    clause = self._noun_clause(tok, pattern, actors, transparent, stop, s_idx, trace)
                     if clause is not None:
                         clauses.append(clause)
         return clauses
@@ -595,9 +596,10 @@ class RulesCoder(Coder):
                 continue
             for noun in prep.children:
                 patterns = self.patterns.for_noun(noun.lemma_.lower()) if noun.dep_ == "pobj" else []
-                if patterns and patterns[0].code[:2] in _VIOLENT_ROOTS:
-                    clause.code = patterns[0].code
-                    clause.pattern_id = f"{clause.pattern_id}>{patterns[0].id}"
+                pattern = next((p for p in patterns if noun_sense_fits(noun, p)), None)
+                if pattern is not None and pattern.code[:2] in _VIOLENT_ROOTS:
+                    clause.code = pattern.code
+                    clause.pattern_id = f"{clause.pattern_id}>{pattern.id}"
                     clause.phrase = clause.phrase + [noun]
                     modifiers, agents_ = _doers_of(noun, actors)
                     return modifiers + agents_
@@ -734,7 +736,7 @@ class RulesCoder(Coder):
         if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in noun.children):
             _note(trace, s_idx, noun, pattern.id, "not coded: negated noun")
             return None
-        if noun_sense_excluded(noun, pattern):
+        if not noun_sense_fits(noun, pattern):
             _note(trace, s_idx, noun, pattern.id, "not coded: a modifier gives the noun another sense")
             return None
         governor = noun.head
@@ -746,7 +748,12 @@ class RulesCoder(Coder):
         cand = Candidate(noun, pattern, pattern.code, None, [noun])
         clause = Clause(cand, pattern.code, pattern.id, [noun], Mood("fact"))
         modifiers, agents_ = _doers_of(noun, actors)
-        source_tokens = [c for c in modifiers if c.i in actors.by_token] + agents_
+        # "Iran's attack", "Israeli strikes": a name; "Kerry's visit", "the workers' strike": an owner
+        # that is an actor, but not for force, which a person's possessive is often only in words
+        # ("Giuliani's attacks on the inquiry"), nor a pronoun's ("their assault" after many states)
+        owners = [c for c in modifiers if c.dep_ == "poss" and c.pos_ != "PRON" and c.i not in actors.by_token
+                  and pattern.code[:2] not in _VIOLENT_ROOTS and _resolve(actors, c)]
+        source_tokens = [c for c in modifiers if c.i in actors.by_token] + owners + agents_
         sources = [m for t in source_tokens for m in _resolve(actors, t)]
         target_tokens, targets = self._slot_targets(cand, sources, actors)
         if not sources and pattern.reciprocal and len(_distinct(targets, pattern.code)) >= 2:
