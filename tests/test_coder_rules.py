@@ -323,6 +323,7 @@ def test_a_deals_other_party_is_its_target(code_text, sentence, partner):
 @pytest.mark.parametrize("sentence", [
     "Greece has agreed to buy 30,000 tonnes of Spanish corn.",  # corn is nobody: Spain is not the seller
     "The company agreed to sell its plant in Seattle to its managers.",  # the plant's city is no partner
+    "Trump agreed to leave a small peacekeeping force of 200 soldiers in Syria.",  # one's own forces
 ])
 def test_what_a_deal_moves_is_not_its_other_party(code_text, sentence):
     assert all(e.actor2_code is None for e in code_text(sentence, date(1987, 4, 1)))

@@ -578,8 +578,9 @@ class RulesCoder(Coder):
                 continue
             for slot in _DEAL_PARTNER_SLOTS:
                 tokens = [t for t in slot_tokens(act, None, slot) if t.pos_ != "PRON"]
-                if slot == "dobj":  # "acquire Cardis Corp", not "buy Spanish corn"
-                    tokens = [t for t in tokens if _names_an_actor(t, actors)]
+                if slot == "dobj":  # "acquire Cardis Corp", not "buy Spanish corn" nor "leave a force in Syria"
+                    tokens = [t for t in tokens if _names_an_actor(t, actors)
+                              and not any(m.kind == "role" and m.sector != "BUS" for m in _resolve(actors, t))]
                 elif slot.startswith("dobj>"):
                     tokens = [t for t in tokens if plain_lemma(t.head.head) in _HOLDINGS]
                 # a partner only guessed from the dateline ("sell it to two employees") is no partner
