@@ -785,6 +785,11 @@ def test_a_companys_town_gives_way_to_the_dateline(coder):
     assert codes("Japan Tobacco Inc agreed to buy it.", "USA")["Japan Tobacco Inc"] == "JPNBUS"  # a state's name stays
     assert codes("International Surgical and Pharmaceutical Corp said so.", "USA")[
         "International Surgical and Pharmaceutical Corp"] == "USABUS"  # "International" is a word of its name
+    # where a company is said to be stays: "California-based", "of Abingdon, Oxon, England"
+    assert "USABUS" in codes("Toshiba Corp will set up a partnership with California-based SDA Systems Inc to "
+                             "design microchips, a company spokesman said.", "JPN").values()
+    assert "GBRBUS" in codes("Molex Inc said it signed a distribution and share-purchase agreement with Dubilier "
+                             "PLC, of Abingdon, Oxon, England.", "USA").values()
 
 
 def test_opposition_to_something_is_no_opposition_party(actors_of):

@@ -377,6 +377,16 @@ def test_no_on_the_object_negates_only_its_own_verb(code_text):
     assert code_text("Iran sent no troops to Syria.") == []
 
 
+def test_an_event_nouns_owner_is_its_actor_when_it_concerns_someone(code_text):
+    def codes(text):
+        return [(e.actor1_code, e.event_code, e.actor2_code) for e in code_text(text, date(2014, 6, 1))]
+    # "Kerry's visit to Iraq" had given no event: a person's possessive named no doer
+    assert codes("Kerry's previously unannounced visit to Iraq came after a trip to Israel.") == [
+        ("USAGOV", "042", "IRQGOV")]
+    # with no one it concerns, it is most often talked about before or after it happens
+    assert codes("Kerry's visit is to prepare for talks later this month.") == []
+
+
 def test_meeting_a_goal_is_no_meeting(code_text):
     # Reuters 1987: "to meet a forecast downtrend", "to meet growth plans" had been intents to meet (036)
     for sentence in ("The ministry will revise its outlook to meet a forecast downtrend in demand.",

@@ -245,7 +245,7 @@ class DocActors:
             sector = "ELI" if sector or role_tok is not None else sector
         office = self._title(tokens, head)
         if head.lower_.rstrip(".") in _LEGAL_FORMS and head.text[:1].isupper() and head.i not in self.by_token:
-            return self._company(tokens, extent)
+            return self._company(tokens, extent, places)
         if head.lemma_.lower() == "opposition" and self._stance(head):
             return []  # "Reagan's opposition to a tax" is what he thinks, not an opposition party
         if sector not in (None, "BUS") and head.lemma_.lower() in _COMPANY_PARTS:
@@ -363,19 +363,24 @@ class DocActors:
             return []  # "Prime Minister Zorblat" in a Washington story: no US office
         return [self._of_state(country, extent, sector, name=name, kind="dateline")]
 
-    def _company(self, tokens: list[Token], extent: Span) -> list[Mention]:
+    def _company(self, tokens: list[Token], extent: Span, places: list[Token] = ()) -> list[Mention]:
         """"CPC International Inc", "Baker International Corp": a company, whatever names its name
         holds; a state or place named in it ("Japan Tobacco Inc", "Tokyo-based Nippon Oil Co") or the
         dateline's gives its country."""
         before = self.by_token.get(extent.root.i - 1)
         if before is not None and before[1].kind == "group" and before[0].start == _first_name_token(tokens):
             return [self._group_mention(before[0], before[1], extent, "BUS")]  # "Apple Inc": Apple
-        hits = [self.by_token[t.i][1] for t in tokens if t.i in self.by_token]
-        places = [e for e in hits if e.kind in _PLACE_KINDS | {"demonym"} and e.country_code]
-        if places and all(e.kind in ("city", "region") for e in places) \
-                and self.dateline_country not in (None, places[0].country_code):
-            places = []  # "Thies Cos Inc" filed from New York is no Senegalese company
-        country = places[0].country_code if places else None
+        located = [(t, self.by_token[t.i][1]) for t in [*places, *tokens] if t.i in self.by_token]
+        located = [(t, e) for t, e in located if e.kind in _PLACE_KINDS | {"demonym"} and e.country_code]
+        form = max((t.i for t in tokens if t.lower_.rstrip(".") in _LEGAL_FORMS), default=extent.end)
+        if located and self.dateline_country not in (None, located[0][1].country_code) \
+                and not self.state_names.get(located[0][1].country_code) \
+                and all(e.kind in ("city", "region") and t.i < form and t not in places and not _based(t)
+                        for t, e in located):
+            # a town in the name only: "Thies Cos Inc" filed from Arkansas is no Senegalese company;
+            # "California-based" and "Dubilier PLC, of Abingdon, England" say where the company is
+            located = []
+        country = located[0][1].country_code if located else None
         if country is not None:
             return [self._of_state(country, extent, "BUS", kind="role")]
         return self._at_dateline("BUS", extent, company=True) or self._role_only("BUS", extent)
@@ -1115,6 +1120,11 @@ def _nearest(hits: list[tuple[str, Token, int]], head: Token) -> tuple[str | Non
         return best[0], best[1]
     best = min(after, key=lambda h: h[1].i)
     return best[0], best[1]
+
+
+def _based(tok: Token) -> bool:
+    """"*California*-based": a place said to be a company's base."""
+    return any(t.lower_ == "based" for t in tok.doc[tok.i + 1: tok.i + 3])
 
 
 def _legal_form_after_and(head: Token) -> Token | None:

@@ -757,6 +757,11 @@ class RulesCoder(Coder):
         source_tokens = [c for c in modifiers if c.i in actors.by_token] + owners + agents_
         sources = [m for t in source_tokens for m in _resolve(actors, t)]
         target_tokens, targets = self._slot_targets(cand, sources, actors)
+        if owners and not targets and source_tokens == owners:
+            # "Abe's visit is to prepare for ...", "Netanyahu's visit is highly unusual": a person's act
+            # named with no one it concerns is most often one talked about before or after it happens
+            _note(trace, s_idx, noun, pattern.id, "not coded: an owner's act with no target")
+            return None
         if not sources and pattern.reciprocal and len(_distinct(targets, pattern.code)) >= 2:
             sources, source_tokens, targets = targets, target_tokens, []
         clause.sources, clause.targets = sources, targets
