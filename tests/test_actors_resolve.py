@@ -773,6 +773,8 @@ def test_a_part_or_officer_of_a_company_is_the_companys(actors_of):
     codes = {text.split(" of ")[0]: code for text, (code, _) in found.items()}
     assert codes["the Dallas division"] == "BUS" and codes["the Home Box Office unit"] == "BUS"
     assert codes["The Iranian army"] == "IRNMIL"
+    found, _, _ = actors_of("Peru met the president of the bank of Mexico on Monday.", date(1987, 4, 1))
+    assert found["the president of the bank of Mexico"][0] != "MEXBUS"  # no company we know to be one
 
 
 def test_a_companys_town_gives_way_to_the_dateline(coder):

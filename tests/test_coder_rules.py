@@ -375,6 +375,9 @@ def test_no_on_the_object_negates_only_its_own_verb(code_text):
     assert [(e.event_code, e.actor2_code) for e in code_text("Washington gave Iran no credit and penalized Iraq.")] \
         == [("163", "IRQGOV")]
     assert code_text("Iran sent no troops to Syria.") == []
+    # the verb an event noun hangs on: "no" there says nothing of the strike
+    events = code_text("An official said a Russian airstrike near the Syrian city of Homs has no strategic purpose.")
+    assert [(e.actor1_country_code, e.event_code) for e in events] == [("RUS", "195")]
 
 
 def test_an_event_nouns_owner_is_its_actor_when_it_concerns_someone(code_text):

@@ -75,6 +75,7 @@ _NO_HOME_SECTORS = {"IGO", "NGO", "IMG", "MNC", "UNK", "REB", "REF"}
 _OFTEN_FOREIGN = {"hostage", "captive", "victim", "tourist", "refugee", "migrant", "passenger", "prisoner",
                   "detainee", "visitor", "foreigner", "expatriate", "asylum", "seeker", "pilgrim"}
 _MINISTRY_WORDS = {"ministry", "department"}
+_COMPANY_WORDS = {"company", "firm", "corporation"}
 # What a company has as a state does: "its Aerospace Division", "the president of Acme Corp".
 _COMPANY_PARTS = {"division", "unit", "office", "branch", "arm", "department", "board", "committee", "council",
                   "president", "chairman", "director", "executive", "official", "officer", "spokesman",
@@ -211,7 +212,7 @@ class DocActors:
         form = _legal_form_after_and(head)
         if form is not None:  # "Mitsui and Co Ltd", "Procter and Gamble Co": one company
             whole = self.doc[extent.start : form.i + 1]
-            return self._company(list(whole), whole)
+            return self._company(list(whole), whole, places)
         if head.dep_ == "conj" and _legal_form_after_and(head.head) == head:
             return []  # the "Co Ltd" of "Mitsui and Co Ltd" is a part of the name, not another company
         own = self.by_token.get(head.i)
@@ -398,6 +399,9 @@ class DocActors:
         owners = [c for c in head.children if c.dep_ == "poss" and (c.pos_ != "PRON" or c.lower_ == "its")]
         owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         for owner in owners:
+            if owner.pos_ != "PRON" and owner.lemma_.lower() not in _COMPANY_WORDS and owner.i not in self.by_token \
+                    and not any(t.lower_.rstrip(".") in _LEGAL_FORMS for t in owner.subtree):
+                continue  # "the bank of Mexico" is no company we know to be one; "the company" is
             found = self._cache.get(owner.i)
             if found is None:
                 found = self._resolve_head(owner)

@@ -48,11 +48,13 @@ def _is_purpose(clause: Token) -> bool:
     )
 
 
-def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[int]) -> Mood:
+def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[int],
+            borrowed: bool = False) -> Mood:
     """The mood of the clause headed by `head`. Governors in `transparent` (a message whose content
     is coded on its own) change nothing; the walk ends at governors in `stop` (patterns that absorb
-    their complement)."""
-    state, word = own_markers(head)
+    their complement). `borrowed`: `head` is the verb of an event noun, not the event ("a Russian
+    airstrike *has* no purpose": "no" on the verb's object negates no strike)."""
+    state, word = own_markers(head, borrowed=borrowed)
     mood = Mood("fact")
     if state in ("negated", "modal", "conditional"):
         return mood.drop({"negated": f"negated ('{word}')", "modal": f"modal ('{word}')",

@@ -569,7 +569,8 @@ class RulesCoder(Coder):
     def _deal_partner(self, cand: Candidate, own: set[str], actors: DocActors) -> tuple[list[Token], list[Mention]] | None:
         """"agreed *to sell* shares to McCarthy Securities", "signed an agreement *to sell* cars to
         Hungary": the other party of an agreed act that has no pattern of its own."""
-        acts = [c for c in cand.head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        acts = [c for c in cand.head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                and any(a.tag_ == "TO" for a in c.children)]  # "agreed *to sell*", not "agreed to, check out"
         if cand.obj is not None:
             acts += [c for c in cand.obj.children if c.dep_ == "acl" and c.pos_ == "VERB"
                      and any(a.tag_ == "TO" for a in c.children)]
@@ -742,7 +743,7 @@ class RulesCoder(Coder):
             return None
         governor = noun.head
         if governor.pos_ in ("VERB", "AUX") and governor != noun:
-            mood = analyse(governor, self.moods, transparent, stop)
+            mood = analyse(governor, self.moods, transparent, stop, borrowed=True)
             if mood.dropped or mood.state != "fact":
                 _note(trace, s_idx, noun, pattern.id, f"not coded: '{governor.text}' is not a fact ({mood.reason or mood.state})")
                 return None
