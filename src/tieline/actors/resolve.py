@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
@@ -364,7 +365,7 @@ class DocActors:
             return []  # "Prime Minister Zorblat" in a Washington story: no US office
         return [self._of_state(country, extent, sector, name=name, kind="dateline")]
 
-    def _company(self, tokens: list[Token], extent: Span, places: list[Token] = ()) -> list[Mention]:
+    def _company(self, tokens: list[Token], extent: Span, places: Sequence[Token] = ()) -> list[Mention]:
         """"CPC International Inc", "Baker International Corp": a company, whatever names its name
         holds; a state or place named in it ("Japan Tobacco Inc", "Tokyo-based Nippon Oil Co") or the
         dateline's gives its country."""
@@ -435,7 +436,7 @@ class DocActors:
         country = self.dateline_country
         if country is None or not self.gazetteer.cameo_role(sector) or sector in _NO_HOME_SECTORS:
             return []
-        if _of_no_one_state(extent, in_names=not company) or any(t.lower_ in _UNKNOWN_WHO for t in extent):
+        if _of_no_one_state(extent, company) or any(t.lower_ in _UNKNOWN_WHO for t in extent):
             return []  # "foreign banks", "world leaders", "unidentified jets"
         if extent.root.lemma_.lower() in _OFTEN_FOREIGN:
             return []  # "the hostages" of a story filed from Istanbul
@@ -1350,15 +1351,16 @@ def _first_name_token(tokens: list[Token]) -> int:
     return next((t.i for t in tokens if t.pos_ == "PROPN"), -1)
 
 
-def _of_no_one_state(extent: Span, in_names: bool = True) -> bool:
-    """"foreign officials", "world leaders", "other governments"; not "the Foreign Ministry"."""
+def _of_no_one_state(extent: Span, company: bool = False) -> bool:
+    """"foreign officials", "world leaders", "other governments"; not "the Foreign Ministry", nor, in
+    a `company`'s name, "International Surgical and Pharmaceutical Corp"."""
     for tok in extent:
         if tok.lower_ not in _NOT_ONE_STATE:
             continue
         after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if tok.lower_ == "foreign" and after is not None and after.lemma_.lower() in _FOREIGN_OFFICES:
             continue
-        if tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and (not in_names or _in_ministry_name(tok)):
+        if tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and (company or _in_ministry_name(tok)):
             continue  # "International Surgical and Pharmaceutical Corp", "Ministry of International Trade"
         return True
     return False

@@ -578,17 +578,17 @@ class RulesCoder(Coder):
             if act.i in self._candidates:
                 continue
             for slot in _DEAL_PARTNER_SLOTS:
-                tokens = [t for t in slot_tokens(act, None, slot) if t.pos_ != "PRON"]
+                named = {t: _resolve(actors, t) for t in slot_tokens(act, None, slot) if t.pos_ != "PRON"}
                 if slot == "dobj":  # "acquire Cardis Corp", not "buy Spanish corn" nor "leave a force in Syria"
-                    tokens = [t for t in tokens if _names_an_actor(t, actors)
-                              and not any(m.kind == "role" and m.sector != "BUS" for m in _resolve(actors, t))]
+                    named = {t: found for t, found in named.items() if _names_an_actor(t, actors)
+                             and not any(m.kind == "role" and m.sector != "BUS" for m in found)}
                 elif slot.startswith("dobj>"):
-                    tokens = [t for t in tokens if plain_lemma(t.head.head) in _HOLDINGS]
+                    named = {t: found for t, found in named.items() if plain_lemma(t.head.head) in _HOLDINGS}
                 # a partner only guessed from the dateline ("sell it to two employees") is no partner
-                found = [m for t in tokens for m in _resolve(actors, t)
+                found = [m for mentions in named.values() for m in mentions
                          if m.code not in own and not m.guessed and not (m.role_only and slot.startswith("dobj"))]
                 if found:
-                    return tokens, found
+                    return list(named), found
         return None
 
     def _means(self, clause: Clause, actors: DocActors) -> list[Token]:
