@@ -59,6 +59,9 @@ def test_a_group_is_not_named_before_it_was_founded(actors_of):
     assert not {"The ICC", "Wagner", "Hamas"} & set(found)
     found, _, _ = actors_of(text, date(2019, 6, 1))
     assert found["The ICC"][0] == "IGOJUD" and found["Hamas"][0] == "PSEREB"
+    # Reuters 1987: "Lincoln Savings Bank FSB" (a federal savings bank) had been Russia's security service
+    assert "RUSSPY" not in {code for code, _ in actors_of("The FSB said it would appeal.", date(1987, 6, 1))[0].values()}
+    assert actors_of("The FSB said it would appeal.", date(2019, 6, 1))[0]["The FSB"][0] == "RUSSPY"
 
 
 def test_the_north_means_north_korea_only_with_a_korea_in_the_article(actors_of):
