@@ -817,6 +817,9 @@ def test_the_gatt_and_a_named_pope_are_known(actors_of):
                             "Pope John Paul started a one-week tour of Argentina.", date(1987, 4, 1))
     assert found["the General Agreement"][0] == "IGOWTO"
     assert found["Pope John Paul"][0] == "VATREL"
+    # a corporation of the US Department of Agriculture had been a business
+    found, _, _ = actors_of("The Commodity Credit Corporation approved credit guarantees for Iraq.", date(1987, 4, 1))
+    assert found["The Commodity Credit Corporation"][0] == "USAGOV"
 
 
 def test_a_titled_stranger_is_of_the_dateline_state_only_in_a_story_about_it_alone(coder):

@@ -349,9 +349,15 @@ def test_an_offensive_towards_a_place_is_against_its_state(code_text):
     "Spain and Portugal raised no objections to a common EC stance.",  # "no" objections: none raised
     "Chad had not asked France to help drive the Libyans out of the north.",  # an unmade request's end
     "Trump has been critical of the deal his predecessor struck in 2015.",  # a deal struck is no attack
+    "Toshiba Corp demonstrated a new computer chip in Tokyo.",  # to demonstrate a thing is to show it
 ])
 def test_phrases_that_report_no_event(code_text, sentence):
     assert code_text(sentence, date(1987, 4, 1)) == []
+
+
+def test_demonstrating_against_someone_is_a_protest(code_text):
+    events = code_text("Protesters demonstrated outside the US embassy in Manila.")
+    assert [(e.event_code, e.actor2_code) for e in events] == [("141", "USAGOV")]
 
 
 def test_workers_who_strike_stop_work(code_text):
