@@ -246,9 +246,9 @@ class DocActors:
         if self._former(tokens) and sector in ("GOV", "MIL", "SPY", "COP", "JUD", "LEG", None):
             sector = "ELI" if sector or role_tok is not None else sector
         office = self._title(tokens, head)
-        if head.lower_.rstrip(".") in _LEGAL_FORMS and head.text[:1].isupper() and head.i not in self.by_token:
+        if _is_legal_form(head) and head.text[:1].isupper() and head.i not in self.by_token:
             return self._company(tokens, extent, places)
-        if head.lemma_.lower() == "opposition" and self._stance(head):
+        if head.lemma_.lower() == "opposition" and _names_a_stance(head):
             return []  # "Reagan's opposition to a tax" is what he thinks, not an opposition party
         if sector not in (None, "BUS") and head.lemma_.lower() in _COMPANY_PARTS:
             business = self._business_owner(head)
@@ -374,7 +374,7 @@ class DocActors:
             return [self._group_mention(before[0], before[1], extent, "BUS")]  # "Apple Inc": Apple
         located = [(t, self.by_token[t.i][1]) for t in [*places, *tokens] if t.i in self.by_token]
         located = [(t, e) for t, e in located if e.kind in _PLACE_KINDS | {"demonym"} and e.country_code]
-        form = max((t.i for t in tokens if t.lower_.rstrip(".") in _LEGAL_FORMS), default=extent.end)
+        form = max((t.i for t in tokens if _is_legal_form(t)), default=extent.end)
         if located and self.dateline_country not in (None, located[0][1].country_code) \
                 and not self.state_names.get(located[0][1].country_code) \
                 and all(e.kind in ("city", "region") and t.i < form and t not in places and not _based(t)
@@ -387,12 +387,6 @@ class DocActors:
             return [self._of_state(country, extent, "BUS", kind="role")]
         return self._at_dateline("BUS", extent, company=True) or self._role_only("BUS", extent)
 
-    @staticmethod
-    def _stance(head: Token) -> bool:
-        """Whether "opposition" names a stance, opposition *to* something or his or hers, rather than a party."""
-        return any((c.dep_ == "prep" and c.lower_ == "to") or (c.dep_ == "poss" and c.lower_ in ("his", "her"))
-                   for c in head.children)
-
     def _business_owner(self, head: Token) -> Mention | None:
         """"its Lake States Transportation Division", "the Dallas division of Safeway Stores Inc",
         "the president of Acme Corp": a part or officer of a company is the company's, whatever
@@ -401,7 +395,7 @@ class DocActors:
         owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         for owner in owners:
             if owner.pos_ != "PRON" and owner.lemma_.lower() not in _COMPANY_WORDS and owner.i not in self.by_token \
-                    and not any(t.lower_.rstrip(".") in _LEGAL_FORMS for t in owner.subtree):
+                    and not any(_is_legal_form(t) for t in owner.subtree):
                 continue  # "the bank of Mexico" is no company we know to be one; "the company" is
             found = self._cache.get(owner.i)
             if found is None:
@@ -1127,6 +1121,17 @@ def _nearest(hits: list[tuple[str, Token, int]], head: Token) -> tuple[str | Non
     return best[0], best[1]
 
 
+def _is_legal_form(tok: Token) -> bool:
+    """"Inc", "Corp.", "Ltd": the word that ends a company's name."""
+    return tok.lower_.rstrip(".") in _LEGAL_FORMS
+
+
+def _names_a_stance(head: Token) -> bool:
+    """Whether "opposition" names a stance, opposition *to* something or his or hers, rather than a party."""
+    return any((c.dep_ == "prep" and c.lower_ == "to") or (c.dep_ == "poss" and c.lower_ in ("his", "her"))
+               for c in head.children)
+
+
 def _based(tok: Token) -> bool:
     """"*California*-based": a place said to be a company's base."""
     return any(t.lower_ == "based" for t in tok.doc[tok.i + 1: tok.i + 3])
@@ -1137,7 +1142,7 @@ def _legal_form_after_and(head: Token) -> Token | None:
     if head.pos_ != "PROPN" or head.ent_type_ != "ORG":
         return None
     for conj in head.children:
-        if conj.dep_ == "conj" and conj.lower_.rstrip(".") in _LEGAL_FORMS and conj.text[:1].isupper() \
+        if conj.dep_ == "conj" and _is_legal_form(conj) and conj.text[:1].isupper() \
                 and conj.ent_type_ == "ORG" and not any(t.ent_iob_ == "B" for t in head.doc[head.i + 1: conj.i + 1]) \
                 and all(t.pos_ == "PROPN" or t.lower_ in ("and", "&") for t in head.doc[head.i + 1: conj.i]):
             return conj

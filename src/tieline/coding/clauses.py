@@ -189,8 +189,6 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
             return False, None, "its subject gives the verb another sense"
         if pattern.subject and not heads & pattern.subject:
             return False, None, f"subject is not one of {sorted(pattern.subject)[:4]}"
-    if _asks_anonymity(head):
-        return False, None, "a source asking not to be named is no event"
     if pattern.object:
         obj = next((o for o in objects(head) if _names(o, pattern.object)), None)
         if obj is None:
@@ -253,7 +251,7 @@ def _gapped_object(verb: Token) -> list[Token]:
 _ANONYMOUS = {"name", "identify", "quote"}
 
 
-def _asks_anonymity(head: Token) -> bool:
+def asks_anonymity(head: Token) -> bool:
     """"who asked not to be named": the source's condition, not a request to anyone."""
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in _ANONYMOUS and any(a.dep_ == "auxpass" for a in c.children)
                for c in head.children)

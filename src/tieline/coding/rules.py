@@ -30,6 +30,7 @@ from .acts import VIOLENT_ROOTS, background, origin, restatements, result_of
 from .base import ARTICLE_TIME_LIMIT, Coder, ErrorHandler, reraise, time_limit
 from .clauses import (
     agents,
+    asks_anonymity,
     bind_pronoun,
     can_act,
     complement_children,
@@ -285,7 +286,7 @@ class RulesCoder(Coder):
                     and tok.i not in candidates):
                 patterns = self.patterns.for_noun(tok.lemma_.lower())
                 if patterns:
-                    pattern = next((p for p in patterns if noun_sense_fits(tok, p)), patterns[0])
+                    pattern = self._noun_pattern(tok) or patterns[0]  # a misfit is traced as such
                     clause = self._noun_clause(tok, pattern, actors, transparent, stop, s_idx, trace)
                     if clause is not None:
                         clauses.append(clause)
@@ -327,6 +328,9 @@ class RulesCoder(Coder):
         return []
 
     def _match(self, tok: Token, patterns: list[VerbPattern], s_idx: int, trace: list[Trace] | None) -> Candidate | None:
+        if asks_anonymity(tok):
+            _note(trace, s_idx, tok, "-", "not an event: a source asking not to be named")
+            return None
         for pattern in patterns:
             ok, obj, why = constraints_met(pattern, tok)
             if not ok:
@@ -566,6 +570,10 @@ class RulesCoder(Coder):
         clause.reciprocal = pattern.reciprocal and not target_tokens and len(_distinct(sources, clause.code)) >= 2
         clause.confidence = self._base_confidence(cand, how, clause.mood)
 
+    def _noun_pattern(self, noun: Token) -> VerbPattern | None:
+        """The most specific event-noun pattern whose modifiers fit: a *seamen's* strike, an *air* strike."""
+        return next((p for p in self.patterns.for_noun(noun.lemma_.lower()) if noun_sense_fits(noun, p)), None)
+
     def _deal_partner(self, cand: Candidate, own: set[str], actors: DocActors) -> tuple[list[Token], list[Mention]] | None:
         """"agreed *to sell* shares to McCarthy Securities", "signed an agreement *to sell* cars to
         Hungary": the other party of an agreed act that has no pattern of its own."""
@@ -597,8 +605,7 @@ class RulesCoder(Coder):
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "by", "during", "after"):
                 continue
             for noun in prep.children:
-                patterns = self.patterns.for_noun(noun.lemma_.lower()) if noun.dep_ == "pobj" else []
-                pattern = next((p for p in patterns if noun_sense_fits(noun, p)), None)
+                pattern = self._noun_pattern(noun) if noun.dep_ == "pobj" else None
                 if pattern is not None and pattern.code[:2] in _VIOLENT_ROOTS:
                     clause.code = pattern.code
                     clause.pattern_id = f"{clause.pattern_id}>{pattern.id}"
