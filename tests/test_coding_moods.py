@@ -13,6 +13,8 @@ def triples(events):
     [
         # future and intent become the 03 "express intent" codes
         ("China will hold talks with Japan next week.", [("CHNGOV", "036", "JPNGOV")]),
+        ("China is to hold talks with Japan next week.", [("CHNGOV", "036", "JPNGOV")]),  # a plan, not held
+        ("The truth is that Turkey expelled the Swedish ambassador.", [("TURGOV", "166", "SWEGOV")]),
         ("China plans to send food aid to Nepal.", [("CHNGOV", "0333", "NPLGOV")]),
         ("Russia pledged to help Syria.", [("RUSGOV", "033", "SYRGOV")]),
         ("Iran and Saudi Arabia agreed to restore diplomatic ties.", [("IRNGOV", "032", "SAUGOV"), ("SAUGOV", "032", "IRNGOV")]),

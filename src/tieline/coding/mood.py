@@ -141,6 +141,8 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
         if g_state in ("negated", "modal", "conditional", "obligation"):
             return mood.drop(f"'{governor.text}' is {g_state} ('{g_word}')")
         kind = lexicon.governor(governor.lemma_.lower(), dep)
+        if governor.lemma_.lower() in lexicon.infinitive_only and not _planned(governor, tok):
+            kind = None
         _apply(mood, kind, governor, tok)
         if mood.dropped:
             return mood
@@ -154,6 +156,17 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
     return mood
 
 
+def _planned(be: Token, clause: Token) -> bool:
+    """Whether "is to" plans the clause: "Nakasone is to meet Reagan", "it is to buy the stake".
+    "The policy is to oppose the loans" says what a policy is, and "Japan is to blame" accuses."""
+    if clause.lemma_.lower() == "blame":
+        return False
+    if any(c.dep_ in ("acomp", "attr", "prep") for c in be.children):
+        return False  # "it was difficult to discuss", "is on track to admit"
+    return any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PLANNERS) for c in be.children)
+
+
+_PLANNERS = {"he", "she", "it", "they", "we", "i"}
 _ATTEMPT = {"try", "attempt"}
 # Intent verbs that, with a clause of another subject, wish rather than promise: "vowed that China
 # would defend its interests" is China's intent, "hoped that Germany would grant relief" is not Germany's.

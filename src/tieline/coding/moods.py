@@ -30,11 +30,12 @@ class MoodLexicon:
     negative: frozenset[str]
     event_nouns: dict[str, str]  # noun lemma -> the verb lemma of the same event: "invasion" -> "invade"
     version: str
+    infinitive_only: frozenset[str] = frozenset()
 
     def governor(self, lemma: str, dep: str) -> str | None:
         """The kind of governor `lemma` is for a complement attached with `dep` (xcomp or ccomp)."""
         kinds = self.governors.get(lemma)
-        if not kinds:
+        if not kinds or (dep != "xcomp" and lemma in self.infinitive_only):
             return None
         if len(kinds) > 1:
             if dep == "xcomp" and "directive" in kinds:
@@ -96,4 +97,5 @@ def load_moods() -> MoodLexicon:
         negative=frozenset(_words(appraisal.get("negative", []), "appraisal.negative")),
         event_nouns={str(k).lower(): str(v).lower() for k, v in (data.get("event_nouns") or {}).items()},
         version=f"{data.get('version', '?')}+{hashlib.sha256(raw).hexdigest()[:8]}",
+        infinitive_only=frozenset(_words(data.get("infinitive_only", []), "infinitive_only")),
     )
