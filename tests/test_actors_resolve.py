@@ -92,6 +92,23 @@ def test_a_campaign_or_force_that_names_no_actor_is_none(actors_of):
     assert all(not m.code.endswith("MIL") for m in actors.resolve(head_of(doc, "election")))
 
 
+def test_the_ec_is_the_european_community_until_the_union_took_its_place(actors_of):
+    found, _, _ = actors_of("EC farm ministers met in Brussels. The EC rejected the offer.", date(1987, 3, 11))
+    assert found["EC farm ministers"][0] == "IGOEUREEC" and found["The EC"][0] == "IGOEUREEC"
+    found, _, _ = actors_of("The EC rejected the offer.", date(2019, 3, 11))  # India's Election Commission by then
+    assert "The EC" not in found
+
+
+def test_a_task_force_is_an_army_only_when_it_says_so(actors_of):
+    # a White House task force had been coded USAMIL in a 1987 story about aid to Africa
+    found, _, _ = actors_of("A White House task force called for new efforts on debt. "
+                            "The British naval task force sailed south. A police task force arrested him.",
+                            date(1987, 3, 11))
+    assert found["A White House task force"][0] == "USAGOV"
+    assert found["The British naval task force"][0] == "GBRMIL"
+    assert found["A police task force"][0].endswith("COP")
+
+
 @pytest.mark.parametrize("when, leader", [(date(2010, 3, 1), "Kim Jong-il"), (date(2021, 4, 15), "Kim Jong-un")])
 def test_the_north_korean_leader_depends_on_the_date(actors_of, when, leader):
     found, _, _ = actors_of("The North Korean leader inspected a new factory.", when)
@@ -217,6 +234,11 @@ def test_an_academic_quoted_about_a_country_is_an_academic_of_his_own_country(ac
     # a name many states give their own body is the home country's unless another is named
     ("The Indian Justice Department rejected the report.", "The Indian Justice Department", "INDGOV"),
     ("The State Department rejected the report.", "The State Department", "USAGOV"),
+    # representatives speak for whoever sent them; a development bank is no company
+    ("Representatives of the Inter-American Development Bank met Mexican officials.",
+     "Representatives of the Inter-American Development Bank", "IGOLAMIDB"),
+    ("Representatives of the rebels met the mediators.", "Representatives of the rebels", "REB"),
+    ("Representative Nancy Pelosi met the mediators.", "Representative Nancy Pelosi", "USALEG"),
 ])
 def test_international_bodies_and_named_groups(actors_of, text, phrase, code):
     found, _, _ = actors_of(text)
@@ -736,6 +758,10 @@ def test_a_bare_definite_noun_is_the_body_named_last_whose_name_ends_in_it(actor
     assert found["the bank"][0] == "IGOWBK"  # had been a business
     assert found["The court"][0] == "IGOJUD"  # had been Iran's court, the article's main state
     assert found["The central bank of Laos"][0] != "IGOWBK"
+    # a name with "of" is about the word before it: Reuters 1987 had "the bank" of England as a business
+    found, _, _ = actors_of("LONDON, March 3 - The Bank of England cut its rates. The bank said inflation was low.",
+                            date(1987, 3, 3))
+    assert found["The bank"][0] == "GBRGOV"
 
 
 def test_an_ambassador_to_a_body_is_not_the_bodys(actors_of):

@@ -286,11 +286,28 @@ def test_the_dateline_state_is_the_one_of_the_day_and_of_wire_style_places(coder
     assert _coded_with_dateline(coder, company, "SANTA CLARA, Calif.")[0][0] == "USABUS"  # not Cuba's Santa Clara
     assert _coded_with_dateline(coder, company, "PHILADELPHIA")[0][0] == "USABUS"  # not Amman's old name
     assert _coded_with_dateline(coder, company, "NEW YORK")[0][0] == "USABUS"
+    # a capital's name with a state after it is that state's town, not the capital ("LIMA, Pa." had been Peru)
+    assert _coded_with_dateline(coder, company, "LIMA, Pa.")[0][0] == "USABUS"
+    assert _coded_with_dateline(coder, company, "DUBLIN, Ohio")[0][0] == "USABUS"
+    assert _coded_with_dateline(coder, company, "LIMA")[0][0] == "PERBUS"
 
 
 def test_an_international_meeting_is_not_the_host_states(coder):
     text = "EC ministers met in the European Community's council. The council agreed to cut farm prices."
     assert all(not (a or "").startswith("BEL") for a, _, _ in _coded_with_dateline(coder, text, "BRUSSELS"))
+
+
+def test_a_story_about_an_international_body_filed_from_a_state_it_names_keeps_its_ministry(coder):
+    # Reuters 1987, TOKYO: once "the EC" was known, "the ministry" had lost Japan to the rule for EC meetings
+    text = ("Japanese car makers will curb their exports to the European Community following a directive from "
+            "the trade ministry. The EC welcomed the move. The ministry had asked car makers to cut exports to the EC.")
+    assert ("JPNGOV", "020", None) in _coded_with_dateline(coder, text, "TOKYO")
+
+
+def test_a_party_tag_makes_a_member_of_congress_of_someone_who_holds_no_office_yet(code_text):
+    # Dan Glickman was Secretary of Agriculture from 1995; in 1987 "(D-Kan.)" had been coded USAGOV
+    events = code_text("Dan Glickman (D-Kan.) criticized the Japanese government.", date(1987, 3, 5))
+    assert [(e.actor1_code, e.actor1_name) for e in events] == [("USALEG", "Dan Glickman")]
 
 
 def test_reporters_questions_are_no_investigation(code_text):
@@ -402,3 +419,21 @@ def test_meeting_a_goal_is_no_meeting(code_text):
     for sentence in ("The ministry will revise its outlook to meet a forecast downtrend in demand.",
                      "Japan restructured its defense systems group to meet growth plans."):
         assert not any(e.event_code.startswith("036") or e.event_code.startswith("04") for e in code_text(sentence))
+
+
+def test_representatives_act_for_those_who_sent_them(code_text):
+    # Reuters 1987: "Representatives from Brazil, Colombia, Mexico and Nicaragua will meet" had been
+    # twelve meetings of legislators (BRALEG ...), "representatives of the Soviet Union" SUNLEG
+    events = code_text("Representatives from Brazil, Colombia and Nicaragua will meet here Friday to discuss coffee prices. "
+                       "Secretary of State George Shultz is scheduled to meet representatives of the Soviet Union.",
+                       date(1987, 3, 3))
+    assert sorted({(e.actor1_code, e.event_code, e.actor2_code) for e in events}) == [
+        ("BRAGOV", "036", "COLGOV"), ("BRAGOV", "036", "NICGOV"), ("COLGOV", "036", "BRAGOV"),
+        ("COLGOV", "036", "NICGOV"), ("NICGOV", "036", "BRAGOV"), ("NICGOV", "036", "COLGOV"),
+        ("USAGOV", "036", "SUNGOV")]
+
+
+def test_a_titled_full_name_is_the_office_holder_of_the_day(code_text):
+    # "George Bush" alone is left to the text (father or son); with the office he held, it is not
+    events = code_text("Vice President George Bush met Chinese leaders in Beijing.", date(1987, 3, 3))
+    assert [(e.actor1_code, e.actor1_name) for e in events] == [("USAGOV", "George H. W. Bush")]

@@ -381,6 +381,7 @@ def _load_groups(gaz: Gazetteer, data: dict, source: str, first: bool = False) -
             plover_country=group.get("plover"), since=since, name=str(names[0]),
             generic_name=bool(group.get("generic_name")),
             valid_from=_as_date(group["founded"], source) if group.get("founded") else None,
+            valid_until=_as_date(group["until"], source) if group.get("until") else None,
             context=_codes(gaz, group.get("context"), source), not_with=_codes(gaz, group.get("not_with"), source),
         )
         for name in names:

@@ -34,7 +34,7 @@ from ..models import Mention
 from ..nlp import plain_lemma
 from .gazetteer import COUNTRY_KINDS, Entry, Gazetteer, load_gazetteer
 from .party_tags import has_us_party_tag
-from .people import FAMILY_NAME_FIRST, OFFICE_RANK, Person, Term
+from .people import FAMILY_NAME_FIRST, OFFICE_RANK, Person, Term, fold
 
 # Children whose subtrees are not part of the actor's own noun phrase.
 _OUTSIDE_NP = {"relcl", "acl", "advcl", "appos", "conj", "cc", "punct", "prep", "parataxis", "ccomp", "det"}
@@ -226,6 +226,9 @@ class DocActors:
             if body is not None and not self._former(tokens):
                 return [self._body_person_mention(body, own[1], extent)]
             stated, _ = self._role(outside, head)
+            if stated is None and self.gazetteer.people[own[1].person].office_on(self.day) is None \
+                    and has_us_party_tag(span):
+                stated = "LEG"  # "Dan Glickman (D-Kan.)" in 1987, years before his cabinet post
             acting_for = self._out_of_office_body(own[1], outside, head)
             if acting_for is not None:
                 # "EC farm commissioner Frans Andriessen", "LDP executive council chairman Shintaro Abe":
@@ -254,6 +257,15 @@ class DocActors:
             business = self._business_owner(head)
             if business is not None:
                 return [_moved(business, extent, kind="coreference")]
+        if sector == "LEG" and head.lemma_.lower() == "representative":
+            senders = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "from")
+                       for p in c.children if p.dep_ == "pobj"]
+            senders += [c for p in senders for c in p.conjuncts]  # "from Brazil, Colombia and Mexico"
+            if senders:
+                # "representatives of the rebels" speak for the rebels; only a "Representative" with
+                # no one named behind the word sits in a legislature
+                found = [(self._cache.get(p.i) or self._resolve_head(p))[:1] for p in senders]
+                return [_moved(m[0], extent, kind="coreference") for m in found if m]
         if own is not None and own[1].kind == "group" and not _owned_by_another(own[1], self._countries_in(tokens)):
             return [self._group_mention(own[0], own[1], extent, sector)]
         if own is not None and own[1].kind in COUNTRY_KINDS:
@@ -420,7 +432,8 @@ class DocActors:
             if seen.i >= head.i or m.kind != "group" or not m.name:
                 continue
             names = [m.name, *(e.name for e in self.gazetteer.lookup(m.name) if e.kind == "group" and e.name)]
-            if any(name.split()[-1].lower() == word for name in names):  # "the IAEA": its full name too
+            # "the IAEA": its full name too; "the bank" after "the Bank of England": the word before "of"
+            if any(_name_head(name) == word for name in names):
                 return [_moved(m, extent)]
         return []
 
@@ -439,8 +452,10 @@ class DocActors:
         own = self.state_names.get(country, 0)
         if any(n >= 2 and n > own for c, n in self.state_names.items() if c != country):
             return []  # "TOKYO - The Soviet Union said ...": a story about another state, filed from Tokyo
-        if sector == "GOV" and self._international_names >= max(own, 1):
-            return []  # "BRUSSELS - EC ministers ... the council": an international body's meeting, not Belgium's
+        if sector == "GOV" and own == 0 and self._international_names:
+            # "BRUSSELS - EC ministers ... the council": an international body's meeting, not Belgium's;
+            # "TOKYO - Japanese car makers ... the EC ... the ministry" is still Japan's ministry
+            return []
         if sector == "MIL" and any(n >= own for c, n in self.state_names.items() if c != country):
             return []  # forces fight abroad: "TAIPEI - China's military deployed warships"
         return [self._of_state(country, extent, sector, kind="dateline")]
@@ -486,7 +501,8 @@ class DocActors:
             return [_moved(remembered, extent)]
         if known is not None:
             # "President Trump" after "Melania Trump": the president, not the Trump named last
-            mention = self._mention_from_person(known, extent, kind="person")
+            in_congress = "LEG" if known.office_on(self.day) is None and has_us_party_tag(person) else None
+            mention = self._mention_from_person(known, extent, kind="person", stated=in_congress)
             self._remember(known.name, mention, head.i, office, known)
             return [mention]
         if has_us_party_tag(person):  # "Rep. Adam Schiff (D-Calif.)": a member of Congress
@@ -909,6 +925,13 @@ class DocActors:
         ("Rex W. Tillerson", "Vladimir V. Putin")."""
         words = name.split()
         if len(words) != 1:
+            if office:
+                # "Vice President George Bush" in 1987: the files' George H. W. Bush, who held the office
+                titled = [p for p in self.gazetteer.people_by_surname(words[-1])
+                          if fold(p.name.split()[0]) == fold(words[0])
+                          and any(_fits_title(t, sector, office) and t.covers(self.day) for t in p.terms)]
+                if len(titled) == 1:
+                    return titled[0]
             short = [w for w in words if not _initial(w)]
             if len(short) < 2 or len(short) == len(words):
                 return None
@@ -1179,9 +1202,14 @@ def _governing_verb(tok: Token) -> int:
     return -1
 
 
-def _name_words(name: str) -> list[str]:
-    from .people import fold
+def _name_head(name: str) -> str:
+    """The word a body's name is about: "Agency" in "International Atomic Energy Agency", "Bank" in
+    "Bank of England"."""
+    words = name.lower().split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
+
+def _name_words(name: str) -> list[str]:
     return [w.strip(".,'’") for w in fold(name).split() if len(w.strip(".,'’")) > 1]
 
 

@@ -372,6 +372,8 @@ class RulesCoder(Coder):
         parts = dateline_parts(article.dateline) if article.dateline else []
         if not parts:
             return None
+        if len(parts) > 1:
+            return dateline_country(article.dateline)  # "LIMA, Pa.", "DUBLIN, Ohio": the state named after it
         day = article.published or date.today()
         seats = [e for e in self.resolver.gazetteer.lookup(parts[0]) if e.kind == "capital" and e.valid_on(day)]
         return seats[0].country_code if seats else dateline_country(article.dateline)
