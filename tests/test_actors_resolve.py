@@ -762,6 +762,9 @@ def test_a_bare_definite_noun_is_the_body_named_last_whose_name_ends_in_it(actor
     found, _, _ = actors_of("LONDON, March 3 - The Bank of England cut its rates. The bank said inflation was low.",
                             date(1987, 3, 3))
     assert found["The bank"][0] == "GBRGOV"
+    # a known body's name at the end of a longer one is not that body
+    found, _, _ = actors_of("Royal Bank of Canada raised its prime rate.", date(1987, 3, 3))
+    assert found["Royal Bank of Canada"][0] != "CANGOV"
 
 
 def test_an_ambassador_to_a_body_is_not_the_bodys(actors_of):

@@ -437,3 +437,30 @@ def test_a_titled_full_name_is_the_office_holder_of_the_day(code_text):
     # "George Bush" alone is left to the text (father or son); with the office he held, it is not
     events = code_text("Vice President George Bush met Chinese leaders in Beijing.", date(1987, 3, 3))
     assert [(e.actor1_code, e.actor1_name) for e in events] == [("USAGOV", "George H. W. Bush")]
+
+
+def test_workers_who_launch_a_strike_walk_out(code_text):
+    # Reuters 1987: "bank workers voted to launch a nationwide strike" had been a threat of force (138)
+    events = code_text("Brazilian bank workers launched a strike against the banks.", date(1987, 3, 3))
+    assert [(e.actor1_code, e.event_code) for e in events] == [("BRALAB", "143")]
+    assert [e.event_code for e in code_text("U.S. forces launched an air strike on Taliban positions.")] == ["195"]
+
+
+def test_a_government_that_protests_complains_officially(code_text):
+    # "France today protested over Canada's decision" had been a demonstration (141) with no target
+    events = code_text("France today protested over Canada's decision to close its ports.", date(1987, 3, 3))
+    assert [(e.actor1_code, e.event_code, e.actor2_code) for e in events] == [("FRAGOV", "114", "CANGOV")]
+    events = code_text("Thousands of French farmers protested over the price of bread.", date(1987, 3, 3))
+    assert [e.event_code for e in events] == ["141"]
+
+
+def test_a_verb_form_describing_a_noun_is_no_event(code_text):
+    events = code_text("U.S.-backed Contra rebels tried to blow up an electricity pylon.", date(1987, 3, 3))
+    assert not any(e.event_code.startswith("05") for e in events)
+
+
+def test_a_question_put_to_the_subject_is_not_the_subjects_request(code_text):
+    # "Asked his reaction ..., Reagan replied": the tagger reads the first word as a past tense
+    events = code_text("Asked his reaction to the report during a photo session, Reagan replied that the economy "
+                       "was strong.", date(1987, 3, 3))
+    assert not any(e.event_code.startswith("02") for e in events)

@@ -1502,6 +1502,11 @@ class ActorResolver:
             return None  # "the GAO" is an office, not the Malian town of Gao
         if entry.kind == "group" and len(span) > 1 and not self._capitals_fit(text):
             return None  # "visited Russia today" is not the broadcaster Russia Today
+        if entry.kind == "group" and " of " in text and span.start > 0 and span[0].ent_iob_ == "I":
+            prev = span.doc[span.start - 1]
+            if prev.pos_ == "PROPN" and prev.text[:1].isupper() \
+                    and not any(e.kind in COUNTRY_KINDS for e in self.gazetteer.lookup(prev.text)):
+                return None  # "Royal Bank of Canada" is a longer name, not the Bank of Canada
         if not text[:1].isupper() and not text[:1].isdigit() and not any(c.isupper() for c in text[1:]):
             if entry.kind != "informal" or len(span) == 1:
                 return None  # "china", "turkey" in lower case are not countries ("iSrael", a typo, is)

@@ -78,8 +78,10 @@ def reduced_relative(verb: Token) -> Token | None:
 
 def _participle_adjunct(verb: Token) -> bool:
     """"*Asked* if he was confident, Obama said ...", "*Attacked* by rebels, the convoy turned
-    back": a past participle opening a clause is done to the main clause's subject."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+    back": a past participle opening a clause is done to the main clause's subject. The tagger
+    takes a sentence's first word for a past tense ("*Asked* his reaction, Reagan replied")."""
+    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i == verb.sent.start)
+    return verb.dep_ == "advcl" and participle and not any(
         c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"aux", "auxpass", "expl"} for c in verb.children)
 
 

@@ -245,6 +245,10 @@ class RulesCoder(Coder):
                 if _connective(tok):
                     _note(trace, s_idx, tok, "-", "not an event: part of a connective such as 'as opposed to'")
                     continue
+                if tok.dep_ in ("amod", "compound") and tok.i < tok.head.i \
+                        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                    _note(trace, s_idx, tok, "-", "not an event: a verb form describing a noun ('encouraging signs')")
+                    continue
                 patterns = self.patterns.for_lemma(tok.lemma_.lower()) or self._for_form(tok)
                 if patterns:
                     found = self._match(tok, patterns, s_idx, trace)
@@ -890,6 +894,11 @@ class RulesCoder(Coder):
                 # "Trump was attacking Sen. Chuck Schumer", "fired back at Rouhani": words, not force
                 cameo = self.taxonomy["111"]
                 _note(trace, s_idx, head, clause.pattern_id, "force between two politicians: criticism (111)")
+            if cameo.code == "141" and head.pos_ == "VERB" and head.lemma_.lower() == "protest" and a1.plover_sector == "GOV" \
+                    and a1.country_code:
+                # "France today protested over Canada's decision": a government's protest is a complaint
+                cameo = self.taxonomy["114"]
+                _note(trace, s_idx, head, clause.pattern_id, "a government protesting complains officially (114)")
             confidence = clause.confidence - 0.1 * sum(a.kind == "coreference" for a in (a1, a2) if a is not None)
             confidence -= 0.25 * sum(a is None or not a.code for a in (a1, a2))
             spans = [a1] + ([a2] if a2 is not None else [])
