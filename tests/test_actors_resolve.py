@@ -861,3 +861,18 @@ def test_a_titled_stranger_is_of_the_dateline_state_only_in_a_story_about_it_alo
         "Prime Minister Brian Zorblat said he would meet the unions.", "USA")  # no US office; in Tokyo, not Nakasone
     assert ("Prime Minister Brian Zorblat", "GOV") in codes(
         "Prime Minister Brian Zorblat said he would meet the unions.", "JPN")
+
+
+def test_a_companys_officers_and_makers_are_business(actors_of):
+    # Reuters 1987: "Sumitomo Bank president Koh Komatsu" had been a government official
+    found, _, _ = actors_of("Sumitomo Bank president Koh Komatsu criticized Japanese microchip makers and "
+                            "U.S. policy makers.", date(1987, 3, 3))
+    assert found["Sumitomo Bank president Koh Komatsu"][0] == "JPNBUS"
+    assert found["Japanese microchip makers"][0] == "JPNBUS"
+    assert found["U.S. policy makers"][0] == "USAGOV"
+
+
+def test_a_states_creditors_are_not_its_own(actors_of):
+    # "Argentina is negotiating with its creditor banks" had made the banks Argentine
+    found, _, _ = actors_of("Argentina is negotiating with its creditor banks.", date(1987, 3, 3))
+    assert not found["its creditor banks"][0].startswith("ARG")

@@ -301,7 +301,7 @@ def test_a_story_about_an_international_body_filed_from_a_state_it_names_keeps_i
     # Reuters 1987, TOKYO: once "the EC" was known, "the ministry" had lost Japan to the rule for EC meetings
     text = ("Japanese car makers will curb their exports to the European Community following a directive from "
             "the trade ministry. The EC welcomed the move. The ministry had asked car makers to cut exports to the EC.")
-    assert ("JPNGOV", "020", None) in _coded_with_dateline(coder, text, "TOKYO")
+    assert ("JPNGOV", "020", "JPNBUS") in _coded_with_dateline(coder, text, "TOKYO")
 
 
 def test_a_party_tag_makes_a_member_of_congress_of_someone_who_holds_no_office_yet(code_text):

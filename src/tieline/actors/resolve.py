@@ -99,7 +99,9 @@ _HEAD_OFFICES = {"president", "prime_minister", "chancellor", "monarch", "suprem
 _TITLE_ABBREVIATIONS = frozenset({"sen", "rep", "gov", "gen", "lt", "col", "adm", "maj", "capt", "sgt", "pres", "amb",
                                    "sec", "atty"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "madam", "madame", "dr", "prof"})
-_NOT_ONE_STATE = {"world", "foreign", "international", "global", "other", "western", "overseas", "regional",
+# Words for the other side of a relation: "its creditor banks" are not its banks.
+_OTHER_PARTIES = {"creditor", "lender", "rival", "competitor", "adversary", "enemy", "foe", "neighbour", "neighbor"}
+_NOT_ONE_STATE = {"world", "foreign", "international", "global", "other", "western", "overseas", "regional", "creditor",
                   "local", "state"}
 # Heads that stand for the people of their "of" phrase: "dozens of peacekeepers", "members of parliament".
 _COLLECTIVE = {"member", "group", "dozen", "hundred", "thousand", "million", "number", "some", "many", "most", "all",
@@ -366,6 +368,8 @@ class DocActors:
 
     def _titled_at_home(self, sector: str | None, office: str | None, extent: Span, name: str) -> list[Mention]:
         country = self.dateline_country
+        if sector == "BUS":  # "TOKYO - Sumitomo Bank president Koh Komatsu": a company's, as companies are
+            return [_copy(m, name=name) for m in self._at_dateline(sector, extent, company=True)]
         if country is None or sector not in _STATE_SECTORS or sector is None \
                 or any(n for c, n in self.state_names.items() if c != country):
             return []
@@ -464,6 +468,8 @@ class DocActors:
         """"its forces", "his government", "their executives": the role, in the country of whoever
         the possessive pronoun stands for."""
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if any(t.lemma_.lower() in _OTHER_PARTIES for t in extent):
+            return []  # "its creditor banks", "its rivals": other parties, not its own
         if sector is None and head.lemma_.lower() in _OWN_STATE:
             sector = "GOV"  # "his country", "its nation": the state of whoever the pronoun stands for
         if sector is None or owner is None:
@@ -632,7 +638,12 @@ class DocActors:
         """The PLOVER sector of the role word that is the head, else the nearest before it, else
         the first after it: "spokeswoman for the Foreign Ministry" -> GOV, "state media" -> JRN."""
         hits = self._phrase_hits(tokens, self.gazetteer.roles)
-        return _nearest(hits, head)
+        sector, tok = _nearest(hits, head)
+        if sector != "BUS" and tok is not None and tok.lemma_.lower() in _COMPANY_PARTS \
+                and any(value == "BUS" and t.i < tok.i and (t.lemma_.lower() in _COMPANY_WORDS | {"bank"}
+                                                             or _is_legal_form(t)) for value, t, _ in hits):
+            return "BUS", tok  # "Sumitomo Bank president Koh Komatsu", "Acme Corp chairman John Smith"
+        return sector, tok
 
     def _title(self, tokens: list[Token], head: Token) -> str | None:
         hits = self._phrase_hits(tokens, self.gazetteer.titles)
