@@ -464,3 +464,10 @@ def test_a_question_put_to_the_subject_is_not_the_subjects_request(code_text):
     events = code_text("Asked his reaction to the report during a photo session, Reagan replied that the economy "
                        "was strong.", date(1987, 3, 3))
     assert not any(e.event_code.startswith("02") for e in events)
+
+
+def test_paying_ones_debts_is_no_aid_and_separate_meetings_are_no_meeting_between(code_text):
+    # Reuters 1987: "Yugoslavia had always paid its debts" had been economic aid (071)
+    assert code_text("Yugoslavia has paid its debts to Western banks.", date(1987, 3, 3)) == []
+    events = code_text("France and Germany will hold separate meetings on Monday.", date(1987, 3, 3))
+    assert not any({e.actor1_code, e.actor2_code} == {"FRAGOV", "DEUGOV"} for e in events)

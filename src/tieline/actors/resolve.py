@@ -259,15 +259,12 @@ class DocActors:
             business = self._business_owner(head)
             if business is not None:
                 return [_moved(business, extent, kind="coreference")]
-        if sector == "LEG" and head.lemma_.lower() == "representative":
-            senders = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "from")
-                       for p in c.children if p.dep_ == "pobj"]
-            senders += [c for p in senders for c in p.conjuncts]  # "from Brazil, Colombia and Mexico"
-            if senders:
-                # "representatives of the rebels" speak for the rebels; only a "Representative" with
-                # no one named behind the word sits in a legislature
-                found = [(self._cache.get(p.i) or self._resolve_head(p))[:1] for p in senders]
-                return [_moved(m[0], extent, kind="coreference") for m in found if m]
+        if (sector == "LEG" and head.lemma_.lower() == "representative") or (sector is None and head.lemma_.lower() == "committee"):
+            # "representatives of the rebels" speak for the rebels, "the steering committee of its creditor
+            # banks" for the banks; only a "Representative" with no one named behind the word sits in a legislature
+            senders = self._senders(head)
+            if senders is not None:
+                return [_moved(m, extent, kind="coreference") for m in senders]
         if own is not None and own[1].kind == "group" and not _owned_by_another(own[1], self._countries_in(tokens)):
             return [self._group_mention(own[0], own[1], extent, sector)]
         if own is not None and own[1].kind in COUNTRY_KINDS:
@@ -403,6 +400,17 @@ class DocActors:
             return [self._of_state(country, extent, "BUS", kind="role")]
         return self._at_dateline("BUS", extent, company=True) or self._role_only("BUS", extent)
 
+    def _senders(self, head: Token) -> list[Mention] | None:
+        """Who a delegate or a committee acts for: the "of", "for" or "from" phrase after it ("from
+        Brazil, Colombia and Mexico"), one actor each; None when there is no such phrase."""
+        senders = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "from")
+                   for p in c.children if p.dep_ == "pobj"]
+        if not senders:
+            return None
+        senders += [c for p in senders for c in p.conjuncts]
+        found = [(self._cache.get(p.i) or self._resolve_head(p))[:1] for p in senders]
+        return [m[0] for m in found if m]
+
     def _business_owner(self, head: Token) -> Mention | None:
         """"its Lake States Transportation Division", "the Dallas division of Safeway Stores Inc",
         "the president of Acme Corp": a part or officer of a company is the company's, whatever
@@ -456,9 +464,9 @@ class DocActors:
         own = self.state_names.get(country, 0)
         if any(n >= 2 and n > own for c, n in self.state_names.items() if c != country):
             return []  # "TOKYO - The Soviet Union said ...": a story about another state, filed from Tokyo
-        if sector == "GOV" and own == 0 and self._international_names:
+        if sector == "GOV" and self._international_names >= max(own, 1) and extent.root.lemma_.lower() not in _MINISTRY_WORDS:
             # "BRUSSELS - EC ministers ... the council": an international body's meeting, not Belgium's;
-            # "TOKYO - Japanese car makers ... the EC ... the ministry" is still Japan's ministry
+            # "TOKYO - ... the EC ... the ministry": a ministry is always a state's
             return []
         if sector == "MIL" and any(n >= own for c, n in self.state_names.items() if c != country):
             return []  # forces fight abroad: "TAIPEI - China's military deployed warships"

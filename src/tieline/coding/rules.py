@@ -572,8 +572,10 @@ class RulesCoder(Coder):
             source_tokens, target_tokens = target_tokens, source_tokens
         clause.sources, clause.targets = sources, targets
         clause.source_tokens, clause.target_tokens = source_tokens, target_tokens
-        # "Iran and Iraq met": each met the other; "... held talks with the rebels": they did not
-        clause.reciprocal = pattern.reciprocal and not target_tokens and len(_distinct(sources, clause.code)) >= 2
+        # "Iran and Iraq met": each met the other; "... held talks with the rebels" and "held separate
+        # meetings": they did not
+        clause.reciprocal = pattern.reciprocal and not target_tokens and len(_distinct(sources, clause.code)) >= 2 \
+            and not (cand.obj is not None and any(c.lower_ == "separate" for c in cand.obj.children))
         clause.confidence = self._base_confidence(cand, how, clause.mood)
 
     def _noun_pattern(self, noun: Token) -> VerbPattern | None:
