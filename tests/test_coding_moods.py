@@ -1,6 +1,8 @@
 """Negation, modality, intent, threats, refusals, appeals and reported speech: how a clause's
 governors change what it says (or make it say nothing)."""
 
+from datetime import date
+
 import pytest
 
 
@@ -132,6 +134,9 @@ def test_a_reported_should_of_a_thing_is_a_forecast_not_an_appeal(code_text):
     assert not code_text("Chirac said buying power should remain stable this year.")
     assert [(e.event_code, e.actor2_code) for e in code_text("The US said China must drop its trade barriers.")] \
         == [("100", "CHNGOV")]
+    # Reuters 1987: an analyst's "Exxon should show superior earnings" had been an appeal to Exxon
+    assert not code_text("Exxon should show superior earnings this year, an analyst said.")
+    assert [e.event_code for e in code_text("Baker said Japan should cut its trade surplus.", date(1987, 3, 3))] == ["020"]
 
 
 def test_a_reported_should_of_an_event_or_a_role_is_still_asked(code_text):

@@ -83,6 +83,11 @@ _DOMESTIC_ROOTS = {"18", "19", "20"}  # roots where two bodies of one state are 
 _FIGURATIVE_FORCE = {"attack", "hit", "target", "fight", "battle", "clash", "strike", "fire", "beat", "hammer",
                      "assault", "bash", "punch", "spar", "pummel", "wage", "ambush", "torpedo", "slam"}
 _POLITICAL_SECTORS = {"GOV", "LEG", "JUD", "ELI", "OPP", "PTY"}
+# What a company or an economy is forecast to show, post or report: no one is asked for it
+# ("Exxon should show superior earnings"; "Japan should cut its surplus" is still asked).
+_SHOWING = {"show", "post", "report", "record", "see", "achieve", "produce", "generate", "deliver", "enjoy"}
+_FORECAST_OBJECTS = {"earnings", "earning", "profit", "loss", "result", "sale", "revenue", "growth", "gain",
+                     "improvement", "increase", "decline", "rise", "fall", "recovery", "surplus", "deficit", "return"}
 _MEETING_CODES = {"040", "046"}  # consultations and negotiations: nothing between actors with one party
 # Where the other party of a deal stands in the act agreed to: "agreed to sell cars *to Hungary*",
 # "to buy rice *from the US*", "to acquire *Cardis Corp*", "a stake *in Fichtel und Sachs*".
@@ -367,6 +372,9 @@ class RulesCoder(Coder):
                     t.i in candidates for t in tok.subtree):
                 continue
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if tok.lemma_.lower() in _SHOWING and any(c.dep_ == "dobj" and c.lemma_.lower() in _FORECAST_OBJECTS
+                                                      for c in tok.children):
+                continue  # "Exxon should show superior earnings": a forecast of results, not an appeal
             if subject is None or self._may_be_asked(subject):  # not "buying power should remain stable"
                 pattern = _MUST if modal.lower_ == "must" else _SHOULD
                 candidates[tok.i] = Candidate(tok, pattern, pattern.code, None, [modal, tok])
