@@ -876,3 +876,10 @@ def test_a_states_creditors_are_not_its_own(actors_of):
     # "Argentina is negotiating with its creditor banks" had made the banks Argentine
     found, _, _ = actors_of("Argentina is negotiating with its creditor banks.", date(1987, 3, 3))
     assert not found["its creditor banks"][0].startswith("ARG")
+
+
+def test_central_bank_heads_are_their_states(actors_of):
+    # a central bank is its state's: "Poehl" in a 1987 story had been an unknown person
+    found, _, _ = actors_of("Karl Otto Poehl met Paul Volcker in Basle.", date(1987, 3, 11))
+    assert found["Karl Otto Poehl"] == ("DEUGOV", "Karl Otto Poehl")
+    assert found["Paul Volcker"] == ("USAGOV", "Paul Volcker")
