@@ -471,3 +471,12 @@ def test_paying_ones_debts_is_no_aid_and_separate_meetings_are_no_meeting_betwee
     assert code_text("Yugoslavia has paid its debts to Western banks.", date(1987, 3, 3)) == []
     events = code_text("France and Germany will hold separate meetings on Monday.", date(1987, 3, 3))
     assert not any({e.actor1_code, e.actor2_code} == {"FRAGOV", "DEUGOV"} for e in events)
+
+
+def test_companies_that_pull_out_or_receive_a_mandate_are_no_armies_or_hosts(code_text):
+    # Reuters 1987: "a market maker had pulled out" had been a military withdrawal (0874),
+    # "received a mandate from Industrial Equity Ltd" a visit hosted (043)
+    assert code_text("Market sources said a market maker had pulled out of the gilts market.", date(1987, 3, 3)) == []
+    events = code_text("Merrill Lynch said it received a mandate from Industrial Equity Ltd of Australia.", date(1987, 3, 3))
+    assert not any(e.event_code.startswith("04") for e in events)
+    assert [e.event_code for e in code_text("Iraqi troops pulled out of Kuwait.")] == ["0874"]
