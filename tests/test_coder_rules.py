@@ -457,6 +457,10 @@ def test_a_government_that_protests_complains_officially(code_text):
 def test_a_verb_form_describing_a_noun_is_no_event(code_text):
     events = code_text("U.S.-backed Contra rebels tried to blow up an electricity pylon.", date(1987, 3, 3))
     assert not any(e.event_code.startswith("05") for e in events)
+    # taken for an event of its own, "Russian-backed" had kept the strike on the regime from being coded
+    events = code_text("Donald Trump's missile strike this week against the Russian-backed Syrian regime damaged "
+                       "its chemical weapons program.", date(2017, 4, 10))
+    assert ("USAGOV", "195", "SYRGOV") in [(e.actor1_code, e.event_code, e.actor2_code) for e in events]
 
 
 def test_a_question_put_to_the_subject_is_not_the_subjects_request(code_text):

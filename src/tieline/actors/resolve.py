@@ -77,6 +77,9 @@ _OFTEN_FOREIGN = {"hostage", "captive", "victim", "tourist", "refugee", "migrant
                   "detainee", "visitor", "foreigner", "expatriate", "asylum", "seeker", "pilgrim"}
 _MINISTRY_WORDS = {"ministry", "department"}
 _COMPANY_WORDS = {"company", "firm", "corporation"}
+_COMPANY_HEADS = _COMPANY_WORDS | {"bank"}  # "Sumitomo Bank president": an officer of a business
+# (sector of the role word, head) of those who act for whoever an "of", "for" or "from" phrase names
+_SENT = {("LEG", "representative"), (None, "committee")}
 # What a company has as a state does: "its Aerospace Division", "the president of Acme Corp".
 _COMPANY_PARTS = {"division", "unit", "office", "branch", "arm", "department", "board", "committee", "council",
                   "president", "chairman", "director", "executive", "official", "officer", "spokesman",
@@ -228,9 +231,7 @@ class DocActors:
             if body is not None and not self._former(tokens):
                 return [self._body_person_mention(body, own[1], extent)]
             stated, _ = self._role(outside, head)
-            if stated is None and self.gazetteer.people[own[1].person].office_on(self.day) is None \
-                    and has_us_party_tag(span):
-                stated = "LEG"  # "Dan Glickman (D-Kan.)" in 1987, years before his cabinet post
+            stated = stated or self._in_congress(self.gazetteer.people[own[1].person], span)
             acting_for = self._out_of_office_body(own[1], outside, head)
             if acting_for is not None:
                 # "EC farm commissioner Frans Andriessen", "LDP executive council chairman Shintaro Abe":
@@ -259,7 +260,7 @@ class DocActors:
             business = self._business_owner(head)
             if business is not None:
                 return [_moved(business, extent, kind="coreference")]
-        if (sector == "LEG" and head.lemma_.lower() == "representative") or (sector is None and head.lemma_.lower() == "committee"):
+        if (sector, head.lemma_.lower()) in _SENT:
             # "representatives of the rebels" speak for the rebels, "the steering committee of its creditor
             # banks" for the banks; only a "Representative" with no one named behind the word sits in a legislature
             senders = self._senders(head)
@@ -363,10 +364,15 @@ class DocActors:
         country = self.main_state[0]
         return [self._of_state(country, extent, sector, kind="article")]
 
+    def _in_congress(self, person: Person, name: Span) -> str | None:
+        """"Dan Glickman (D-Kan.)" in 1987, years before his cabinet post: a party tag on someone the
+        files know only from another time makes a member of Congress (LEG)."""
+        return "LEG" if person.office_on(self.day) is None and has_us_party_tag(name) else None
+
     def _titled_at_home(self, sector: str | None, office: str | None, extent: Span, name: str) -> list[Mention]:
-        country = self.dateline_country
         if sector == "BUS":  # "TOKYO - Sumitomo Bank president Koh Komatsu": a company's, as companies are
             return [_copy(m, name=name) for m in self._at_dateline(sector, extent, company=True)]
+        country = self.dateline_country
         if country is None or sector not in _STATE_SECTORS or sector is None \
                 or any(n for c, n in self.state_names.items() if c != country):
             return []
@@ -515,8 +521,7 @@ class DocActors:
             return [_moved(remembered, extent)]
         if known is not None:
             # "President Trump" after "Melania Trump": the president, not the Trump named last
-            in_congress = "LEG" if known.office_on(self.day) is None and has_us_party_tag(person) else None
-            mention = self._mention_from_person(known, extent, kind="person", stated=in_congress)
+            mention = self._mention_from_person(known, extent, kind="person", stated=self._in_congress(known, person))
             self._remember(known.name, mention, head.i, office, known)
             return [mention]
         if has_us_party_tag(person):  # "Rep. Adam Schiff (D-Calif.)": a member of Congress
@@ -648,8 +653,8 @@ class DocActors:
         hits = self._phrase_hits(tokens, self.gazetteer.roles)
         sector, tok = _nearest(hits, head)
         if sector != "BUS" and tok is not None and tok.lemma_.lower() in _COMPANY_PARTS \
-                and any(value == "BUS" and t.i < tok.i and (t.lemma_.lower() in _COMPANY_WORDS | {"bank"}
-                                                             or _is_legal_form(t)) for value, t, _ in hits):
+                and any(value == "BUS" and t.i < tok.i and (t.lemma_.lower() in _COMPANY_HEADS or _is_legal_form(t))
+                        for value, t, _ in hits):
             return "BUS", tok  # "Sumitomo Bank president Koh Komatsu", "Acme Corp chairman John Smith"
         return sector, tok
 

@@ -824,6 +824,18 @@ class RulesCoder(Coder):
             return EventDate(article.published, "crawl" if article.date_source == "crawl" else "publication")
         return when
 
+    def _said_by(self, code: str, head: Token, a1: Mention, a2: Mention | None) -> tuple[str, str] | None:
+        """The code a pattern's act takes from who does it, and why: force between two politicians is
+        criticism, a government's protest a complaint. None when the pattern's code stands."""
+        word = head.lemma_.lower()
+        if code[:2] in ("18", "19") and word in _FIGURATIVE_FORCE and self._politicians(a1) and self._politicians(a2):
+            # "Trump was attacking Sen. Chuck Schumer", "fired back at Rouhani": words, not force
+            return "111", "force between two politicians: criticism (111)"
+        if code == "141" and head.pos_ == "VERB" and word == "protest" and a1.plover_sector == "GOV" and a1.country_code:
+            # "France today protested over Canada's decision"
+            return "114", "a government protesting complains officially (114)"
+        return None
+
     def _politicians(self, actor: Mention | None) -> bool:
         """A named person in a political or civilian-government role (not a soldier or a rebel)."""
         if actor is None or not actor.name or actor.plover_sector not in _POLITICAL_SECTORS:
@@ -899,16 +911,10 @@ class RulesCoder(Coder):
         events = []
         for a1, a2 in kept:
             cameo = coded
-            if cameo.root in ("18", "19") and head.lemma_.lower() in _FIGURATIVE_FORCE \
-                    and self._politicians(a1) and self._politicians(a2):
-                # "Trump was attacking Sen. Chuck Schumer", "fired back at Rouhani": words, not force
-                cameo = self.taxonomy["111"]
-                _note(trace, s_idx, head, clause.pattern_id, "force between two politicians: criticism (111)")
-            if cameo.code == "141" and head.pos_ == "VERB" and head.lemma_.lower() == "protest" and a1.plover_sector == "GOV" \
-                    and a1.country_code:
-                # "France today protested over Canada's decision": a government's protest is a complaint
-                cameo = self.taxonomy["114"]
-                _note(trace, s_idx, head, clause.pattern_id, "a government protesting complains officially (114)")
+            said_by = self._said_by(coded.code, head, a1, a2)
+            if said_by is not None:
+                cameo = self.taxonomy[said_by[0]]
+                _note(trace, s_idx, head, clause.pattern_id, said_by[1])
             confidence = clause.confidence - 0.1 * sum(a.kind == "coreference" for a in (a1, a2) if a is not None)
             confidence -= 0.25 * sum(a is None or not a.code for a in (a1, a2))
             spans = [a1] + ([a2] if a2 is not None else [])
