@@ -883,3 +883,39 @@ def test_central_bank_heads_are_their_states(actors_of):
     found, _, _ = actors_of("Karl Otto Poehl met Paul Volcker in Basle.", date(1987, 3, 11))
     assert found["Karl Otto Poehl"] == ("DEUGOV", "Karl Otto Poehl")
     assert found["Paul Volcker"] == ("USAGOV", "Paul Volcker")
+
+
+def test_a_companys_national_arm_is_a_business_of_that_country(actors_of):
+    # Reuters 1987: "A Merrill Lynch Canada spokesman" had been two actors, USABUS and CANGOV
+    found, _, _ = actors_of("A Merrill Lynch Canada spokesman declined to comment.", date(1987, 3, 12))
+    assert found["A Merrill Lynch Canada spokesman"][0] == "CANBUS"
+    found, _, _ = actors_of("Merrill Lynch said it would open an office in Canada.", date(1987, 3, 12))
+    assert found["Merrill Lynch"][0] == "USABUS"
+
+
+def test_a_group_in_a_country_is_the_groups_and_local_is_no_role(actors_of):
+    # AllSides 2015: "Yemen's local Al Qaeda branch" had also been Yemen's civilians
+    found, _, _ = actors_of("Yemen's local Al Qaeda branch attacked the army.", date(2015, 1, 9))
+    assert found["Yemen's local Al Qaeda branch"][0] == "IMGMOSALQ"
+
+
+def test_province_names_that_are_common_words_are_no_places(actors_of):
+    # Reuters 1987: the Maritime Safety Agency had been Togo's, a "Southwest Division" Cameroon's
+    found, _, _ = actors_of("The Maritime Safety Agency ordered fishermen along the Kyushu coast to return to port.",
+                            date(1987, 3, 18))
+    assert not found["The Maritime Safety Agency"][0].startswith("TGO")
+    found, _, _ = actors_of("The president of the company's Southwest Division resigned.", date(1987, 3, 18))
+    assert not any(code.startswith("CMR") for code, _ in found.values())
+
+
+def test_an_undated_page_codes_people_as_in_office_unless_it_says_former(coder):
+    # Undated AllSides pages dated the day they were read had made Obama a former official
+    text = "Obama defended the FBI. Former Secretary of State Hillary Clinton criticized Russia."
+
+    def codes(undated: bool) -> dict[str, str]:
+        doc_actors = coder.resolver.for_doc(coder.nlp(text), date(2026, 11, 30), undated=undated)
+        return {m.text: m.code for m in doc_actors.mentions}
+
+    assert codes(undated=False)["Obama"] == "USAELI"
+    assert codes(undated=True)["Obama"] == "USAGOV"
+    assert codes(undated=True)["Former Secretary of State Hillary Clinton"] == "USAELI"

@@ -112,3 +112,23 @@ def test_progress_bar_on_a_terminal(tmp_path):
     piped = subprocess.run(args[:2] + [str(tmp_path / "a.txt"), "--db", str(tmp_path / "t.duckdb")],
                            capture_output=True, text=True, timeout=120)
     assert "stored 1 ·" not in piped.stderr and "Summary: read 1, kept 1" in piped.stdout
+
+
+def test_a_text_with_no_date_takes_the_day_its_address_gives():
+    # AllSides records with a URL and no date had been dated the day the file was read
+    from datetime import UTC, date, datetime
+
+    from tieline.ingest import extract_text
+
+    fetched = datetime(2026, 11, 30, tzinfo=UTC)
+    text = "The minister met her counterpart in Paris on Monday to discuss the border."
+    dated = extract_text(Document(id="a", source="a", content=text, fetched=fetched,
+                                  url="http://www.nytimes.com/2016/09/20/world/europe/border-talks.html"))
+    assert dated.published == date(2016, 9, 20) and dated.date_source == "url"
+    for url in ("https://www.aljazeera.com/news/2020/03/border-talks.html",  # a month is no day
+                "https://news.example.org/world/border-talks-1490769619", None):
+        undated = extract_text(Document(id="b", source="b", content=text, fetched=fetched, url=url))
+        assert undated.published == date(2026, 11, 30) and undated.date_source == "crawl"
+    later = extract_text(Document(id="c", source="c", content=text, fetched=fetched,
+                                  url="https://news.example.org/2027/01/05/border-talks.html"))
+    assert later.date_source == "crawl"  # no page is from after it was fetched

@@ -143,10 +143,22 @@ class DocActors:
     state_names: Counter = field(default_factory=Counter)  # state -> how often the article names it
     common_words: frozenset[str] = frozenset()  # English dictionary words: "Director" is no given name
     dateline_country: str | None = None  # the state a wire story was filed from ("TOKYO, June 18 -")
+    undated: bool = False  # `when` is only when the page was fetched: the article may be years older
 
     @property
     def day(self) -> date:
         return self.when or date.today()
+
+    def day_for(self, person: Person) -> date:
+        """The day a known person is coded as of. An undated page that names someone whose offices
+        had all ended by the day it was fetched is more likely from their time in office than about
+        them as a former official (which the text says: "former President Obama")."""
+        if not self.undated or not person.terms or person.office_on(self.day) is not None:
+            return self.day
+        ended = [t.end for t in person.terms if t.end is not None and t.end <= self.day]
+        if len(ended) < len(person.terms):
+            return self.day  # between two offices, or before the first
+        return max(ended) - timedelta(days=1)
 
     @cached_property
     def _international_names(self) -> int:
@@ -545,6 +557,7 @@ class DocActors:
 
     def _with_entries(self, entries, sector, office, extent, head, tokens) -> list[Mention]:
         resolved = []
+        with_group = any(entry.kind == "group" for _, entry in entries)
         for span, entry in entries:
             if entry.kind == "group" and sector == "ELI" and entry.country_code:
                 resolved.append(self._mention(entry, extent, "ELI", kind="role"))  # "a former CIA official"
@@ -564,8 +577,9 @@ class DocActors:
                 continue
             if sector is None:
                 # "North Korea's missile launch", "Beijing's decision": the state behind the act.
+                # ("Yemen's Al Qaeda branch" is Al Qaeda's, where it is)
                 if entry.kind in ("country", "capital", "informal") and span.root.dep_ == "poss" \
-                        and head.ent_type_ not in ("ORG", "PERSON"):
+                        and head.ent_type_ not in ("ORG", "PERSON") and not with_group:
                     resolved.append(self._mention(entry, extent, "GOV", kind="possessive"))
                 elif entry.kind == "demonym" and (head.pos_ == "NOUN" or head.tag_ == "NNPS") \
                         and span.root.head.i == head.i and span.root.dep_ in ("amod", "compound", "nmod") \
@@ -639,9 +653,28 @@ class DocActors:
         chosen = before or found
         owners = {e.country_code for _, e in chosen if e.kind in COUNTRY_KINDS}
         chosen = [(s, e) for s, e in chosen if not _owned_by_another(e, owners)]
+        chosen = self._national_arms(chosen)
         # A university, ministry or party of a country stands for it: keep the group, drop the country.
         group_countries = {e.country_code for _, e in chosen if e.kind == "group" and e.country_code}
         return [(s, e) for s, e in chosen if e.kind == "group" or e.country_code not in group_countries]
+
+    def _national_arms(self, chosen: list[tuple[Span, Entry]]) -> list[tuple[Span, Entry]]:
+        """"Merrill Lynch Canada", "Shell Canada": a country's name right after a company's is the
+        company's arm in that country, a business of that country."""
+        arms: dict[int, tuple[Span, Entry]] = {}
+        for span, entry in chosen:
+            if entry.kind != "group" or entry.sector != "BUS":
+                continue
+            after = self.by_token.get(span.end)
+            if after is not None and after[1].kind == "country" and after[0].start == span.end \
+                    and after[1].country_code != entry.country_code:
+                country = after[1].country_code
+                arm = dataclasses.replace(entry, code=self.gazetteer.cameo_code(country, "BUS"), country_code=country)
+                arms[span.start] = (self.doc[span.start : after[0].end], arm)
+        if not arms:
+            return chosen
+        ends = {arm_span.end for arm_span, _ in arms.values()}
+        return [arms.get(s.start, (s, e)) for s, e in chosen if not (e.kind == "country" and s.end in ends)]
 
     def _countries_in(self, tokens: list[Token]) -> set[str]:
         hits = (self.by_token.get(t.i) for t in tokens)
@@ -687,8 +720,10 @@ class DocActors:
                 if n == 1 and len(last.text) <= 3 and last.text.istitle() and last.ent_type_ == "PERSON":
                     continue  # "Ngo Dinh Diem": a name, not an NGO (the acronym is written in capitals)
                 if n == 1 and last.pos_ == "ADJ" and last.text.islower() and last.lower_ in self.gazetteer.not_as_adjectives \
-                        and not (last.i + 1 < len(self.doc) and self.doc[last.i + 1].pos_ == "PROPN"):
-                    continue  # "general commitments": no general ("Iranian general Qassem Soleimani" is)
+                        and not (last.i + 1 < len(self.doc) and self.doc[last.i + 1].ent_type_ == "PERSON"):
+                    # "general commitments": no general ("Iranian general Qassem Soleimani" is);
+                    # "Yemen's local Al Qaeda branch": no locals
+                    continue
                 hit = self.by_token.get(last.i)
                 if hit and hit[1].kind in ("group", "person", "country", "capital") and not hit[1].generic_name:
                     continue  # part of a name ("Security Council", "Workers' Party"), not a role
@@ -848,8 +883,9 @@ class DocActors:
 
     def _mention_from_person(self, person: Person, extent: Span, kind: str, former: bool = False,
                              stated: str | None = None) -> Mention:
-        sector, _ = person.sector_on(self.day)
-        term = person.office_on(self.day)
+        day = self.day_for(person)
+        sector, _ = person.sector_on(day)
+        term = person.office_on(day)
         if term is not None and term.body and not former:
             body = next((e for e in self.gazetteer.lookup(term.body) if e.kind == "group"), None)
             if body is not None:
@@ -1457,7 +1493,8 @@ class ActorResolver:
         self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(phrases)))
         self.common_words = _dictionary_words(nlp)
 
-    def for_doc(self, doc: Doc, when: date | None = None, dateline_country: str | None = None) -> DocActors:
+    def for_doc(self, doc: Doc, when: date | None = None, dateline_country: str | None = None,
+                undated: bool = False) -> DocActors:
         candidates = []
         day = when or date.today()
         for _, start, end in self.matcher(doc):
@@ -1480,7 +1517,7 @@ class ActorResolver:
         _drop_namesake_towns(doc, by_token)
         actors = DocActors(doc, self.gazetteer, by_token, when=when,
                            state_names=_states_named(doc, by_token, self.gazetteer, day), common_words=self.common_words,
-                           dateline_country=dateline_country)
+                           dateline_country=dateline_country, undated=undated)
         actors.introduce_people()
         return actors
 

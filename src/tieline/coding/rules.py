@@ -195,7 +195,8 @@ class RulesCoder(Coder):
         """Events of one parsed article. `actors` overrides the coder's actor policy: "source" (the
         default: a known source, the target known or none), "both" (two known actors) or "any"."""
         policy = actors or self.actors
-        doc_actors = self.resolver.for_doc(doc, when=article.published, dateline_country=self._dateline_state(article))
+        doc_actors = self.resolver.for_doc(doc, when=article.published, dateline_country=self._dateline_state(article),
+                                           undated=article.date_source in ("crawl", "none"))
         events: list[Event] = []
         recent: list[tuple[int, str, list[Mention]]] = []  # (sentence, verb lemma, sources) of clauses so far
         for s_idx, sent in enumerate(doc.sents):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 
 from ..models import Article, Document, Failure
 from ..pipeline import RunStats
@@ -110,6 +110,19 @@ def extract_text(doc: Document) -> Article | None:
     )
 
 
+def url_date(url: str | None, fetched: datetime | None = None) -> date | None:
+    """The day a page's address gives ("/2016/09/20/"), by htmldate's URL rules; none for a
+    year and month alone, or for a day after the page was fetched."""
+    if not url:
+        return None
+    from htmldate.extractors import extract_url_date
+    from htmldate.utils import Extractor
+
+    latest = fetched.replace(tzinfo=None) if fetched is not None else datetime.now()
+    found = extract_url_date(url, Extractor(False, latest, datetime(1990, 1, 1), True, "%Y-%m-%d"))
+    return date.fromisoformat(found) if found else None
+
+
 def _published(doc: Document, extracted: str | None) -> tuple[date | None, str]:
     if doc.published is not None:
         return doc.published, "document"
@@ -118,6 +131,9 @@ def _published(doc: Document, extracted: str | None) -> tuple[date | None, str]:
             return date.fromisoformat(extracted[:10]), "extracted"
         except ValueError:
             pass
+    from_url = url_date(doc.url, doc.fetched)
+    if from_url is not None:
+        return from_url, "url"
     if doc.fetched is not None:
         return doc.fetched.date(), "crawl"
     return None, "none"
