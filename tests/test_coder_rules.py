@@ -484,3 +484,38 @@ def test_companies_that_pull_out_or_receive_a_mandate_are_no_armies_or_hosts(cod
     events = code_text("Merrill Lynch said it received a mandate from Industrial Equity Ltd of Australia.", date(1987, 3, 3))
     assert not any(e.event_code.startswith("04") for e in events)
     assert [e.event_code for e in code_text("Iraqi troops pulled out of Kuwait.")] == ["0874"]
+
+
+def test_agreeing_that_something_is_so_is_no_intent_to_cooperate(code_text):
+    # AllSides: "Russia and China both agreed that the willpower of the U.S. was weak" had been 030 both ways
+    assert code_text("Russia and China agreed that the willpower of the United States was weak.", date(2018, 3, 3)) == []
+    assert code_text("Locals mostly agree that Americans have been hurt by unfair trade.", date(2018, 3, 3)) == []
+    for text in ("Iran and Iraq agreed to resume talks.", "Japan and China agreed that talks would resume next month.",
+                 "Japan and China agreed that the fishing plan should be expanded."):
+        assert any(e.event_code.startswith("03") for e in code_text(text, date(2018, 3, 3))), text
+
+
+def test_declining_comment_bombing_oneself_and_protesting_in_the_street(code_text):
+    # AllSides: "the office of the French president refused comment" had been a rejection (120), a
+    # suicide bombing property damage (171), "staged a sit-in to protest" a threat to protest (133) and
+    # "demonstrators ... protest against Putin" an official complaint (114)
+    def codes(text):
+        return [(e.actor1_code, e.event_code, e.actor2_code) for e in code_text(text, date(2018, 3, 3))]
+
+    assert codes("The office of the French president refused comment.") == [("FRAGOV", "011", None)]
+    assert [c for _, c, _ in codes("An Islamic State terrorist blew himself up in Istanbul, killing ten tourists.")] \
+        == ["1831"]
+    assert ("KORLEG", "141", "PRKGOV") in codes(
+        "South Korean lawmakers staged a sit-in to protest Kim Jong-un's arrival in Seoul.")
+    assert [c for _, c, _ in codes("Farmers held rallies throughout the country to protest against high interest rates.")] \
+        == ["141"]  # one protest, not the rally and its purpose
+    assert ("RUSCVL", "141", "RUSGOV") in codes("Thousands of Russian demonstrators took to the streets to protest "
+                                                 "against the Russian government.")
+    assert codes("France protested to Canada over the fishing dispute.") == [("FRAGOV", "114", "CANGOV")]
+    assert [c for _, c, _ in codes("Russia sent troops to attack Ukraine.")] == ["154"]  # a purpose is still an intent
+
+
+def test_a_partys_members_of_a_chamber_are_legislators(code_text):
+    # AllSides: "House Democrats impeached Trump" had been the party (USAPTY), "Senate Republicans" the chamber
+    events = code_text("House Democrats impeached Trump.", date(2019, 12, 20))
+    assert [(e.actor1_code, e.actor2_code) for e in events] == [("USALEG", "USAGOV")]

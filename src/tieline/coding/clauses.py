@@ -224,6 +224,8 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
             return False, obj, "its complement is a question, which this pattern excludes"
         if excluded == "future" and any(_foretells(c) for c in complement_children(head)):
             return False, obj, "its complement says what will happen, which this pattern excludes"
+        if excluded == "view" and any(_states_a_view(c) for c in complement_children(head)):
+            return False, obj, "its complement states what is so, which this pattern excludes"
         if excluded.startswith("prep:") and any(c.lower_ == excluded[5:] for c in preps(head)):
             return False, obj, f"has '{excluded[5:]}', which this pattern excludes"
         if excluded.startswith("object_prep:") and obj is not None \
@@ -272,6 +274,15 @@ def _foretells(clause: Token) -> bool:
         # about things ("the campaign would take time", "any talks would only benefit the enemy")
         return any(can_act(c) for c in subjects)
     return state == "modal" and any(c.pos_ == "PROPN" or c.lower_ == "we" for c in subjects)
+
+
+def _states_a_view(clause: Token) -> bool:
+    """Whether a complement is a finite clause about what is or was so ("agreed that the talks had
+    failed"), not about what will, would, may or should be done ("agreed the meetings should continue")."""
+    if clause.dep_ != "ccomp" or not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in clause.children):
+        return False
+    state, _ = own_markers(clause)
+    return state not in ("future", "refusal", "would", "modal", "obligation") and not _has_condition(clause)
 
 
 _QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "who", "whom", "which"})

@@ -93,6 +93,14 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             _apply(mood, kind, tok.head, tok)
             break
         if dep == "advcl" and _is_purpose(tok) and tok.head.i not in transparent:
+            if tok.lemma_.lower() in lexicon.protests and tok.head.lemma_.lower() in lexicon.gatherings:
+                # "took to the streets to protest": the protest took place (coded with the gathering
+                # when that is coded itself: "held rallies to protest")
+                mood.governors.append((tok.head.text, "gathering"))
+                if mood.purpose_of is None:
+                    mood.purpose_of = tok.head
+                tok = tok.head
+                continue
             # "sent experts to investigate": what the subject set out to do, an intent
             if mood.state == "fact":
                 mood.state = "future"

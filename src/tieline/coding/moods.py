@@ -31,6 +31,8 @@ class MoodLexicon:
     event_nouns: dict[str, str]  # noun lemma -> the verb lemma of the same event: "invasion" -> "invade"
     version: str
     infinitive_only: frozenset[str] = frozenset()
+    gatherings: frozenset[str] = frozenset()  # acts that do the protest they are for
+    protests: frozenset[str] = frozenset()
 
     def governor(self, lemma: str, dep: str) -> str | None:
         """The kind of governor `lemma` is for a complement attached with `dep` (xcomp or ccomp)."""
@@ -98,4 +100,8 @@ def load_moods() -> MoodLexicon:
         event_nouns={str(k).lower(): str(v).lower() for k, v in (data.get("event_nouns") or {}).items()},
         version=f"{data.get('version', '?')}+{hashlib.sha256(raw).hexdigest()[:8]}",
         infinitive_only=frozenset(_words(data.get("infinitive_only", []), "infinitive_only")),
+        gatherings=frozenset(_words((data.get("protest_by_gathering") or {}).get("gatherings", []),
+                                    "protest_by_gathering.gatherings")),
+        protests=frozenset(_words((data.get("protest_by_gathering") or {}).get("protests", []),
+                                  "protest_by_gathering.protests")),
     )

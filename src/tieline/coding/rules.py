@@ -83,6 +83,7 @@ _DOMESTIC_ROOTS = {"18", "19", "20"}  # roots where two bodies of one state are 
 _FIGURATIVE_FORCE = {"attack", "hit", "target", "fight", "battle", "clash", "strike", "fire", "beat", "hammer",
                      "assault", "bash", "punch", "spar", "pummel", "wage", "ambush", "torpedo", "slam"}
 _POLITICAL_SECTORS = {"GOV", "LEG", "JUD", "ELI", "OPP", "PTY"}
+_PUBLIC_SECTORS = {"CVL", "LAB", "EDU", "SOC", "OPP", "REL", "AGR", "REF"}  # who protest in the street, not by note
 # What a company or an economy is forecast to show, post or report: no one is asked for it
 # ("Exxon should show superior earnings"; "Japan should cut its surplus" is still asked).
 _SHOWING = {"show", "post", "report", "record", "see", "achieve", "produce", "generate", "deliver", "enjoy"}
@@ -835,6 +836,9 @@ class RulesCoder(Coder):
         if code == "141" and head.pos_ == "VERB" and word == "protest" and a1.plover_sector == "GOV" and a1.country_code:
             # "France today protested over Canada's decision"
             return "114", "a government protesting complains officially (114)"
+        if code == "114" and head.pos_ == "VERB" and word == "protest" and a1.plover_sector in _PUBLIC_SECTORS:
+            # "Thousands of demonstrators took to the streets to protest against Putin"
+            return "141", "people protesting against someone demonstrate (141)"
         return None
 
     def _politicians(self, actor: Mention | None) -> bool:
