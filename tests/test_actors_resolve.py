@@ -919,3 +919,29 @@ def test_an_undated_page_codes_people_as_in_office_unless_it_says_former(coder):
     assert codes(undated=False)["Obama"] == "USAELI"
     assert codes(undated=True)["Obama"] == "USAGOV"
     assert codes(undated=True)["Former Secretary of State Hillary Clinton"] == "USAELI"
+
+
+def test_envoys_spokespeople_and_role_words_from_the_allsides_audit(actors_of):
+    # "Mansour, the Palestinian U.N. observer" had been Egypt's interim president, "Presidential spokesman
+    # Ibrahim Kalin" a government of no state, suicide bombers an army and church officials a government
+    found, _, _ = actors_of("Riyad Mansour criticized Israel. Mansour said the vote was historic.", date(2014, 7, 20))
+    assert found["Riyad Mansour"][0] == found["Mansour"][0] == "PSEGOV"
+    found, _, _ = actors_of("Presidential spokesman Ibrahim Kalin condemned the attacks.", date(2017, 4, 9))
+    assert found["Presidential spokesman Ibrahim Kalin"][0] == "TURGOV"
+    found, _, _ = actors_of("A suicide bomber attacked a checkpoint. Christian church officials condemned it.")
+    assert found["A suicide bomber"][0] == "UAF" and found["Christian church officials"][0] == "REL"
+
+
+def test_a_title_says_the_role_and_a_party_in_apposition_the_state(actors_of):
+    # AllSides: "Rep. Joe Kennedy III, Massachusetts Democrat" had been the party (USAPTY)
+    found, _, _ = actors_of("Rep. Joe Zorbling, a Massachusetts Democrat, criticized Trump. Zorbling also "
+                            "criticized Russia.", date(2020, 6, 2))
+    assert found["Rep. Joe Zorbling"][0] == found["Zorbling"][0] == "USALEG"
+
+
+def test_a_nationality_before_two_joined_roles_is_both_roles(actors_of):
+    # AllSides: "Iranian police and security forces" had made the forces American, the article's state
+    found, _, _ = actors_of("Iranian police and security forces fired on protesters.", date(2019, 11, 18))
+    assert found["Iranian police"][0] == found["security forces"][0] == "IRNCOP"
+    found, _, _ = actors_of("Iranian police and foreign journalists were detained.", date(2019, 11, 18))
+    assert not found["foreign journalists"][0].startswith("IRN")

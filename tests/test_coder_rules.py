@@ -519,3 +519,10 @@ def test_a_partys_members_of_a_chamber_are_legislators(code_text):
     # AllSides: "House Democrats impeached Trump" had been the party (USAPTY), "Senate Republicans" the chamber
     events = code_text("House Democrats impeached Trump.", date(2019, 12, 20))
     assert [(e.actor1_code, e.actor2_code) for e in events] == [("USALEG", "USAGOV")]
+
+
+def test_joined_actors_of_one_code_make_one_event(code_text):
+    # AllSides: "U.S. fighter jets and drones repeatedly bombed ..." had been the same event twice
+    events = code_text("U.S. fighter jets and drones repeatedly bombed Islamic State positions in northern Iraq.",
+                       date(2014, 8, 9))
+    assert [(e.actor1_code, e.event_code, e.actor2_code) for e in events] == [("USAMIL", "195", "IMGMOSISI")]

@@ -151,6 +151,10 @@ def test_two_actors_of_one_state_clashing_act_on_each_other(code_text):
 
 
 def test_two_bodies_of_one_state_that_meet_are_no_relation_and_a_thing_is_not_told_to_act(code_text):
-    assert code_text("Afghan government officials and Afghan rebels met in Doha on Monday.") == []
+    assert code_text("Afghan government officials and Afghan lawmakers met in Kabul on Monday.") == []
+    # a government and its rebels or opposition are two sides ("Syrian government officials and
+    # opposition leaders are to discuss a power transfer" had been no event)
+    assert sorted(triples(code_text("Afghan government officials and Afghan rebels met in Doha on Monday."))) == [
+        ("AFGGOV", "040", "AFGREB"), ("AFGREB", "040", "AFGGOV")]
     # "demanded the ZTE issue be resolved": the issue is told nothing, and ZTE is not the one asked
     assert triples(code_text("Beijing demanded the ZTE issue be resolved.")) == [("CHNGOV", "100", None)]

@@ -320,11 +320,28 @@ class DocActors:
         if sole is not None and all(t.pos_ == "DET" or t.lemma_.lower() in self.gazetteer.titles for t in tokens):
             # "the Pope": the Holy See's, whatever state the article is about ("the Coptic pope" is not)
             return self._with_entries([(extent, Entry(sole, sole, "country"))], sector, office, extent, head, tokens)
+        shared = self._first_conjuncts_state(head) if sector is not None else None
+        if shared is not None:
+            return [self._of_state(shared, extent, sector, kind="role")]
         if generic is None or sector is not None:
             # "the government" with no state named before it is still a government
             return self._placed_in_sentence(sector, extent) or self._in_main_state(sector, extent) \
                 or self._at_dateline(sector, extent) or self._role_only(sector, extent, unknown=unknown_roles)
         return []
+
+    def _first_conjuncts_state(self, head: Token) -> str | None:
+        """"Iranian police and security forces": a nationality before the first of two joined role
+        words is the second's too, when the second has no modifier of its own."""
+        if head.dep_ != "conj" or any(c.dep_ in ("amod", "poss", "det", "nummod") or c.i in self.by_token
+                                      for c in head.children if c.i < head.i):
+            return None
+        first = head.head
+        for child in first.children:
+            hit = self.by_token.get(child.i)
+            if child.i < first.i and child.dep_ in ("amod", "compound") and hit is not None \
+                    and hit[1].kind in ("demonym", "country"):
+                return hit[1].country_code
+        return None
 
     def _placed_in_sentence(self, sector: str | None, extent: Span) -> list[Mention]:
         """"In Sao Paulo, police used tear gas", "rebels in eastern Ukraine": police, courts,
@@ -541,8 +558,12 @@ class DocActors:
             self._remember(name, mention, head.i, office)
             return [mention]
         apposed = self._from_apposition(head, name)
-        if apposed:
-            return [_moved(m, extent, kind="person") for m in apposed]
+        if apposed is not None:
+            if apposed.plover_sector == "PTY" and apposed.country_code and sector not in (None, "PTY"):
+                # "Rep. Joe Kennedy III, a Massachusetts Democrat": the title says the role, the party the state
+                apposed = self._of_state(apposed.country_code, extent, sector, name=name, kind="person")
+            self._remember(name, apposed, head.i, None)
+            return [_moved(apposed, extent, kind="person")]
         sole = self.gazetteer.sole_offices.get(office or "")
         if sole is not None:  # "Pope John Paul": whoever holds an office only one state has is that state's
             mention = self._mention(Entry(sole, sole, "country"), extent, sector, name=name, kind="person")
@@ -1007,7 +1028,7 @@ class DocActors:
             candidates = _latest_in_office(candidates, self.day)
         return candidates[0] if len(candidates) == 1 and surname_in_use(candidates[0], self.day) else None
 
-    def _from_apposition(self, head: Token, name: str) -> list[Mention]:
+    def _from_apposition(self, head: Token, name: str) -> Mention | None:
         """"Yang Moo-jin, a professor at the University of North Korean Studies": the person
         takes the actor of the phrase in apposition."""
         for child in head.children:
@@ -1015,10 +1036,8 @@ class DocActors:
                 continue
             found = [m for m in self._resolve_head(child) if m.country_code or m.plover_country]
             if len(found) == 1:
-                named = _copy(found[0], name=name)
-                self._remember(name, named, head.i, None)
-                return [named]
-        return []
+                return _copy(found[0], name=name)
+        return None
 
     def _pronoun(self, tok: Token) -> list[Mention]:
         word = tok.lower_

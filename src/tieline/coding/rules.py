@@ -79,6 +79,7 @@ _MAX_RECIPROCAL = 4
 _CONNECTIVES = {("as", "opposed", "to"), ("as", "compared", "to"), ("as", "compared", "with")}
 _NON_ASSERTING_SECTORS = {"MED", "EDU"}  # media and analysts report; they are not parties
 _DOMESTIC_ROOTS = {"18", "19", "20"}  # roots where two bodies of one state are two sides
+_CHALLENGERS = {"OPP", "REB"}  # who are a side of their own against their state's government
 # Verbs of force that are as often words when one politician uses them on another.
 _FIGURATIVE_FORCE = {"attack", "hit", "target", "fight", "battle", "clash", "strike", "fire", "beat", "hammer",
                      "assault", "bash", "punch", "spar", "pummel", "wage", "ambush", "torpedo", "slam"}
@@ -888,7 +889,7 @@ class RulesCoder(Coder):
         else:
             pairs = [(a, b) for a in (sources or [None]) for b in (targets or [None])
                      if a is None or b is None or not _overlaps(a, b)]
-        kept = []
+        kept, seen = [], set()
         for a1, a2 in pairs:
             if a1 is None and policy == "any":
                 a1 = Mention(text="", start=head.idx, end=head.idx, code="", kind="none")
@@ -900,6 +901,9 @@ class RulesCoder(Coder):
                 continue
             if a2 is not None and not a2.code and policy != "any":
                 a2 = None  # "attacked a convoy": the target names no actor, so the event has none
+            if a1.code and (a1.code, a2.code if a2 is not None else None) in seen:
+                continue  # "U.S. fighter jets and drones bombed ...": one act of one actor on one target
+            seen.add((a1.code, a2.code if a2 is not None else None))
             kept.append((a1, a2))
         if not kept:
             missing = "source" if not clause.sources else "target"
@@ -1099,9 +1103,12 @@ def _country(m: Mention) -> str:
 
 def _party(m: Mention, code: str = "") -> str:
     """Which party an actor is: its country, except in a fight, where "police and protesters
-    clashed" are two in one country (two bodies of one state that meet or debate are no relation
-    between states)."""
-    return (m.code or _country(m)) if code[:2] in _DOMESTIC_ROOTS else _country(m)
+    clashed" are two in one country, and for a state's opposition or rebels, who meet and talk
+    with its government as another party (two bodies of one state that meet or debate are no
+    relation between states)."""
+    if code[:2] in _DOMESTIC_ROOTS or m.plover_sector in _CHALLENGERS:
+        return m.code or _country(m)
+    return _country(m)
 
 
 def _distinct(mentions: list[Mention], code: str = "") -> set[str]:
