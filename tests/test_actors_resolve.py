@@ -908,17 +908,22 @@ def test_province_names_that_are_common_words_are_no_places(actors_of):
     assert not any(code.startswith("CMR") for code, _ in found.values())
 
 
-def test_an_undated_page_codes_people_as_in_office_unless_it_says_former(coder):
-    # Undated AllSides pages dated the day they were read had made Obama a former official
-    text = "Obama defended the FBI. Former Secretary of State Hillary Clinton criticized Russia."
-
-    def codes(undated: bool) -> dict[str, str]:
+def test_an_undated_page_is_dated_by_the_titles_it_gives_known_people(coder):
+    # Undated AllSides pages dated the day they were read had made a sitting President Obama a former
+    # official; a page titles people by the office they hold and says "former" of the others
+    def codes(text: str, undated: bool = True) -> dict[str, str]:
         doc_actors = coder.resolver.for_doc(coder.nlp(text), date(2026, 11, 30), undated=undated)
         return {m.text: m.code for m in doc_actors.mentions}
 
-    assert codes(undated=False)["Obama"] == "USAELI"
-    assert codes(undated=True)["Obama"] == "USAGOV"
-    assert codes(undated=True)["Former Secretary of State Hillary Clinton"] == "USAELI"
+    text = "President Obama defended the FBI. Obama said Former Secretary of State Hillary Clinton was right."
+    assert codes(text, undated=False)["Obama"] == "USAELI"
+    found = codes(text)
+    assert found["Obama"] == "USAGOV" and found["Former Secretary of State Hillary Clinton"] == "USAELI"
+    # his first term, not his second: Obama is a former president and Pompeo in office
+    found = codes("President Trump met Secretary of State Mike Pompeo. Obama criticized the deal.")
+    assert found["Obama"] == "USAELI" and found["Secretary of State Mike Pompeo"] == "USAGOV"
+    assert codes("Obama defended the FBI.")["Obama"] == "USAELI"  # no title, no other date than the crawl's
+
 
 
 def test_envoys_spokespeople_and_role_words_from_the_allsides_audit(actors_of):

@@ -526,3 +526,17 @@ def test_joined_actors_of_one_code_make_one_event(code_text):
     events = code_text("U.S. fighter jets and drones repeatedly bombed Islamic State positions in northern Iraq.",
                        date(2014, 8, 9))
     assert [(e.actor1_code, e.event_code, e.actor2_code) for e in events] == [("USAMIL", "195", "IMGMOSISI")]
+
+
+def test_targets_from_the_allsides_audit(code_text):
+    # "Russia has backed Assad" had no target (news drops the "al-" of "al-Assad"), "Cruz said Mr. Obama
+    # must seek authorization" asked no one (the speaker's state, not his body), and "with the North
+    # Koreans" had lost to the informal "the North"
+    def triples(text, day):
+        return [(e.actor1_code, e.event_code, e.actor2_code) for e in code_text(text, day)]
+
+    assert triples("Russia has backed Assad throughout the war.", date(2015, 3, 3)) == [("RUSGOV", "051", "SYRGOV")]
+    assert triples("Senator Ted Cruz said Mr. Obama must seek congressional authorization.", date(2014, 9, 10)) \
+        == [("USALEG", "100", "USAGOV")]
+    assert triples("Secretary of State Mike Pompeo will discuss the proposal with the North Koreans.",
+                   date(2018, 7, 3)) == [("USAGOV", "036", "PRK")]

@@ -155,7 +155,8 @@ class Gazetteer:
         person = self.people.get(key)
         if person is None:
             person = self.people[key] = Person(name, country)
-            self.surnames.setdefault(person.surname, []).append(key)
+            for surname in person.surnames:
+                self.surnames.setdefault(surname, []).append(key)
         if term is not None and term not in person.terms:
             person.terms.append(term)
             self.holders.setdefault((holder_key or country, term.office), []).append((person, term))

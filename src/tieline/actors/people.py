@@ -19,6 +19,7 @@ OFFICE_RANK = (
 _LIFELONG_SECTORS = {"LEG", "REL"}
 # Countries whose people are written family name first ("Xi Jinping" is "Xi" for short).
 FAMILY_NAME_FIRST = {"CHN", "PRK", "KOR", "TWN", "HKG", "MAC", "KHM", "SGP"}
+_ARABIC_ARTICLES = ("al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-")
 # Where a Chinese given name is romanised with a hyphen, a name without one is in Western order.
 GIVEN_NAME_HYPHENATED = {"TWN", "HKG", "MAC"}
 
@@ -78,6 +79,15 @@ class Person:
         if self.country in GIVEN_NAME_HYPHENATED and len(parts) > 1 and "-" not in parts[-1]:
             return parts[-1]  # "Joseph Wu", "Carrie Lam": written in Western order ("Tsai Ing-wen" is not)
         return parts[0] if self.country in FAMILY_NAME_FIRST else parts[-1]
+
+    @property
+    def surnames(self) -> tuple[str, ...]:
+        """The surname, and without its Arabic article: news writes "Assad" for "al-Assad"."""
+        name = self.surname
+        for article in _ARABIC_ARTICLES:
+            if name.startswith(article) and len(name) > len(article) + 2:
+                return name, name[len(article):]
+        return (name,)
 
     @property
     def is_top(self) -> bool:

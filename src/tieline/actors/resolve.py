@@ -21,6 +21,7 @@ country by accident.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -110,6 +111,8 @@ _NOT_ONE_STATE = {"world", "foreign", "international", "global", "other", "weste
 _COLLECTIVE = {"member", "group", "dozen", "hundred", "thousand", "million", "number", "some", "many", "most", "all",
                "several", "majority", "minority", "band", "team", "unit", "contingent", "handful", "score", "couple",
                "pair", "one", "none", "few", "each", "any", "both", "rest", "part", "batch", "wave", "crowd", "head"}
+_TEXT_WORD = re.compile(r"[^\W\d][\w'’.-]*")  # words of a text not parsed, for titles before names
+_NOT_NOW = {"former", "ex", "then", "late", "onetime", "erstwhile", "previous", "past"}
 _PATRON_WORDS = {"backed", "linked", "allied", "affiliated", "sponsored", "supported", "funded", "aligned",
                  "inspired", "trained", "armed", "leaning", "friendly", "oriented", "loyal"}
 
@@ -144,21 +147,62 @@ class DocActors:
     common_words: frozenset[str] = frozenset()  # English dictionary words: "Director" is no given name
     dateline_country: str | None = None  # the state a wire story was filed from ("TOKYO, June 18 -")
     undated: bool = False  # `when` is only when the page was fetched: the article may be years older
+    page_text: str = ""  # the whole article, of which `doc` may hold only the sentences worth parsing
 
     @property
     def day(self) -> date:
         return self.when or date.today()
 
     def day_for(self, person: Person) -> date:
-        """The day a known person is coded as of. An undated page that names someone whose offices
-        had all ended by the day it was fetched is more likely from their time in office than about
-        them as a former official (which the text says: "former President Obama")."""
-        if not self.undated or not person.terms or person.office_on(self.day) is not None:
+        """The day a known person is coded as of: the article's, or on an undated page the day its
+        titles tell (see `_titled_day`)."""
+        if not self.undated:
             return self.day
-        ended = [t.end for t in person.terms if t.end is not None and t.end <= self.day]
-        if len(ended) < len(person.terms):
-            return self.day  # between two offices, or before the first
-        return max(ended) - timedelta(days=1)
+        return self._titled_day or self.day
+
+    @cached_property
+    def _titled_day(self) -> date | None:
+        """An undated page's day as its titles tell it. News gives people the title of the office
+        they hold ("President Obama", "Prime Minister Theresa May") and says "former" of the others:
+        the last day of the first period in which most of the known people the page names with the
+        title of an office they held held it together (the first: a president re-elected years
+        later, as Trump was, does not move a page about his first term to his second). Read from the
+        whole text, not only the sentences parsed. None when it titles no one the files know."""
+        words = _TEXT_WORD.findall(self.page_text or self.doc.text)
+        spans: list[tuple[date, date]] = []
+        for i, word in enumerate(words):
+            name = word.rstrip(".-").removesuffix("'s").removesuffix("’s")
+            if not name[:1].isupper() or i == 0:
+                continue
+            people = self.gazetteer.people_by_surname(name)
+            if not people:
+                continue
+            k, given, office = i - 1, None, None
+            while k >= 0 and k >= i - 4:  # "Secretary of State [Mike] Pompeo", "Prime Minister [Mrs] May"
+                office = next((self.gazetteer.titles[t] for n in (4, 3, 2, 1) if k - n + 1 >= 0
+                               for t in [" ".join(words[k - n + 1 : k + 1]).lower()] if t in self.gazetteer.titles), None)
+                if office is not None or not words[k][:1].isupper():
+                    break
+                if words[k].lower().rstrip(".") not in _HONORIFICS:
+                    given = words[k]
+                k -= 1
+            if office is None or office in _GENERIC_LEADER or office == "leader" \
+                    or any(w.lower().rstrip("-") in _NOT_NOW for w in words[max(0, k - 5) : k + 1]):
+                continue
+            held = [p for p in people if (given is None or fold(p.name).startswith(fold(given)))
+                    and any(_same_office(t.office, office) for t in p.terms)]
+            if len(held) != 1:
+                continue
+            spans.extend((t.start, min(t.end or self.day, self.day)) for t in held[0].terms
+                         if _same_office(t.office, office) and t.start <= self.day)
+        if not spans:
+            return None
+        ends = {end - timedelta(days=1) if end < self.day else end for _, end in spans}
+
+        def held_on(day: date) -> int:
+            return sum(start <= day <= end for start, end in spans)
+        most = max(held_on(day) for day in ends)
+        return min(day for day in ends if held_on(day) == most)
 
     @cached_property
     def _international_names(self) -> int:
@@ -1513,7 +1557,7 @@ class ActorResolver:
         self.common_words = _dictionary_words(nlp)
 
     def for_doc(self, doc: Doc, when: date | None = None, dateline_country: str | None = None,
-                undated: bool = False) -> DocActors:
+                undated: bool = False, page_text: str = "") -> DocActors:
         candidates = []
         day = when or date.today()
         for _, start, end in self.matcher(doc):
@@ -1524,8 +1568,9 @@ class ActorResolver:
         named = Counter(e.country_code for _, e in candidates if e.kind in ("country", "demonym", "capital", "person"))
         candidates = [(s, e) for s, e in candidates if (not e.context or set(named).intersection(e.context))
                       and not _outweighed(e, named)]
-        # Longest names win over the names inside or across them ("North Korean" over "the North").
-        candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[0].start))
+        # Longest names win over the names inside or across them ("North Korean" over "the North"),
+        # and of two as long, a name over an informal one ("the [North Koreans]", not "[the North] Koreans").
+        candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[1].kind == "informal", c[0].start))
         by_token: dict[int, tuple[Span, Entry]] = {}
         for span, entry in candidates:
             if any(i in by_token for i in range(span.start, span.end)):
@@ -1536,7 +1581,7 @@ class ActorResolver:
         _drop_namesake_towns(doc, by_token)
         actors = DocActors(doc, self.gazetteer, by_token, when=when,
                            state_names=_states_named(doc, by_token, self.gazetteer, day), common_words=self.common_words,
-                           dateline_country=dateline_country, undated=undated)
+                           dateline_country=dateline_country, undated=undated, page_text=page_text)
         actors.introduce_people()
         return actors
 

@@ -198,7 +198,7 @@ class RulesCoder(Coder):
         default: a known source, the target known or none), "both" (two known actors) or "any"."""
         policy = actors or self.actors
         doc_actors = self.resolver.for_doc(doc, when=article.published, dateline_country=self._dateline_state(article),
-                                           undated=article.date_source in ("crawl", "none"))
+                                           undated=article.date_source in ("crawl", "none"), page_text=article.text)
         events: list[Event] = []
         recent: list[tuple[int, str, list[Mention]]] = []  # (sentence, verb lemma, sources) of clauses so far
         for s_idx, sent in enumerate(doc.sents):
@@ -679,8 +679,10 @@ class RulesCoder(Coder):
         target_tokens = [t for t in subjects(cand.head)[0] if t.pos_ != "PRON"]
         clause.source_tokens, clause.target_tokens = speaker_tokens, target_tokens
         clause.sources = [m for t in speaker_tokens for m in _resolve(actors, t)]
-        own = {_country(m) for m in clause.sources}
-        clause.targets = [m for t in target_tokens for m in _resolve(actors, t) if _country(m) not in own]
+        # "Sen. Cruz said Mr. Obama must seek authorization": another body of the speaker's state is
+        # asked too; only the speaker's own body is not
+        own = {m.code for m in clause.sources}
+        clause.targets = [m for t in target_tokens for m in _resolve(actors, t) if m.code not in own]
         if not target_tokens:
             _note(trace, s_idx, cand.head, clause.pattern_id, "not coded: an obligation without someone obliged")
             return None
