@@ -950,3 +950,9 @@ def test_a_nationality_before_two_joined_roles_is_both_roles(actors_of):
     assert found["Iranian police"][0] == found["security forces"][0] == "IRNCOP"
     found, _, _ = actors_of("Iranian police and foreign journalists were detained.", date(2019, 11, 18))
     assert not found["foreign journalists"][0].startswith("IRN")
+
+
+def test_a_title_the_text_gives_a_known_person_is_their_office_then(actors_of):
+    # an undated BBC page: "Irish Taoiseach Leo Varadkar" had been a former official
+    found, _, _ = actors_of("Irish Taoiseach Leo Varadkar met the British prime minister.", date(2026, 11, 30))
+    assert found["Irish Taoiseach Leo Varadkar"][0] == "IRLGOV"
