@@ -956,3 +956,9 @@ def test_a_title_the_text_gives_a_known_person_is_their_office_then(actors_of):
     # an undated BBC page: "Irish Taoiseach Leo Varadkar" had been a former official
     found, _, _ = actors_of("Irish Taoiseach Leo Varadkar met the British prime minister.", date(2026, 11, 30))
     assert found["Irish Taoiseach Leo Varadkar"][0] == "IRLGOV"
+
+
+def test_military_leaders_are_the_military(actors_of):
+    # AllSides: "military leaders should explain" had been the government
+    found, _, _ = actors_of("American military leaders and military officials criticized the plan.", date(2019, 3, 1))
+    assert found["American military leaders"][0] == "USAMIL"

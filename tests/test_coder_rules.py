@@ -491,7 +491,8 @@ def test_agreeing_that_something_is_so_is_no_intent_to_cooperate(code_text):
     assert code_text("Russia and China agreed that the willpower of the United States was weak.", date(2018, 3, 3)) == []
     assert code_text("Locals mostly agree that Americans have been hurt by unfair trade.", date(2018, 3, 3)) == []
     for text in ("Iran and Iraq agreed to resume talks.", "Japan and China agreed that talks would resume next month.",
-                 "Japan and China agreed that the fishing plan should be expanded."):
+                 "Japan and China agreed that the fishing plan should be expanded.",
+                 "Japan and Germany agreed that they have to lead the world economy."):
         assert any(e.event_code.startswith("03") for e in code_text(text, date(2018, 3, 3))), text
 
 

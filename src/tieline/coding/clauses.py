@@ -281,6 +281,8 @@ def _states_a_view(clause: Token) -> bool:
     failed"), not about what will, would, may or should be done ("agreed the meetings should continue")."""
     if clause.dep_ != "ccomp" or not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in clause.children):
         return False
+    if clause.lemma_.lower() in ("have", "need", "ought") and any(c.dep_ == "xcomp" for c in clause.children):
+        return False  # "agreed that we have to lead": what must be done
     state, _ = own_markers(clause)
     return state not in ("future", "refusal", "would", "modal", "obligation") and not _has_condition(clause)
 
