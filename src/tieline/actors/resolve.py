@@ -112,7 +112,7 @@ _COLLECTIVE = {"member", "group", "dozen", "hundred", "thousand", "million", "nu
                "several", "majority", "minority", "band", "team", "unit", "contingent", "handful", "score", "couple",
                "pair", "one", "none", "few", "each", "any", "both", "rest", "part", "batch", "wave", "crowd", "head"}
 _TEXT_WORD = re.compile(r"[^\W\d][\w'’.-]*")  # words of a text not parsed, for titles before names
-_NOT_NOW = {"former", "ex", "then", "late", "onetime", "erstwhile", "previous", "past"}
+_NOT_NOW = _FORMER | {"then", "onetime", "erstwhile", "previous", "past"}  # titles of offices no longer held
 _PATRON_WORDS = {"backed", "linked", "allied", "affiliated", "sponsored", "supported", "funded", "aligned",
                  "inspired", "trained", "armed", "leaning", "friendly", "oriented", "loyal"}
 
@@ -153,12 +153,11 @@ class DocActors:
     def day(self) -> date:
         return self.when or date.today()
 
-    def day_for(self, person: Person) -> date:
-        """The day a known person is coded as of: the article's, or on an undated page the day its
+    @property
+    def people_day(self) -> date:
+        """The day known people are coded as of: the article's, or on an undated page the day its
         titles tell (see `_titled_day`)."""
-        if not self.undated:
-            return self.day
-        return self._titled_day or self.day
+        return (self._titled_day or self.day) if self.undated else self.day
 
     @cached_property
     def _titled_day(self) -> date | None:
@@ -172,29 +171,17 @@ class DocActors:
         spans: list[tuple[date, date]] = []
         for i, word in enumerate(words):
             name = word.rstrip(".-").removesuffix("'s").removesuffix("’s")
-            if not name[:1].isupper() or i == 0:
-                continue
-            people = self.gazetteer.people_by_surname(name)
+            people = self.gazetteer.people_by_surname(name) if i > 0 and name[:1].isupper() else []
             if not people:
                 continue
-            k, given, office = i - 1, None, None
-            while k >= 0 and k >= i - 4:  # "Secretary of State [Mike] Pompeo", "Prime Minister [Mrs] May"
-                office = next((self.gazetteer.titles[t] for n in (4, 3, 2, 1) if k - n + 1 >= 0
-                               for t in [" ".join(words[k - n + 1 : k + 1]).lower()] if t in self.gazetteer.titles), None)
-                if office is not None or not words[k][:1].isupper():
-                    break
-                if words[k].lower().rstrip(".") not in _HONORIFICS:
-                    given = words[k]
-                k -= 1
-            if office is None or office in _GENERIC_LEADER or office == "leader" \
-                    or any(w.lower().rstrip("-") in _NOT_NOW for w in words[max(0, k - 5) : k + 1]):
+            office, given = _title_before(words, i, self.gazetteer.titles)
+            if office is None or office in _GENERIC_LEADER:
                 continue
             held = [p for p in people if (given is None or fold(p.name).startswith(fold(given)))
                     and any(_same_office(t.office, office) for t in p.terms)]
-            if len(held) != 1:
-                continue
-            spans.extend((t.start, min(t.end or self.day, self.day)) for t in held[0].terms
-                         if _same_office(t.office, office) and t.start <= self.day)
+            if len(held) == 1:
+                spans.extend((t.start, min(t.end or self.day, self.day)) for t in held[0].terms
+                             if _same_office(t.office, office) and t.start <= self.day)
         if not spans:
             return None
         ends = {end - timedelta(days=1) if end < self.day else end for _, end in spans}
@@ -948,7 +935,7 @@ class DocActors:
 
     def _mention_from_person(self, person: Person, extent: Span, kind: str, former: bool = False,
                              stated: str | None = None) -> Mention:
-        day = self.day_for(person)
+        day = self.people_day
         sector, _ = person.sector_on(day)
         term = person.office_on(day)
         if term is not None and term.body and not former:
@@ -1364,6 +1351,25 @@ def _outweighed(entry: Entry, named: Counter) -> bool:
     ("Congress" in an article about Peru; not in a US article that mentions Mexico once)."""
     others = [named[c] for c in entry.not_with if named[c]]
     return bool(others) and max(others) >= max((named[c] for c in entry.context), default=0)
+
+
+def _title_before(words: list[str], i: int, titles: dict[str, str]) -> tuple[str | None, str | None]:
+    """The office a title before the name at `words[i]` gives, and the given name between them:
+    "Secretary of State [Mike] Pompeo", "Prime Minister [Mrs] May". No office when the title is
+    of a past office ("former President", "then-Sen.")."""
+    k, given = i - 1, None
+    while k >= max(0, i - 4):
+        office = next((titles[t] for n in (4, 3, 2, 1) if k - n + 1 >= 0
+                       for t in [" ".join(words[k - n + 1 : k + 1]).lower()] if t in titles), None)
+        if office is not None:
+            past = any(w.lower().rstrip("-") in _NOT_NOW for w in words[max(0, k - 5) : k + 1])
+            return (None if past else office), given
+        if not words[k][:1].isupper():
+            break
+        if words[k].lower().rstrip(".") not in _HONORIFICS:
+            given = words[k]
+        k -= 1
+    return None, None
 
 
 def _named_spans(by_token: dict[int, tuple[Span, Entry]]) -> list[tuple[Span, Entry]]:

@@ -92,6 +92,7 @@ def load_moods() -> MoodLexicon:
                 raise ConfigError(f"moods.yaml: derive.{name}.{prefix} -> '{value}' is not a CAMEO code.")
         tables[name] = {str(k): (None if v is None else str(v)) for k, v in table.items()}
     appraisal = data.get("appraisal") or {}
+    gathering = data.get("protest_by_gathering") or {}
     return MoodLexicon(
         governors={k: tuple(v) for k, v in governors.items()},
         tables=tables,
@@ -100,8 +101,6 @@ def load_moods() -> MoodLexicon:
         event_nouns={str(k).lower(): str(v).lower() for k, v in (data.get("event_nouns") or {}).items()},
         version=f"{data.get('version', '?')}+{hashlib.sha256(raw).hexdigest()[:8]}",
         infinitive_only=frozenset(_words(data.get("infinitive_only", []), "infinitive_only")),
-        gatherings=frozenset(_words((data.get("protest_by_gathering") or {}).get("gatherings", []),
-                                    "protest_by_gathering.gatherings")),
-        protests=frozenset(_words((data.get("protest_by_gathering") or {}).get("protests", []),
-                                  "protest_by_gathering.protests")),
+        gatherings=frozenset(_words(gathering.get("gatherings", []), "protest_by_gathering.gatherings")),
+        protests=frozenset(_words(gathering.get("protests", []), "protest_by_gathering.protests")),
     )

@@ -119,7 +119,8 @@ def url_date(url: str | None, fetched: datetime | None = None) -> date | None:
     from htmldate.utils import Extractor
 
     latest = fetched.replace(tzinfo=None) if fetched is not None else datetime.now()
-    found = extract_url_date(url, Extractor(False, latest, datetime(1990, 1, 1), True, "%Y-%m-%d"))
+    options = Extractor(extensive=False, max=latest, min=datetime(1990, 1, 1), original=True, format="%Y-%m-%d")
+    found = extract_url_date(url, options)
     return date.fromisoformat(found) if found else None
 
 
