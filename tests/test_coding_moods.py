@@ -142,3 +142,24 @@ def test_a_reported_should_of_a_thing_is_a_forecast_not_an_appeal(code_text):
 def test_a_reported_should_of_an_event_or_a_role_is_still_asked(code_text):
     assert [e.event_code for e in code_text("Israel says talks should resume.")] == ["020"]
     assert [e.event_code for e in code_text("Beijing said foreign companies must do nothing to harm China.")] == ["100"]
+
+
+def test_the_means_of_an_act_stands_as_the_act_does(code_text):
+    # "by firing": the firing is the retaliation, done, negated, planned or only possible with it
+    assert ("IRNGOV", "190", "USA") in triples(code_text("Iran retaliated by firing missiles at U.S. bases in Iraq."))
+    assert code_text("Iran did not retaliate by firing missiles at U.S. bases in Iraq.") == []
+    assert code_text("Iran could respond by expelling the British ambassador.") == []
+    assert triples(code_text("Iran will respond by expelling the British ambassador.")) == [("IRNGOV", "136", "GBRGOV")]
+    # a guess at what an act did leaves the act done; what one could have done was not
+    assert triples(code_text("Trump may have done more damage by meeting with Putin than by staying home.", date(2017, 7, 7))) \
+        == [("USAGOV", "040", "RUSGOV")]
+    assert code_text("Trump could have done more damage by meeting with Putin.") == []
+    # a failure to act by giving aid is no aid given
+    assert "072" not in [e.event_code for e in code_text(
+        "Obama has failed to show leadership by providing military aid to the Syrian opposition.")]
+
+
+def test_the_means_of_an_aim_sought_was_used(code_text):
+    # the aim was sought, the hacking done; a present "seeks to" stays an intent
+    assert [e.event_code for e in code_text("Russia sought to influence the election by hacking Democrats.")] == ["170"]
+    assert [e.event_code for e in code_text("Russia seeks to influence the election by hacking Democrats.")] == ["130"]

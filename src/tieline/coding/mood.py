@@ -18,6 +18,7 @@ from .moods import MoodLexicon
 # "accused Russia *of attacking*", "criticised Japan *for sending*", "barred *from entering*".
 _CONTENT_PREPOSITIONS = {"of", "for", "over", "about", "from", "against", "on", "into", "toward", "towards"}
 _MAX_LEVELS = 6
+_GUESSES_ABOUT_THE_PAST = {"may have", "might have", "must have"}  # of what an act did, not whether it was done
 _DEGREE = {"less", "more", "too", "so", "least", "most", "increasingly"}
 
 
@@ -63,6 +64,7 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
     if word:
         mood.governors.append((word, state))
     tok = head
+    means = False  # the walk came up from a "by ...ing": the means of what is governed
     for _ in range(_MAX_LEVELS):
         dep = tok.dep_
         if dep == "conj" and tok.head != tok:
@@ -92,15 +94,16 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
                 return mood.drop(f"infinitive modifying '{tok.head.text}'")
             _apply(mood, kind, tok.head, tok)
             break
+        if dep in ("advcl", "xcomp") and _is_purpose(tok) and tok.head.i not in transparent \
+                and tok.lemma_.lower() in lexicon.protests and tok.head.lemma_.lower() in lexicon.gatherings:
+            # "took to the streets to protest", "marched to condemn": the protest took place (coded
+            # with the gathering when that is coded itself: "held rallies to protest")
+            mood.governors.append((tok.head.text, "gathering"))
+            if mood.purpose_of is None:
+                mood.purpose_of = tok.head
+            tok = tok.head
+            continue
         if dep == "advcl" and _is_purpose(tok) and tok.head.i not in transparent:
-            if tok.lemma_.lower() in lexicon.protests and tok.head.lemma_.lower() in lexicon.gatherings:
-                # "took to the streets to protest": the protest took place (coded with the gathering
-                # when that is coded itself: "held rallies to protest")
-                mood.governors.append((tok.head.text, "gathering"))
-                if mood.purpose_of is None:
-                    mood.purpose_of = tok.head
-                tok = tok.head
-                continue
             # "sent experts to investigate": what the subject set out to do, an intent
             if mood.state == "fact":
                 mood.state = "future"
@@ -109,6 +112,20 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             if mood.purpose_of is None:
                 mood.purpose_of = tok.head
             tok = tok.head
+            continue
+        if dep == "pcomp" and tok.head.lower_ == "by" and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "retaliated by firing missiles", "failed to show leadership by providing aid": the means
+            # stands as the act it is the means of does
+            tok = tok.head.head
+            means = True
+            state, word = own_markers(tok, borrowed=True)
+            if state == "modal" and word.lower() in _GUESSES_ABOUT_THE_PAST:
+                continue  # "may have done more damage by meeting Putin": the meeting took place
+            if state in ("negated", "modal", "conditional"):
+                return mood.drop(f"'{tok.text}' is {state} ('{word}')")
+            if state in ("future", "refusal") and mood.state in ("fact", "future"):
+                mood.state = state
+                mood.governors.append((word, state))
             continue
         if dep == "pcomp" and tok.head.lower_ in _CONTENT_PREPOSITIONS:
             if practice_owners(tok):
@@ -151,6 +168,12 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
         kind = lexicon.governor(governor.lemma_.lower(), dep)
         if governor.lemma_.lower() in lexicon.infinitive_only and not _planned(governor, tok):
             kind = None
+        if means and kind == "intent" and governor.lemma_.lower() in _SEEKING and _done(governor, g_state):
+            # "sought to influence the election by hacking Democrats": the aim may have failed, the means
+            # was used
+            mood.governors.append((governor.text, "aspect"))
+            tok = governor
+            continue
         _apply(mood, kind, governor, tok)
         if mood.dropped:
             return mood
@@ -162,6 +185,12 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
     if mood.state == "obligation" and mood.report is None:
         return mood.drop(f"obligation ('{word}') nobody reports")
     return mood
+
+
+def _done(verb: Token, state: str) -> bool:
+    """Whether an attempt was made: "tried", "has tried"; not "is trying" (still under way: its
+    cooperative aims are intents), "will try" or "to try"."""
+    return state == "fact" and verb.tag_ in ("VBD", "VBN")
 
 
 def _planned(be: Token, clause: Token) -> bool:
@@ -176,6 +205,7 @@ def _planned(be: Token, clause: Token) -> bool:
 
 _PLANNERS = {"he", "she", "it", "they", "we", "i"}
 _ATTEMPT = {"try", "attempt"}
+_SEEKING = _ATTEMPT | {"seek", "work", "strive", "endeavour", "endeavor", "aim"}
 # Intent verbs that, with a clause of another subject, wish rather than promise: "vowed that China
 # would defend its interests" is China's intent, "hoped that Germany would grant relief" is not Germany's.
 _WISHES = {"hope", "wish", "expect", "want", "propose", "look", "mean", "aim"}
@@ -190,8 +220,7 @@ def _apply(mood: Mood, kind: str | None, governor: Token, clause: Token) -> None
         if mood.state == "would":
             mood.state = "future"
         return
-    if kind == "intent" and governor.lemma_.lower() in _ATTEMPT and governor.tag_ in ("VBD", "VBN") \
-            and own_markers(governor, borrowed=True)[0] == "fact":
+    if kind == "intent" and governor.lemma_.lower() in _ATTEMPT and _done(governor, own_markers(governor, borrowed=True)[0]):
         mood.governors[-1] = (word, "aspect")
         return  # "tried to test a missile": the attempt was made, not only intended
     if kind == "aspect":
