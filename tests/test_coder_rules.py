@@ -541,3 +541,34 @@ def test_targets_from_the_allsides_audit(code_text):
         == [("USALEG", "100", "USAGOV")]
     assert triples("Secretary of State Mike Pompeo will discuss the proposal with the North Koreans.",
                    date(2018, 7, 3)) == [("USAGOV", "036", "PRK")]
+
+
+def test_verbs_in_another_sense_from_the_allsides_2300_audit(code_text):
+    # each of these had been coded: support (051), aid (070), force (190 twice), investigation (090),
+    # recognition (054), disarmament (0873), sanctions (163)
+    for sentence in ["The rest of the candidates backed out of the race.",
+                     "Al Qaeda's branch in Yemen has fed on Sunni discontent.",
+                     "U.S. and Turkish militaries are executing concrete steps in northern Syria.",
+                     "The tariffs hit everything on a long list of Chinese products.",
+                     "Pence inspects a PAC-3 interceptor missile system in Japan.",
+                     "Trump said it was good that Kim recognized reality.",
+                     "Hong Kong police dismantled tents and protest encampments.",
+                     "The Chinese president's remarks were embargoed until Saturday."]:
+        assert code_text(sentence, date(2018, 5, 1)) == [], sentence
+
+
+def test_what_is_ordered_done_and_what_is_refused_said(code_text):
+    def triples(text, day=date(2018, 3, 26)):
+        return [(e.actor1_code, e.event_code, e.actor2_code) for e in code_text(text, day)]
+
+    # ordering an expulsion or a killing is the act (had been a demand, 100, of the expelled or killed)
+    assert triples("Trump ordered the expulsion of dozens of Russian intelligence officers.") == [("USAGOV", "166", "RUSSPY")]
+    assert triples("President Trump ordered the killing of Iranian General Qassem Soleimani.", date(2020, 1, 3)) \
+        == [("USAGOV", "186", "IRNMIL")]
+    # refusing to say is declining comment (011), not a rejection (120); refusing an act still rejects it
+    assert triples("Theresa May refused to say when the Commons vote would be held.", date(2018, 12, 10)) \
+        == [("GBRGOV", "011", None)]
+    assert triples("Russia refused to withdraw its troops from Ukraine.") == [("RUSGOV", "1246", "UKRGOV")]
+    # people who take to the streets to denounce someone demonstrate (141); a title is no war
+    assert triples("Mexican feminists hit the streets to denounce the government of Mexico.") == [("MEX", "141", "MEXGOV")]
+    assert triples("Senator Rand Paul has begun calling Libya \"Hillary's War.\"", date(2015, 1, 29)) == []

@@ -23,7 +23,7 @@ COMPLEMENT_ROLES = ("content", "appeal", "demand")
 EXCLUSIONS = ("complement", "object", "dative", "predicative", "future", "question", "view")
 KEYS = {
     "id", "verbs", "nouns", "code", "target", "object", "not_object", "subject", "not_subject", "modifier",
-    "not_modifier", "predicate",
+    "not_modifier", "predicate", "complement_verb",
     "prep", "prep_object", "complement", "excludes",
     "reverse", "reciprocal", "appraisal", "negative_code", "needs_target", "confidence", "note",
 }
@@ -43,6 +43,7 @@ class VerbPattern:
     modifier: frozenset[str] = frozenset()  # one must modify the object: "*joint* exercise", "*air* strike"
     not_modifier: frozenset[str] = frozenset()  # none may modify the object: "*policy* review" is no inquiry
     predicate: frozenset[str] = frozenset()  # one must be in the predicative complement: "found X *guilty*"
+    complement_verb: frozenset[str] = frozenset()  # one must head a complement clause: "refused *to say*"
     prep: frozenset[str] = frozenset()
     prep_object: frozenset[str] = frozenset()
     complement: str | None = None  # one of COMPLEMENT_ROLES
@@ -64,7 +65,7 @@ class VerbPattern:
         """How many constraints the pattern puts on the clause; the most specific match wins."""
         return (2 * bool(self.object) + 2 * bool(self.prep_object) + 2 * bool(self.subject) + bool(self.prep)
                 + bool(self.appraisal)
-                + bool(self.excludes) + bool(self.modifier) + 2 * bool(self.predicate))
+                + bool(self.excludes) + bool(self.modifier) + 2 * bool(self.predicate) + 2 * bool(self.complement_verb))
 
 
 @dataclass
@@ -176,6 +177,7 @@ def _parse_one(item: object, where: str, taxonomy: Taxonomy, origin: str) -> Ver
         modifier=_words(item, "modifier", where),
         not_modifier=_words(item, "not_modifier", where),
         predicate=_words(item, "predicate", where),
+        complement_verb=_words(item, "complement_verb", where),
         prep=_words(item, "prep", where),
         prep_object=_words(item, "prep_object", where),
         complement=complement or None,

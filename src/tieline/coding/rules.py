@@ -769,6 +769,9 @@ class RulesCoder(Coder):
         if not noun_sense_fits(noun, pattern):
             _note(trace, s_idx, noun, pattern.id, "not coded: a modifier gives the noun another sense")
             return None
+        if _is_a_name(noun):
+            _note(trace, s_idx, noun, pattern.id, "not coded: a title, or what something is called")
+            return None
         governor = noun.head
         if governor.pos_ in ("VERB", "AUX") and governor != noun:
             mood = analyse(governor, self.moods, transparent, stop, borrowed=True)
@@ -829,7 +832,8 @@ class RulesCoder(Coder):
             return EventDate(article.published, "crawl" if article.date_source == "crawl" else "publication")
         return when
 
-    def _said_by(self, code: str, head: Token, a1: Mention, a2: Mention | None) -> tuple[str, str] | None:
+    def _said_by(self, code: str, head: Token, a1: Mention, a2: Mention | None,
+                 gathered: bool = False) -> tuple[str, str] | None:
         """The code a pattern's act takes from who does it, and why: force between two politicians is
         criticism, a government's protest a complaint. None when the pattern's code stands."""
         word = head.lemma_.lower()
@@ -842,6 +846,9 @@ class RulesCoder(Coder):
         if code == "114" and head.pos_ == "VERB" and word == "protest" and a1.plover_sector in _PUBLIC_SECTORS:
             # "Thousands of demonstrators took to the streets to protest against Putin"
             return "141", "people protesting against someone demonstrate (141)"
+        if gathered and code[:2] == "11" and a1.plover_sector in _PUBLIC_SECTORS | {"", "UNK", None}:
+            # "feminists hit the streets to denounce the government": they demonstrated
+            return "141", "people who gather to denounce someone demonstrate (141)"
         return None
 
     def _politicians(self, actor: Mention | None) -> bool:
@@ -922,7 +929,8 @@ class RulesCoder(Coder):
         events = []
         for a1, a2 in kept:
             cameo = coded
-            said_by = self._said_by(coded.code, head, a1, a2)
+            said_by = self._said_by(coded.code, head, a1, a2, gathered=any(
+                kind == "gathering" for _, kind in clause.mood.governors))
             if said_by is not None:
                 cameo = self.taxonomy[said_by[0]]
                 _note(trace, s_idx, head, clause.pattern_id, said_by[1])
@@ -985,6 +993,19 @@ class RulesCoder(Coder):
 
 
 # --- small helpers -----------------------------------------------------------------------------
+
+
+_NAMING_VERBS = {"call", "dub", "label", "term", "brand", "nickname", "name", "describe", "characterize", "characterise"}
+
+
+def _is_a_name(noun: Token) -> bool:
+    """An event noun that names or describes something else: a title ("*Hillary's War*"), or what
+    something is called ("called the shelling a *massacre*")."""
+    if noun.ent_type_ in ("WORK_OF_ART", "LAW"):
+        return True
+    if noun.head.lemma_.lower() not in _NAMING_VERBS:
+        return False
+    return noun.dep_ in ("oprd", "attr", "xcomp") or (noun.dep_ == "dobj" and noun.pos_ == "PROPN")
 
 
 def _doers_of(noun: Token, actors: DocActors) -> tuple[list[Token], list[Token]]:
