@@ -962,3 +962,30 @@ def test_military_leaders_are_the_military(actors_of):
     # AllSides: "military leaders should explain" had been the government
     found, _, _ = actors_of("American military leaders and military officials criticized the plan.", date(2019, 3, 1))
     assert found["American military leaders"][0] == "USAMIL"
+
+
+def test_both_countries_are_the_two_actors_just_joined_not_the_last_two_named(actors_of):
+    # "Iran's" was named after the pair, and had been taken with Israel for "both countries"
+    text = ("On Wednesday, Obama and Netanyahu offered a good cop-bad cop approach to Iran's nuclear ambitions. "
+            "Both countries have accused Iran of secretly working toward a nuclear weapon.")
+    _, actors, doc = actors_of(text, date(2013, 3, 21))
+    assert {m.code for m in actors.resolve(head_of(doc, "countries"))} == {"ISRGOV", "USAGOV"}
+    # two nationalities of one phrase are a pair too
+    text = "Chinese and Japanese officials met in Hanoi with Vietnam's minister. The two countries agreed to resume talks."
+    _, actors, doc = actors_of(text, date(2013, 3, 21))
+    assert {m.code for m in actors.resolve(head_of(doc, "countries"))} == {"CHNGOV", "JPNGOV"}
+
+
+def test_people_and_titles_from_the_allsides_2300_audit(actors_of):
+    found, _, _ = actors_of("GOP Leader Kevin McCarthy criticized the Democrats.", date(2019, 5, 1))
+    assert found["GOP Leader Kevin McCarthy"][0] == "USALEG"  # "leader" had made him the government
+    found, _, _ = actors_of("Sen. Kelly Ayotte of New Hampshire criticized Obama.", date(2015, 5, 1))
+    assert found["Sen. Kelly Ayotte of New Hampshire"][0] == "USALEG"
+    found, _, _ = actors_of("Foreign Minister Walid Moallem met Sergey Lavrov.", date(2015, 5, 1))
+    assert found["Foreign Minister Walid Moallem"] == ("SYRGOV", "Walid Muallem")
+    found, _, _ = actors_of("Andrea Leadsom criticized the EU. Sergey Kislyak met Ben Rhodes.", date(2017, 7, 1))
+    assert found["Andrea Leadsom"][0] == "GBRGOV" and found["Sergey Kislyak"][0] == "RUSGOV"
+    assert found["Ben Rhodes"][0] == "USAELI"
+    # "opposition from Republicans" is a stance, not an opposition party
+    found, _, _ = actors_of("The bill faced opposition from Republicans in the Senate.", date(2018, 5, 1))
+    assert "opposition from Republicans" not in found and found["Republicans"][0] == "USAPTY"

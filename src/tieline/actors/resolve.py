@@ -68,7 +68,7 @@ _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", None}
 # and people names). Measured by hand on 180 such actors in real news: about 95% right for these
 # sectors at these shares, but not for "the military", "rebels", "protesters" or "experts" (50-85%),
 # who are as often foreigners, victims or no state at all.
-_ARTICLE_STATE_SHARE = {"LEG": 0.5, "JUD": 0.5, "COP": 0.5, "GOV": 0.7}
+_ARTICLE_STATE_SHARE = {"LEG": 0.5, "JUD": 0.5, "COP": 0.5, "SPY": 0.5, "GOV": 0.7, "MIL": 0.7}
 _ARTICLE_STATE_NAMES = 3  # a sentence that names one state once is no article about it
 _PLACED_SECTORS = {"COP", "JUD", "LEG", "CVL", "REB"}
 # Bodies of no one state, and rebels, who a reporter in a capital writes about elsewhere: not the dateline's
@@ -356,7 +356,8 @@ class DocActors:
             return [self._of_state(shared, extent, sector, kind="role")]
         if generic is None or sector is not None:
             # "the government" with no state named before it is still a government
-            return self._placed_in_sentence(sector, extent) or self._in_main_state(sector, extent) \
+            return self._placed_in_sentence(sector, extent) or self._administrations(sector, extent) \
+                or self._in_main_state(sector, extent) \
                 or self._at_dateline(sector, extent) or self._role_only(sector, extent, unknown=unknown_roles)
         return []
 
@@ -414,6 +415,15 @@ class DocActors:
             if up.dep_ in _CLAUSE_DEPS or up.lower_ in _EXAMPLE_WORDS:
                 return False
         return True
+
+    def _administrations(self, sector: str | None, extent: Span) -> list[Mention]:
+        """"administration officials", "a senior administration official": with no state named,
+        American usage, when the article names the United States at all (as "the administration")."""
+        if sector not in ("GOV", "SPY", "MIL") or "USA" not in self.state_names:
+            return []
+        if not any(t.lower_ == "administration" and t.dep_ in ("compound", "nmod") for t in extent):
+            return []
+        return [self._of_state("USA", extent, sector, kind="article")]
 
     def _in_main_state(self, sector: str | None, extent: Span) -> list[Mention]:
         needed = _ARTICLE_STATE_SHARE.get(sector or "")
@@ -1124,6 +1134,27 @@ class DocActors:
             return self._role_only("GOV", extent)
         return [self._of_state(country, extent, "GOV" if state_noun else sector, kind="coreference")]
 
+    def _joined_pair(self, head: Token, verb: int, people_only: bool) -> list[Mention]:
+        """The two actors the previous sentence (or this one) joins with "and" ("Obama and Netanyahu
+        offered an approach to Iran's ambitions. Both countries ..."): the pair a "both" refers to,
+        before any actor named after them."""
+        first = self.doc[head.sent.start - 1].sent.start if head.sent.start > 0 else head.sent.start
+        recent = [seen for seen in self._history if first <= seen.i < head.i]
+        for seen in reversed(recent):
+            token = self.doc[seen.i]
+            partners = [o for o in recent if o is not seen and (
+                (token.dep_ == "conj" and o.i == token.head.i)
+                or (o.i == seen.i and o.group and o.group == seen.group and _joined_modifiers(token)))]
+            for other in partners:
+                if verb >= 0 and verb in (seen.verb, other.verb):
+                    continue
+                if people_only and not (seen.person and other.person):
+                    continue
+                codes = [other.mention.country_code, seen.mention.country_code]
+                if None not in codes and codes[0] != codes[1] and not any(self._is_place(s.i) for s in (seen, other)):
+                    return [other.mention, seen.mention]
+        return []
+
     def _leaders_country(self, surname: str, head: Token) -> str | None:
         """The state of the known leader called `surname` ("Assad" is al-Assad): the one in office
         on the article's day if the name is shared, else one the article has named."""
@@ -1149,6 +1180,10 @@ class DocActors:
         if pair:
             picked: list[Mention] = []
             verb = _governing_verb(head)
+            joined = self._joined_pair(head, verb, people_only)
+            if joined:
+                return [_moved(m, extent, sector="" if people_only else "GOV", gaz=self.gazetteer,
+                               name=people_only) for m in joined]
             for seen in reversed(self._history):
                 if seen.i >= head.i or (people_only and not seen.person) or seen.mention.country_code is None:
                     continue
@@ -1260,8 +1295,9 @@ def _is_legal_form(tok: Token) -> bool:
 
 
 def _names_a_stance(head: Token) -> bool:
-    """Whether "opposition" names a stance, opposition *to* something or his or hers, rather than a party."""
-    return any((c.dep_ == "prep" and c.lower_ == "to") or (c.dep_ == "poss" and c.lower_ in ("his", "her"))
+    """Whether "opposition" names a stance, opposition *to* something, *from* someone or his or hers,
+    rather than a party."""
+    return any((c.dep_ == "prep" and c.lower_ in ("to", "from", "among")) or (c.dep_ == "poss" and c.lower_ in ("his", "her"))
                for c in head.children)
 
 
@@ -1285,6 +1321,12 @@ def _legal_form_after_and(head: Token) -> Token | None:
 def _owned_by_another(entry: Entry, owners: set[str]) -> bool:
     """A generic body name with another country named as its owner: "Chile's Defense Department"."""
     return entry.generic_name and bool(owners) and entry.country_code not in owners
+
+
+def _joined_modifiers(head: Token) -> bool:
+    """"Chinese and Japanese officials": the phrase's own modifiers are joined with "and"."""
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.i < head.i and any(g.dep_ == "conj" for g in c.children)
+               for c in head.children)
 
 
 def _patron(span: Span) -> bool:
