@@ -163,3 +163,12 @@ def test_the_means_of_an_aim_sought_was_used(code_text):
     # the aim was sought, the hacking done; a present "seeks to" stays an intent
     assert [e.event_code for e in code_text("Russia sought to influence the election by hacking Democrats.")] == ["170"]
     assert [e.event_code for e in code_text("Russia seeks to influence the election by hacking Democrats.")] == ["130"]
+
+
+def test_not_saying_why_something_happened_leaves_it_a_given(code_text):
+    day = date(2018, 3, 8)
+    assert triples(code_text("Officials did not say why Iran attacked Israel.", day)) == [("IRNGOV", "190", "ISRGOV")]
+    assert [e.event_code for e in code_text("The White House did not say why it had changed its calculus toward "
+                                            "North Korea by agreeing to talks.", day)] == ["030"]
+    # whether it happened is still open
+    assert code_text("The White House did not say whether Iran had attacked Israel.", day) == []

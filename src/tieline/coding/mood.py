@@ -18,6 +18,7 @@ from .moods import MoodLexicon
 # "accused Russia *of attacking*", "criticised Japan *for sending*", "barred *from entering*".
 _CONTENT_PREPOSITIONS = {"of", "for", "over", "about", "from", "against", "on", "into", "toward", "towards"}
 _MAX_LEVELS = 6
+_FACTIVE_QUESTIONS = {"why", "how", "when", "where"}  # "did not say why X happened" leaves X a given
 _GUESSES_ABOUT_THE_PAST = {"may have", "might have", "must have"}  # of what an act did, not whether it was done
 _DEGREE = {"less", "more", "too", "so", "least", "most", "increasingly"}
 
@@ -163,6 +164,12 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             tok = governor
             continue
         g_state, g_word = own_markers(governor, borrowed=True)
+        if g_state == "negated" and tok.left_edge.lower_ in _FACTIVE_QUESTIONS \
+                and lexicon.governor(governor.lemma_.lower(), dep) == "report":
+            # "did not say why it had changed its stance by agreeing to talks": the change is a given
+            mood.governors.append((governor.text, "presupposed"))
+            tok = governor
+            continue
         if g_state in ("negated", "modal", "conditional", "obligation"):
             return mood.drop(f"'{governor.text}' is {g_state} ('{g_word}')")
         kind = lexicon.governor(governor.lemma_.lower(), dep)
