@@ -989,3 +989,18 @@ def test_people_and_titles_from_the_allsides_2300_audit(actors_of):
     # "opposition from Republicans" is a stance, not an opposition party
     found, _, _ = actors_of("The bill faced opposition from Republicans in the Senate.", date(2018, 5, 1))
     assert "opposition from Republicans" not in found and found["Republicans"][0] == "USAPTY"
+
+
+def test_a_plural_nationality_is_the_public_unless_it_may_be_the_state(actors_of):
+    found, _, _ = actors_of("Kenyans protested against the tax. Many Israelis oppose the deal.", date(2018, 5, 1))
+    assert found["Kenyans"][0] == "KENCVL" and found["Many Israelis"][0] == "ISRCVL"
+    found, _, _ = actors_of("The Russians agreed to talks.", date(2018, 5, 1))
+    assert found["The Russians"][0] == "RUS"  # "the Russians" may well be Moscow
+
+
+def test_allies_and_rivals_are_not_of_the_state_they_stand_with(code_text):
+    # "American allies criticized Iran" had been the United States criticizing Iran
+    events = code_text("American allies criticized Iran.", date(2018, 5, 1))
+    assert not [e for e in events if e.actor1_code.startswith("USA")]
+    assert [(e.actor1_code, e.event_code) for e in code_text("Four Syrian men attacked the police.", date(2018, 5, 1))] \
+        == [("SYR", "190")]

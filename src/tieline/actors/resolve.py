@@ -645,7 +645,8 @@ class DocActors:
                     resolved.append(self._mention(entry, extent, "GOV", kind="possessive"))
                 elif entry.kind == "demonym" and (head.pos_ == "NOUN" or head.tag_ == "NNPS") \
                         and span.root.head.i == head.i and span.root.dep_ in ("amod", "compound", "nmod") \
-                        and head.ent_type_ in ("", "NORP"):
+                        and head.ent_type_ in ("", "NORP") and not _allies_of(head):
+                    # ("American allies", "Chinese rivals": others, known by whom they stand with)
                     # "four Syrian men", "North Korean individuals", "Chinese ships": the country,
                     # with no sector the text states.
                     resolved.append(self._mention(entry, extent, "UNK", kind="demonym"))
@@ -874,8 +875,10 @@ class DocActors:
         )
 
     def _place_mention(self, entry: Entry, extent: Span) -> Mention:
-        if entry.kind == "demonym":  # "the Cubans": the people, not the state
-            return self._mention(entry, extent, None, kind="demonym")
+        if entry.kind == "demonym":
+            # "the Cubans" may be the state's people or its government; "Kenyans", "ordinary Iranians"
+            # and "many Israelis" are its people
+            return self._mention(entry, extent, "CVL" if _a_public(extent) else None, kind="demonym")
         return self._mention(entry, extent, entry.sector, kind=entry.kind)
 
     def _group_mention(self, span: Span, entry: Entry, extent: Span, role: str | None) -> Mention:
@@ -1321,6 +1324,32 @@ def _legal_form_after_and(head: Token) -> Token | None:
 def _owned_by_another(entry: Entry, owners: set[str]) -> bool:
     """A generic body name with another country named as its owner: "Chile's Defense Department"."""
     return entry.generic_name and bool(owners) and entry.country_code not in owners
+
+
+RELATION_NOUNS = {"ally", "enemy", "foe", "adversary"}  # "American allies" are not American
+_PUBLIC_WORDS = {"ordinary", "young", "average", "many", "most", "some", "poor", "rich", "older", "elderly",
+                 "millions", "thousands", "hundreds", "fellow", "everyday", "working", "common", "local", "other"}
+
+
+def _allies_of(head: Token) -> bool:
+    """"American allies", "U.S. enemies": of the state, not the state ("its Philippine partner" is
+    Philippine)."""
+    return head.lemma_.lower() in RELATION_NOUNS and not any(c.dep_ == "poss" for c in head.children)
+
+
+def _a_public(extent: Span) -> bool:
+    """Whether a plural nationality word names a state's people rather than, possibly, the state:
+    "Kenyans", "ordinary Iranians", "many Israelis", not "the Russians"."""
+    head = extent.root
+    if head.tag_ not in ("NNPS", "NNS"):
+        return False
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "the Russians and Chinese": "the" is the Chinese's too
+    before = [t for t in head.children if t.i < head.i] + [t for t in first.children if t.i < first.i]
+    if any(t.lower_ in _PUBLIC_WORDS for t in before) or any(t.like_num for t in before):
+        return True
+    return not any(t.dep_ in ("det", "poss") for t in before)
 
 
 def _joined_modifiers(head: Token) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.gazetteer import Gazetteer
-from ..actors.resolve import ActorResolver, DocActors
+from ..actors.resolve import RELATION_NOUNS, ActorResolver, DocActors
 from ..errors import ConfigError
 from ..geo.resolve import dateline_country, dateline_parts
 from ..models import Article, Event, Mention
@@ -1101,6 +1101,8 @@ def _nationality(actors: DocActors, token: Token) -> list[Mention]:
     """"150 Palestinian prisoners", "Filipino peacekeepers": people of a country named by an
     adjective, coded with the country alone (no role), as GDELT does."""
     found = []
+    if token.lemma_.lower() in RELATION_NOUNS and not any(c.dep_ == "poss" for c in token.children):
+        return found  # "American allies" are not American
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.i in actors.by_token:
             for m in actors.resolve(child):
