@@ -996,6 +996,11 @@ def test_a_plural_nationality_is_the_public_unless_it_may_be_the_state(actors_of
     assert found["Kenyans"][0] == "KENCVL" and found["Many Israelis"][0] == "ISRCVL"
     found, _, _ = actors_of("The Russians agreed to talks.", date(2018, 5, 1))
     assert found["The Russians"][0] == "RUS"  # "the Russians" may well be Moscow
+    # people who fight or hack, or are expelled, may be the state's soldiers, spies or diplomats
+    found, _, _ = actors_of("Americans attacked Omaha beach. Trump expelled 60 Russians. ISIS killed four Americans.",
+                            date(2018, 5, 1))
+    assert found["Americans"][0] == "USA" and found["60 Russians"][0] == "RUS"
+    assert found["four Americans"][0] == "USACVL"
 
 
 def test_allies_and_rivals_are_not_of_the_state_they_stand_with(code_text):

@@ -25,7 +25,7 @@ def triples(events):
         ("Two Iraqi soldiers were ambushed and killed by ISIS fighters.", [("IMGMOSISI", "190", "IRQMIL")]),
         # "were engaged in": the subject does it, it is not done to the subject
         ("Iraqi troops were engaged in ethnic cleansing against Kurdish villagers.", [("IRQMIL", "203", "CVL")]),
-        ("Ethiopian forces engaged in ethnic cleansing against Eritreans.", [("ETHMIL", "203", "ERI")]),
+        ("Ethiopian forces engaged in ethnic cleansing against Eritreans.", [("ETHMIL", "203", "ERICVL")]),
         # verb + particle or preposition
         ("Russia pulled out of the grain deal with Ukraine.", [("RUSGOV", "160", "UKRGOV")]),
         ("Iran walked out of the talks with the United States.", [("IRNGOV", "164", "USAGOV")]),

@@ -1327,6 +1327,12 @@ def _owned_by_another(entry: Entry, owners: set[str]) -> bool:
 
 
 RELATION_NOUNS = {"ally", "enemy", "foe", "adversary"}  # "American allies" are not American
+# What a state's forces, spies or diplomats do or have done to them, more often than its people
+# ("Americans fought", "Russians hacking", "Israelis and Palestinians negotiate", "expelled 60 Russians").
+_AGENT_ACTS = {"fight", "attack", "hack", "kill", "shoot", "bomb", "invade", "raid", "interfere", "meddle", "spy",
+               "negotiate", "sign", "wage", "storm", "capture", "seize", "occupy", "torture", "execute", "behead",
+               "deploy", "patrol", "embed", "infiltrate", "launch", "fire", "shell", "strike", "battle", "defend"}
+_STATE_AGENTS_TREATED = {"expel", "indict", "sanction", "charge", "accuse", "deploy", "capture", "embed", "infiltrate"}
 _PUBLIC_WORDS = {"ordinary", "young", "average", "many", "most", "some", "poor", "rich", "older", "elderly",
                  "millions", "thousands", "hundreds", "fellow", "everyday", "working", "common", "local", "other"}
 
@@ -1338,8 +1344,9 @@ def _allies_of(head: Token) -> bool:
 
 
 def _a_public(extent: Span) -> bool:
-    """Whether a plural nationality word names a state's people rather than, possibly, the state:
-    "Kenyans", "ordinary Iranians", "many Israelis", not "the Russians"."""
+    """Whether a plural nationality word names a state's people rather than, possibly, the state or
+    its agents: "Kenyans protested", "ordinary Iranians", "many Israelis", "killed four Americans";
+    not "the Russians", "Americans fought", "Russians hacking", "expelled 60 Russians"."""
     head = extent.root
     if head.tag_ not in ("NNPS", "NNS"):
         return False
@@ -1347,9 +1354,16 @@ def _a_public(extent: Span) -> bool:
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head  # "the Russians and Chinese": "the" is the Chinese's too
     before = [t for t in head.children if t.i < head.i] + [t for t in first.children if t.i < first.i]
-    if any(t.lower_ in _PUBLIC_WORDS for t in before) or any(t.like_num for t in before):
+    if any(t.lower_ in _PUBLIC_WORDS for t in before):
         return True
-    return not any(t.dep_ in ("det", "poss") for t in before)
+    if any(t.dep_ in ("det", "poss") for t in before) and not any(t.like_num for t in before):
+        return False  # "the Russians", but "the four Americans" held in Iran
+    verb = first.head
+    if first.dep_ == "nsubj" or (first.dep_ == "pobj" and verb.lower_ == "by"):
+        verb = verb.head if first.dep_ == "pobj" else verb
+        acts = {verb.lemma_.lower()} | {c.lemma_.lower() for c in verb.children if c.dep_ in ("xcomp", "conj")}
+        return not acts & _AGENT_ACTS  # "Americans fought", "Russians hacking": maybe its agents
+    return verb.lemma_.lower() not in _STATE_AGENTS_TREATED  # "expelled 60 Russians": its diplomats
 
 
 def _joined_modifiers(head: Token) -> bool:
