@@ -210,7 +210,8 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
     if pattern.predicate and not any(
             t.lemma_.lower() in pattern.predicate for p in predicative(head) for t in p.subtree):
         return False, obj, f"no predicate among {sorted(pattern.predicate)[:4]}"
-    if pattern.complement_verb and not any(c.lemma_.lower() in pattern.complement_verb for c in complement_children(head)):
+    if pattern.complement_verb and not any(
+            c.lemma_.lower() in pattern.complement_verb for c in complement_children(head)):
         return False, obj, f"no complement clause of {sorted(pattern.complement_verb)[:4]}"
     for excluded in pattern.excludes:
         if excluded == "complement" and (complement_children(head) or has_infinitive(head)

@@ -19,7 +19,7 @@ from .moods import MoodLexicon
 _CONTENT_PREPOSITIONS = {"of", "for", "over", "about", "from", "against", "on", "into", "toward", "towards"}
 _MAX_LEVELS = 6
 _FACTIVE_QUESTIONS = {"why", "how", "when", "where"}  # "did not say why X happened" leaves X a given
-_GUESSES_ABOUT_THE_PAST = {"may have", "might have", "must have"}  # of what an act did, not whether it was done
+_GUESSES_ABOUT_THE_PAST = {"may have", "might have", "must have"}  # what an act did, not whether it was done
 _DEGREE = {"less", "more", "too", "so", "least", "most", "increasingly"}
 
 
@@ -227,7 +227,8 @@ def _apply(mood: Mood, kind: str | None, governor: Token, clause: Token) -> None
         if mood.state == "would":
             mood.state = "future"
         return
-    if kind == "intent" and governor.lemma_.lower() in _ATTEMPT and _done(governor, own_markers(governor, borrowed=True)[0]):
+    if kind == "intent" and governor.lemma_.lower() in _ATTEMPT \
+            and _done(governor, own_markers(governor, borrowed=True)[0]):
         mood.governors[-1] = (word, "aspect")
         return  # "tried to test a missile": the attempt was made, not only intended
     if kind == "aspect":

@@ -65,7 +65,8 @@ class VerbPattern:
         """How many constraints the pattern puts on the clause; the most specific match wins."""
         return (2 * bool(self.object) + 2 * bool(self.prep_object) + 2 * bool(self.subject) + bool(self.prep)
                 + bool(self.appraisal)
-                + bool(self.excludes) + bool(self.modifier) + 2 * bool(self.predicate) + 2 * bool(self.complement_verb))
+                + bool(self.excludes) + bool(self.modifier) + 2 * bool(self.predicate)
+                + 2 * bool(self.complement_verb))
 
 
 @dataclass

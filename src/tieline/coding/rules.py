@@ -927,10 +927,10 @@ class RulesCoder(Coder):
         phrase_end = max(t.idx + len(t.text) for t in phrase)
         coded = self.taxonomy[clause.code]
         events = []
+        gathered = any(kind == "gathering" for _, kind in clause.mood.governors)
         for a1, a2 in kept:
             cameo = coded
-            said_by = self._said_by(coded.code, head, a1, a2, gathered=any(
-                kind == "gathering" for _, kind in clause.mood.governors))
+            said_by = self._said_by(coded.code, head, a1, a2, gathered)
             if said_by is not None:
                 cameo = self.taxonomy[said_by[0]]
                 _note(trace, s_idx, head, clause.pattern_id, said_by[1])
