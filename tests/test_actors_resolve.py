@@ -350,6 +350,14 @@ def test_the_company_a_person_keeps_does_not_make_their_country(actors_of):
     assert found["Mr. Trump"][0] == "USAGOV"
 
 
+def test_an_honorific_the_tagger_left_untagged_is_not_part_of_the_name(actors_of):
+    # the tagger finds no person in "Mr Trump" here; the surname is still the president's
+    text = ('Democratic Senator Robert Menendez, who sits on the Foreign Relations Committee, accused Mr Trump of '
+            '"granting favours to authoritarian countries".')
+    found, _, _ = actors_of(text, date(2019, 5, 25))
+    assert found["Mr Trump"] == ("USAGOV", "Donald Trump")
+
+
 @pytest.mark.parametrize("phrase, code", [
     ("UN Secretary-General Antonio Guterres", "IGOUNO"),   # not "General" the soldier
     ("the Secretary-General of the Arab League", "IGOMEAARL"),

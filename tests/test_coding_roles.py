@@ -74,6 +74,10 @@ def test_unknown_names_never_become_a_country(code_text):
         ("The prime minister expressed sorrow for the victims of the floods in Pakistan.", [("GOV", "018", "PAKCVL")]),
         ("Italy faces pressure from the European Union to cut its deficit.", [("IGOEUREEC", "100", "ITAGOV")]),
         ("Security forces fired teargas at demonstrators in the capital.", [("COP", "175", "CVL")]),
+        # who is asked may be named only in a "from" phrase
+        ("Ukraine requested more weapons from Germany.", [("UKRGOV", "020", "DEUGOV")]),
+        ("Russia asked for help from China.", [("RUSGOV", "023", "CHNGOV")]),
+        ("Russia sought help from China.", [("RUSGOV", "023", "CHNGOV")]),
     ],
 )
 def test_clause_structures(code_text, sentence, expected):

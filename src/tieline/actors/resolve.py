@@ -825,8 +825,9 @@ class DocActors:
                     and not self.doc[start - 2].whitespace_ and self.doc[start - 2].pos_ == "PROPN":
                 start -= 2  # "Diaz-Canel" comes in three tokens
                 continue
-            if prev.pos_ != "PROPN" or prev.i in self.by_token or prev.lemma_.lower() in self.gazetteer.roles:
-                break
+            if prev.pos_ != "PROPN" or prev.i in self.by_token or prev.lemma_.lower() in self.gazetteer.roles \
+                    or prev.lower_.rstrip(".") in _HONORIFICS:
+                break  # "Mr Trump" untagged is "Trump", as the tagger would have it
             start -= 1
         if head.lemma_.lower() in self.gazetteer.roles:
             return None
