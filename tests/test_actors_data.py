@@ -126,3 +126,24 @@ def test_leaders_of_the_1980s_are_known_by_title(iso3):
     found = lookup_actor(f"the {_ADJECTIVES_1987[iso3]} leader", date(1987, 6, 1))
     assert [m.code for m in found] == [f"{iso3}GOV"]
     assert found[0].name and found[0].name != load_gazetteer().country_names[iso3]  # a person, not the state
+
+
+@pytest.mark.parametrize("name, when, sector", [
+    ("Donald Trump", date(2016, 8, 1), "PTY"),    # the Republican candidate
+    ("Donald Trump", date(2016, 12, 1), "GOV"),   # the president-elect acts in the office to come
+    ("Donald Trump", date(2019, 3, 1), "GOV"),
+    ("Donald Trump", date(2022, 3, 1), "ELI"),    # between his terms
+    ("Donald Trump", date(2011, 3, 1), "GOV"),    # long before any office: the world he came to, not a campaign
+    ("Mitt Romney", date(2012, 9, 12), "PTY"),
+    ("Mitt Romney", date(2020, 3, 1), "LEG"),
+    ("John Brennan", date(2013, 2, 7), "GOV"),    # the White House adviser, a month before he ran the CIA
+    ("John Brennan", date(2014, 2, 7), "SPY"),
+])
+def test_a_person_is_coded_in_the_role_of_the_day(gaz, name, when, sector):
+    [person] = [p for p in gaz.people.values() if p.name == name]
+    assert person.sector_on(when)[0] == sector
+
+
+def test_names_are_found_with_or_without_their_accents(gaz):
+    assert [e.code for e in gaz.lookup("Juan Guaidó")] == [e.code for e in gaz.lookup("Juan Guaido")] != []
+    assert gaz.lookup("Guaidó Guaidó") == []

@@ -177,7 +177,7 @@ def test_a_sentence_without_a_verb_does_not_hang_the_resolver(actors_of):
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
-    assert found["Trump's"][0] == "USAELI"  # in May 2024, between his two terms
+    assert found["Trump's"][0] == "USAPTY"  # in May 2024, a candidate between his two terms
 
 
 def test_pronouns_follow_the_person_or_state_named_before(actors_of):
@@ -356,6 +356,18 @@ def test_an_honorific_the_tagger_left_untagged_is_not_part_of_the_name(actors_of
             '"granting favours to authoritarian countries".')
     found, _, _ = actors_of(text, date(2019, 5, 25))
     assert found["Mr Trump"] == ("USAGOV", "Donald Trump")
+
+
+def test_a_word_after_an_honorific_is_a_surname_not_a_role(actors_of):
+    found, _, _ = actors_of("The FBI said it was still unsure if Mr Christian had acted alone.", date(2017, 5, 28))
+    assert "Mr Christian" not in found  # a man unknown to the files, not a Christian (REL)
+
+
+def test_a_surname_written_with_its_accent_is_the_person_the_files_spell_without(actors_of):
+    text = "Juan Guaidó spoke on Monday.\n\nMr Guaidó called for more street protests."
+    found, _, _ = actors_of(text, date(2019, 3, 1))
+    assert found["Juan Guaidó"] == ("VENOPP", "Juan Guaido")
+    assert found["Mr Guaidó"] == ("VENOPP", "Juan Guaido")
 
 
 @pytest.mark.parametrize("phrase, code", [

@@ -17,7 +17,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -25,7 +25,7 @@ import pycountry
 import yaml
 
 from ..errors import ConfigError
-from .people import Person, fold, name_variants, parse_term_line, person_key
+from .people import Person, fold, name_variants, parse_term_line, person_key, unaccent
 
 # libyaml's loader when PyYAML has it: the people files parse five times faster.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -94,6 +94,7 @@ class Gazetteer:
         if sum(c.isupper() for c in phrase) >= 2 and not any(c.islower() for c in phrase):
             self.acronyms.add(phrase)
         key = phrase.lower()
+        self.__dict__.pop("_unaccented", None)
         self.spelled.setdefault(key, set()).add(phrase)
         bucket = self.phrases.setdefault(key, [])
         if entry in bucket:
@@ -109,7 +110,20 @@ class Gazetteer:
         return text in self.spelled.get(text.lower(), ())
 
     def lookup(self, phrase: str) -> list[Entry]:
-        return self.phrases.get(" ".join(phrase.lower().split()), [])
+        """The entries of a phrase, with or without its accents ("Guaidó" finds the files' "Guaido")."""
+        key = " ".join(phrase.lower().split())
+        found = self.phrases.get(key)
+        if found is None and not key.isascii():
+            found = self._unaccented.get(unaccent(key))
+        return found or []
+
+    @cached_property
+    def _unaccented(self) -> dict[str, list[Entry]]:
+        table: dict[str, list[Entry]] = {}
+        for key, entries in self.phrases.items():
+            bucket = table.setdefault(unaccent(key), [])
+            bucket.extend(e for e in entries if e not in bucket)
+        return table
 
     def cameo_code(self, country: str, sector: str | None) -> str:
         return country + self.cameo_role(sector)

@@ -54,12 +54,17 @@ class Person:
         return min(current, key=lambda t: OFFICE_RANK.index(t.office) if t.office in OFFICE_RANK else 99)
 
     def sector_on(self, when: date) -> tuple[str | None, str | None]:
-        """(PLOVER sector, office) on a day: the office held; ELI once all offices ended or between
-        two of them; else the sector of the first office (a person named before taking office is
-        still of that world)."""
+        """(PLOVER sector, office) on a day: the office held; the sector of an office taken within
+        90 days; ELI once all offices ended or between two of them; else the sector of the first
+        office (a person named before taking office is still of that world)."""
         term = self.office_on(when)
         if term is not None:
             return term.sector, term.office
+        upcoming = [t for t in self.terms if t.start > when]
+        if upcoming:
+            nearest = min(upcoming, key=lambda t: t.start)
+            if (nearest.start - when).days <= _ABOUT_TO_TAKE_OFFICE_DAYS:
+                return nearest.sector, None  # a president-elect, a nominee awaiting confirmation
         ended = [t for t in self.terms if t.end is not None and t.end <= when]
         if ended:
             last = max(ended, key=lambda t: t.end)
@@ -68,7 +73,9 @@ class Person:
             # office only a cleric keeps the sector
             kept = _LIFELONG_SECTORS if len(ended) < len(self.terms) else {"REL"}
             return (last.sector if last.sector in kept else "ELI"), None
-        first = min(self.terms, key=lambda t: t.start) if self.terms else None
+        # a candidacy is no world a person comes from: Trump in 2011 is not yet a party's candidate
+        offices = [t for t in self.terms if t.sector != "PTY"] or self.terms
+        first = min(offices, key=lambda t: t.start) if offices else None
         return (first.sector if first else None), None
 
     @property
@@ -94,14 +101,24 @@ class Person:
         return any(t.office in OFFICE_RANK for t in self.terms)
 
 
+# A president-elect or a nominee awaiting confirmation acts in the office to come.
+_ABOUT_TO_TAKE_OFFICE_DAYS = 90
+
+
 def person_key(name: str, country: str) -> str:
     return f"{country}:{fold(name)}"
 
 
+def unaccent(text: str) -> str:
+    """The text without accents, case kept: "Guaidó" -> "Guaido"."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents: "Díaz-Canel" -> "diaz-canel"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+    return " ".join(unaccent(text).lower().split())
 
 
 # Romanisations of one given name that news uses interchangeably.
