@@ -2,6 +2,7 @@
 clause structures the coder reads them in. Sentences are written for these tests."""
 
 import json
+from datetime import date
 
 import pytest
 
@@ -74,6 +75,12 @@ def test_unknown_names_never_become_a_country(code_text):
         ("The prime minister expressed sorrow for the victims of the floods in Pakistan.", [("GOV", "018", "PAKCVL")]),
         ("Italy faces pressure from the European Union to cut its deficit.", [("IGOEUREEC", "100", "ITAGOV")]),
         ("Security forces fired teargas at demonstrators in the capital.", [("COP", "175", "CVL")]),
+        # whom a state coerces with no country named are its own people
+        ("The government of China carried out a campaign, arresting hundreds of people.",
+         [("CHNGOV", "173", "CHNCVL")]),
+        ("Police in Iran arrested dozens of protesters.", [("IRNCOP", "173", "IRNCVL")]),
+        ("Israeli forces detained three militants.", [("ISRMIL", "173", "REB")]),  # often held abroad
+        ("Turkey deported hundreds of migrants.", [("TURGOV", "174", "REF")]),  # an expulsion is of foreigners
         # who is asked may be named only in a "from" phrase
         ("Ukraine requested more weapons from Germany.", [("UKRGOV", "020", "DEUGOV")]),
         ("Russia asked for help from China.", [("RUSGOV", "023", "CHNGOV")]),
@@ -111,7 +118,7 @@ def test_store_relations_and_exports_take_role_only_and_one_sided_events(tmp_pat
         gdelt = export(store, "gdelt", tmp_path / "events.tsv")
         plover = export(store, "plover", tmp_path / "events.jsonl")
     coded = {(r["actor1_code"], r["event_code"], r["actor2_code"]) for r in rows}
-    assert ("REB", "190", "-") in coded and ("KENCOP", "173", "CVL") in coded
+    assert ("REB", "190", "-") in coded and ("KENCOP", "173", "KENCVL") in coded
     assert {("CHNGOV", "042", "KENGOV"), ("KENGOV", "051", "CHNGOV")} <= coded
     # the relation analysis counts only events between two countries
     assert list(zip(pairs["country_a"], pairs["country_b"], strict=True)) == [("CHN", "KEN")]
@@ -130,3 +137,17 @@ def test_unnamed_countries_are_not_an_actor(code_text):
     events = code_text("North Korea is reaching out to communist nations and other friendly countries to strengthen "
                        "ties with them.")
     assert all(e.actor2_code is None for e in events)
+
+
+@pytest.mark.parametrize("text, when, expected", [
+    # another person or body of the source's state is a target of its own
+    ("Ambassador J. Christopher Stevens arrived in Benghazi.\n\nPresident Obama praised Stevens.", date(2012, 9, 1),
+     ("USAGOV", "051", "USAGOV")),
+    ("Nancy Pelosi said Congress must oppose the movement.", date(2019, 3, 1), ("USALEG", "100", "USALEG")),
+    # the state itself, or a government addressed by its own head, is not
+    ("President Obama said the United States must act.", date(2014, 3, 1), ("USAGOV", "100", None)),
+    ("Premier Zhao Ziyang said the country must continue to reform its prices.", date(1987, 3, 1),
+     ("CHNGOV", "100", None)),
+])
+def test_a_target_of_the_sources_own_state(code_text, text, when, expected):
+    assert triples(code_text(text, when))[-1:] == [expected]

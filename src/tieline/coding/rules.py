@@ -575,7 +575,7 @@ class RulesCoder(Coder):
             inner = [c for t in told for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and t.dep_ != "xcomp"
                      and _names_an_actor(c, actors)]
             # "demanded they be allowed": asking for oneself names no target
-            inner_targets = [m for t in inner for m in _resolve(actors, t) if m.code not in own]
+            inner_targets = [m for t in inner for m in _resolve(actors, t) if self._another_actor(m, sources)]
             if inner_targets:
                 target_tokens, targets = inner, inner_targets
         if pattern.reverse:
@@ -635,19 +635,43 @@ class RulesCoder(Coder):
 
     def _slot_targets(self, cand: Candidate, sources: list[Mention], actors: DocActors) -> tuple[list[Token], list[Mention]]:
         """The first target slot of the pattern that names an actor other than the source."""
-        own = {m.code for m in sources}
         first_tokens: list[Token] = []
         roles: tuple[list[Token], list[Mention]] | None = None
         for slot in cand.pattern.target:
             tokens = slot_tokens(cand.head, cand.obj, slot)
             if tokens and not first_tokens:
                 first_tokens = tokens
-            found = [m for t in tokens for m in _resolve(actors, t) if m.code not in own]
+            found = [m for t in tokens for m in _resolve(actors, t) if self._another_actor(m, sources)]
             if found and all(m.guessed for m in found):
                 roles = roles or (tokens, found)  # a later slot may name a country: "sent officials to Laos"
             elif found:
                 return tokens, found
         return roles or (first_tokens, [])
+
+    def _another_actor(self, target: Mention, sources: list[Mention]) -> bool:
+        """Whether a target is someone other than the sources. One with another code is; so is another
+        person of the same code ("held talks with Secretary of State George Shultz", "Obama praised
+        Stevens"), or a body other than the government that a person of the same code addresses
+        ("Pelosi said Congress must act"). The state itself, the same person, and the government or a
+        body addressed by a body of its own code are not ("Zhao said the country must reform", "the
+        government told its ministers")."""
+        same = [m for m in sources if m.code == target.code]
+        if not same:
+            return True
+        if any(m.name == target.name or (m.start, m.end) == (target.start, target.end) for m in same):
+            return False
+        if self._a_person(target):
+            return True
+        if target.kind in _STATE_KINDS or target.sector in (None, "GOV"):
+            return False
+        return all(self._a_person(m) for m in same)
+
+    def _a_person(self, m: Mention) -> bool:
+        """A person, named here or before ("Stevens" after "Ambassador J. Christopher Stevens")."""
+        if m.kind == "person":
+            return True
+        state = self.resolver.gazetteer.country_names.get(m.country_code or "")
+        return m.kind == "coreference" and m.name is not None and m.name != state
 
     def _as_appeal(self, clause: Clause, actors: DocActors) -> bool:
         """"Obama wants Putin to attack": the governor's subject appeals to its object."""
@@ -679,10 +703,9 @@ class RulesCoder(Coder):
         target_tokens = [t for t in subjects(cand.head)[0] if t.pos_ != "PRON"]
         clause.source_tokens, clause.target_tokens = speaker_tokens, target_tokens
         clause.sources = [m for t in speaker_tokens for m in _resolve(actors, t)]
-        # "Sen. Cruz said Mr. Obama must seek authorization": another body of the speaker's state is
-        # asked too; only the speaker's own body is not
-        own = {m.code for m in clause.sources}
-        clause.targets = [m for t in target_tokens for m in _resolve(actors, t) if m.code not in own]
+        # "Sen. Cruz said Mr. Obama must seek authorization", "Pelosi said Congress must act": another
+        # person or body of the speaker's state is asked too
+        clause.targets = [m for t in target_tokens for m in _resolve(actors, t) if self._another_actor(m, clause.sources)]
         if not target_tokens:
             _note(trace, s_idx, cand.head, clause.pattern_id, "not coded: an obligation without someone obliged")
             return None
@@ -902,7 +925,7 @@ class RulesCoder(Coder):
         for a1, a2 in pairs:
             if a1 is None and policy == "any":
                 a1 = Mention(text="", start=head.idx, end=head.idx, code="", kind="none")
-            if a1 is None or (a2 is not None and a1.code and a1.code == a2.code):
+            if a1 is None or (a2 is not None and a1.code and not self._another_actor(a2, [a1])):
                 continue
             if not a1.code and policy != "any":
                 continue
@@ -910,6 +933,7 @@ class RulesCoder(Coder):
                 continue
             if a2 is not None and not a2.code and policy != "any":
                 a2 = None  # "attacked a convoy": the target names no actor, so the event has none
+            a2 = _coerced_at_home(a1, a2, clause.code)
             if a1.code and (a1.code, a2.code if a2 is not None else None) in seen:
                 continue  # "U.S. fighter jets and drones bombed ...": one act of one actor on one target
             seen.add((a1.code, a2.code if a2 is not None else None))
@@ -1120,6 +1144,28 @@ def _moved(m: Mention, token: Token) -> Mention:
     return Mention(text=span.text, start=span.start_char, end=span.end_char, code=m.code,
                    country_code=m.country_code, sector=m.sector, known_group_code=m.known_group_code,
                    name=m.name, kind="event-reference")
+
+
+# Who a state coerces (17x but expulsion) with no country named are its own: "China carried out a
+# campaign, arresting hundreds of people", "Castro jailed thousands of dissidents". Not rebels or
+# militants, whom forces often hold abroad.
+_COERCERS = {"GOV", "COP", "JUD", "MIL", "SPY"}
+_COERCED_AT_HOME = {"CVL", "OPP", "CRM", "EDU", "MED", "LAB", "REL"}
+
+
+def _coerced_at_home(source: Mention | None, target: Mention | None, code: str) -> Mention | None:
+    if source is None or target is None or not target.role_only or not source.country_code \
+            or not code.startswith("17") or code.startswith("174") \
+            or source.sector not in _COERCERS or target.sector not in _COERCED_AT_HOME:
+        return target
+    country = source.country_code
+    return Mention(text=target.text, start=target.start, end=target.end, code=country + target.code,
+                   country_code=country, sector=target.sector, name=target.name, kind="coerced",
+                   plover_sector=target.plover_sector)
+
+
+# Mentions that stand for a state itself, not for one of its people or bodies
+_STATE_KINDS = {"country", "capital", "place", "demonym", "informal", "possessive"}
 
 
 def _country(m: Mention) -> str:
