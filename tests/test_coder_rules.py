@@ -76,7 +76,7 @@ CASES = [
     ("Trump called off the airstrike on Iran.", "USAPTY", "087", "IRNGOV"),  # in May 2024 Trump was a candidate
     # leaving an agreement or a body is no withdrawal of forces (0874)
     ("Britain withdrew from the European Union.", "GBRGOV", "160", "IGOEUREEC"),
-    ("The United States withdrew from the WTO.", "USAGOV", "160", None),
+    ("The United States withdrew from the WTO.", "USAGOV", "160", "IGOWTO"),
     # hitting someone with sanctions is sanctioning them, not force
     ("The Security Council hit the North Korean regime with new sanctions.", "IGOUNO", "163", "PRKGOV"),
     # present tense after "once"/"when"/"after" is a later day: an intent, not a signing
