@@ -189,6 +189,14 @@ def test_pronouns_follow_the_person_or_state_named_before(actors_of):
     assert [m.code for m in actors.resolve(head_of(doc, "its"))] == ["LAOGOV"]
 
 
+def test_a_pronoun_opening_a_sentence_is_the_last_sentences_subject(actors_of):
+    text = ("Defense Secretary Chuck Hagel criticized Ben Rhodes on Monday. He has since apologized. "
+            "Rhodes said he was glad.")
+    _, actors, doc = actors_of(text, date(2014, 5, 1))
+    assert [m.name for m in actors.resolve(head_of(doc, "He"))] == ["Chuck Hagel"]  # not Rhodes, named last
+    assert [m.name for m in actors.resolve(head_of(doc, "he"))] == ["Ben Rhodes"]  # inside the sentence: as before
+
+
 def test_the_other_party_is_not_the_owner(actors_of):
     text = ("Cuban President Miguel Diaz-Canel thanked North Korea for its support. "
             "Pyongyang wants to strengthen its ties with the island nation.")

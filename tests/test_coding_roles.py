@@ -148,6 +148,22 @@ def test_unnamed_countries_are_not_an_actor(code_text):
     ("President Obama said the United States must act.", date(2014, 3, 1), ("USAGOV", "100", None)),
     ("Premier Zhao Ziyang said the country must continue to reform its prices.", date(1987, 3, 1),
      ("CHNGOV", "100", None)),
+    # nor is a body a state or group acts through ("NATO"), nor a role that may be the source's own company
+    ("NATO Secretary General Jens Stoltenberg said NATO must act.", date(2019, 3, 1), ("IGOWSTNAT", "100", None)),
+    ("Senator John McCain urged American lawmakers to act.", date(2015, 3, 1), ("USALEG", "020", None)),
 ])
 def test_a_target_of_the_sources_own_state(code_text, text, when, expected):
     assert triples(code_text(text, when))[-1:] == [expected]
+
+
+@pytest.mark.parametrize("text, when, expected", [
+    # two titled names the parser hung one on the other
+    ("President Trump and President Xi Jinping agreed on a truce.", date(2019, 3, 1),
+     [("USAGOV", "030", "CHNGOV"), ("CHNGOV", "030", "USAGOV")]),
+    # "both ... and" joins two, each of its own: not the last two actors named
+    ("Venezuela's President Nicolás Maduro spoke on Monday. National Security Adviser John Bolton warned Mr Maduro. "
+     "Both the president and his rivals have called on their supporters to take to the streets.", date(2019, 5, 1),
+     [("USAGOV", "130", "VENGOV"), ("VENGOV", "020", "CVL")]),
+])
+def test_coordinated_actors(code_text, text, when, expected):
+    assert sorted(triples(code_text(text, when))) == sorted(expected)

@@ -230,6 +230,10 @@ class DocActors:
         self.introduce_people()
         actors: list[Mention] = []
         for head in [token, *[t for t in token.conjuncts if t.i > token.i]]:
+            if head is not token and token.dep_ == "nmod" and token.ent_type_ == "PERSON" and head.i < token.head.i \
+                    and head.lemma_.lower() in self.gazetteer.titles \
+                    and all(t.dep_ == "compound" and t.head == token.head for t in self.doc[head.i + 1: token.head.i]):
+                continue  # "President Trump and President Xi (Jinping)" misparsed: the second title is Xi's
             if head.i in self._cache and not (unknown_roles and not self._cache[head.i]):
                 actors.extend(self._cache[head.i])
             else:
@@ -1101,6 +1105,10 @@ class DocActors:
         shared = self._shared_subject_verbs(verb)
         extent = self.doc[tok.i : tok.i + 1]
         gender = _PRONOUN_GENDERS.get(word)
+        if word in _PERSON_PRONOUNS:
+            subject = self._last_sentences_subject(tok, gender)
+            if subject is not None:
+                return [_moved(subject.mention, extent)]
         for seen in reversed(self._history):
             if seen.i >= tok.i or seen.verb == verb or seen.i < tok.i - 120:
                 continue
@@ -1117,6 +1125,22 @@ class DocActors:
                 if len(group) > 1 or self.doc[seen.i].tag_ in ("NNS", "NNPS"):  # "three American companies ... their"
                     return [_moved(m, extent) for m in group]
         return []
+
+    def _last_sentences_subject(self, tok: Token, gender: str | None) -> _Seen | None:
+        """"The congresswoman pressed Clinton on Benghazi. She accused the department of ...": a "he"
+        or "she" that opens a sentence as its subject is the person the sentence before was about
+        (the subject of its main clause), not the last person it named."""
+        sent = tok.sent
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head != sent.root \
+                or any(not t.is_punct for t in self.doc[sent.start: tok.i]) or sent.start == 0:
+            return None
+        previous = self.doc[sent.start - 1].sent
+        for seen in self._history:
+            head = self.doc[seen.i]
+            if previous.start <= seen.i < previous.end and seen.person and head.dep_ in ("nsubj", "nsubjpass") \
+                    and head.head == previous.root and not (gender and seen.gender and seen.gender != gender):
+                return seen
+        return None
 
     def _led_by(self, head: Token, extent: Span, sector: str | None) -> list[Mention] | None:
         """"the Obama administration", "the Assad regime": the government of the state its leader
@@ -1187,6 +1211,8 @@ class DocActors:
         if meaning is None or not definite:
             return None
         pair = bool(words & _PAIR_MARKERS) or head.lower_ == "pair"
+        if pair and "two" not in words and any(c.dep_ == "conj" for c in head.children):
+            pair = False  # "both the president and Mr Guaidó": "both ... and" joins two, each of its own
         people_only = meaning == "person"
         if pair:
             picked: list[Mention] = []

@@ -658,12 +658,14 @@ class RulesCoder(Coder):
         same = [m for m in sources if m.code == target.code]
         if not same:
             return True
-        if any(m.name == target.name or (m.start, m.end) == (target.start, target.end) for m in same):
-            return False
+        if target.country_code is None or target.known_group_code is not None:
+            return False  # "police", "NATO": no state's person or body to tell apart from the source
+        if any(m.name == target.name or _within(m, target) or _within(target, m) for m in same):
+            return False  # the same person, or the source is part of the target's phrase ("Russian President Putin")
         if self._a_person(target):
             return True
-        if target.kind in _STATE_KINDS or target.sector in (None, "GOV"):
-            return False
+        if target.kind != "group" or target.sector in (None, "GOV"):
+            return False  # a role ("lawmakers", "the committee") is too often the source's own company
         return all(self._a_person(m) for m in same)
 
     def _a_person(self, m: Mention) -> bool:
@@ -1144,6 +1146,10 @@ def _moved(m: Mention, token: Token) -> Mention:
     return Mention(text=span.text, start=span.start_char, end=span.end_char, code=m.code,
                    country_code=m.country_code, sector=m.sector, known_group_code=m.known_group_code,
                    name=m.name, kind="event-reference")
+
+
+def _within(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 # Who a state coerces (17x but expulsion) with no country named are its own: "China carried out a
