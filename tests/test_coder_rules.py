@@ -74,6 +74,8 @@ CASES = [
     # moving troops to a place is deploying them (154), not withdrawing (0874)
     ("The Israeli army moved troops to the border with Lebanon.", "ISRMIL", "154", None),
     ("Trump called off the airstrike on Iran.", "USAPTY", "087", "IRNGOV"),  # in May 2024 Trump was a candidate
+    ("China locked up hundreds of dissidents.", "CHNGOV", "173", "CHNOPP"),
+    ("Netanyahu weighed in on the talks.", "ISRGOV", "010", None),  # a comment, not a deliberation
     # leaving an agreement or a body is no withdrawal of forces (0874)
     ("Britain withdrew from the European Union.", "GBRGOV", "160", "IGOEUREEC"),
     ("The United States withdrew from the WTO.", "USAGOV", "160", "IGOWTO"),
@@ -141,6 +143,10 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "Russia has now seized the initiative in Syria.",  # idioms
         "The Iraqi police beat a tactical retreat.",
         "The Israeli army left without attacking the Palestinian village.",  # "without": it did not
+        "The U.N. is hacking away at the problem.",  # working at it, no cyberattack
+        "Fox News' James Rosen asked the State Department spokeswoman the question.",  # a press question
+        "American troops remain locked in the longest war in U.S. history.",  # no arrest
+        "Trump declared the U.S. military locked and loaded.",
     ],
 )
 def test_codes_nothing(code_text, sentence):

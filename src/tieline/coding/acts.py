@@ -44,5 +44,9 @@ def origin(verb: Token, actors: DocActors) -> list[Token]:
 def restatements(events: list[Event]) -> list[Event]:
     """Events without a target whose source acts on a known target in the same sentence: they say
     again what that event says ("accused Rwanda ... by *alleging* ...", "met X *to discuss*")."""
-    acting = {e.actor1_code for e in events if e.actor2_code}
-    return [e for e in events if not e.actor2_code and e.actor1_code in acting]
+    # An act on someone of the source's own code restates only an act of its kind ("executed the
+    # minister by shooting him"), not another ("Barr praised Mueller and said he hopes to release it").
+    acting = {e.actor1_code for e in events if e.actor2_code and e.actor2_code != e.actor1_code}
+    acting_alike = {(e.actor1_code, e.event_root_code) for e in events if e.actor2_code == e.actor1_code}
+    return [e for e in events if not e.actor2_code
+            and (e.actor1_code in acting or (e.actor1_code, e.event_root_code) in acting_alike)]

@@ -664,8 +664,8 @@ class RulesCoder(Coder):
             return False  # the same person, or the source is part of the target's phrase ("Russian President Putin")
         if self._a_person(target):
             return True
-        if target.kind != "group" or target.sector in (None, "GOV"):
-            return False  # a role ("lawmakers", "the committee") is too often the source's own company
+        if target.kind in _STATE_KINDS or target.sector in (None, "GOV"):
+            return False
         return all(self._a_person(m) for m in same)
 
     def _a_person(self, m: Mention) -> bool:
