@@ -75,6 +75,8 @@ CASES = [
     ("The Israeli army moved troops to the border with Lebanon.", "ISRMIL", "154", None),
     ("Trump called off the airstrike on Iran.", "USAPTY", "087", "IRNGOV"),  # in May 2024 Trump was a candidate
     ("China locked up hundreds of dissidents.", "CHNGOV", "173", "CHNOPP"),
+    ("Russia annexed Crimea in March 2014.", "RUSGOV", "192", "UKR"),  # whose land it was is the target
+    ("Israel annexed the Golan Heights in 1981.", "ISRGOV", "192", None),  # the files place it in Israel: no other
     ("Netanyahu weighed in on the talks.", "ISRGOV", "010", None),  # a comment, not a deliberation
     # leaving an agreement or a body is no withdrawal of forces (0874)
     ("Britain withdrew from the European Union.", "GBRGOV", "160", "IGOEUREEC"),

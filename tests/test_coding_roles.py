@@ -172,3 +172,15 @@ def test_a_target_of_the_sources_own_state(code_text, text, when, expected):
 ])
 def test_coordinated_actors(code_text, text, when, expected):
     assert sorted(triples(code_text(text, when))) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a person is coded in the office held on the day the sentence gives the act
+    ("In 2002, Senator Chuck Hagel urged the Bush administration to seek a resolution.", date(2013, 1, 8),
+     [("USALEG", "020", "USAGOV")]),  # the nominee for Defense Secretary in 2013 was a senator then
+    ("In 2009, Hillary Clinton accused Pakistan of harboring militants.", date(2019, 5, 1),
+     [("USAGOV", "112", "PAKGOV")]),  # the Secretary of State that year, out of office in 2019
+    ("Hillary Clinton accused Pakistan of harboring militants.", date(2019, 5, 1), [("USAELI", "112", "PAKGOV")]),
+])
+def test_a_person_is_coded_in_the_role_of_the_acts_day(code_text, text, published, expected):
+    assert triples(code_text(text, published)) == expected

@@ -46,6 +46,13 @@ def test_date_of_a_topic_is_not_the_date_of_the_event(date_of):
     assert date_of(text, "held") == EventDate(date(2024, 1, 1), "month", "in January")
 
 
+def test_a_year_before_a_noun_says_which_thing_not_when(date_of):
+    # "the 2015 deal" is which deal; opposing it happened when the article says
+    assert date_of("Mr Trump has long opposed the 2015 nuclear deal.", "opposed") == EventDate(
+        date(2024, 5, 17), "publication")
+    assert date_of("Mr Trump opposed the nuclear deal in 2015.", "opposed") == EventDate(date(2015, 1, 1), "year", "in 2015")
+
+
 def test_bounding_expressions_do_not_date_the_event(date_of):
     got = date_of("Serbia has kept troops near the border since March.", "kept")
     assert got.precision == "publication"

@@ -22,6 +22,23 @@ _GOVERNED_BY = {"ccomp", "xcomp", "advcl", "conj", "pcomp"}
 _WH_SUBJECTS = {"what", "which", "it"}
 
 
+# How a date written before a noun hangs on it ("the 2015 deal", "his 2016 campaign")
+_CLASSIFIER_DEPS = {"nummod", "compound", "amod", "nmod"}
+# Prepositions whose noun is the time frame of the clause ("in the 2013 Westgate attack, gunmen stormed")
+_FRAME_PREPS = {"in", "during", "amid", "throughout", "at"}
+
+
+def _classifies(year: Token, noun: Token) -> bool:
+    """Whether a bare year written before a noun only says which one it is ("the 2015 deal"). A day
+    says when the thing was done ("an April 14 letter", "the July 25 call"), and a noun that frames
+    the clause gives it its time ("in the 1967 war")."""
+    if year.dep_ not in _CLASSIFIER_DEPS or noun.pos_ not in NOMINAL or year.i > noun.i:
+        return False
+    if not (year.like_num and len(year.text) == 4 and not any(c.dep_ != "punct" for c in year.children)):
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.lower_ in _FRAME_PREPS and noun.head.head.pos_ in VERBAL)
+
+
 def attachment(root: Token, verb: Token) -> tuple[int, int] | None:
     """How directly the expression headed by `root` modifies the clause of `verb`: (0, hops)
     when it hangs on the verb or on one of its phrases, (1, hops) when it hangs on a clause
@@ -36,6 +53,8 @@ def attachment(root: Token, verb: Token) -> tuple[int, int] | None:
         hops += 1
         if head.i == verb.i:
             break
+        if tok is root and _classifies(root, head):
+            return None  # "opposed the 2015 nuclear deal": which deal, not when it was opposed
         if head.pos_ == "ADP" and (head.lower_ in TOPIC_PREPS or (head.lower_ in _NOUN_TOPIC_PREPS and tok.i != root.i)):
             return None
         if head.pos_ in VERBAL:

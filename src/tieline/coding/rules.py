@@ -11,6 +11,7 @@ tried and why it did or did not give an event (`tieline explain`).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.gazetteer import Gazetteer
+from ..actors.people import person_key
 from ..actors.resolve import RELATION_NOUNS, ActorResolver, DocActors
 from ..errors import ConfigError
 from ..geo.resolve import dateline_country, dateline_parts
@@ -655,6 +657,9 @@ class RulesCoder(Coder):
         ("Pelosi said Congress must act"). The state itself, the same person, and the government or a
         body addressed by a body of its own code are not ("Zhao said the country must reform", "the
         government told its ministers")."""
+        if target.sector is None and target.country_code and target.known_group_code is None \
+                and any(m.country_code == target.country_code for m in sources):
+            return False  # the source's own land ("Israel annexed the Golan Heights", coded Israel's)
         same = [m for m in sources if m.code == target.code]
         if not same:
             return True
@@ -857,6 +862,33 @@ class RulesCoder(Coder):
             return EventDate(article.published, "crawl" if article.date_source == "crawl" else "publication")
         return when
 
+    def _in_role_of_the_day(self, m: Mention | None, when: EventDate, article: Article) -> Mention | None:
+        """"In 2002, Hagel urged the Bush administration to ...": a person the files know is coded in the
+        office held on the day the sentence gives the act, when that is a year or more before the
+        article (people are otherwise coded as of the article's day)."""
+        if m is None or not m.name or not m.country_code or m.kind not in ("person", "coreference") \
+                or when.value is None or when.precision in ("publication", "crawl", "none") \
+                or article.published is None or (article.published - when.value).days < 365:
+            return m
+        gazetteer = self.resolver.gazetteer
+        person = gazetteer.people.get(person_key(m.name, m.country_code))
+        if person is None:
+            return m
+        # "in 2009" is dated to its first day; the middle of the year or month is fairer to who held what
+        day = when.value.replace(month=7) if when.precision == "year" else \
+            when.value.replace(day=15) if when.precision == "month" else when.value
+        term = person.office_on(day)
+        if term is not None:
+            sector = term.sector
+        elif any(t.end is not None and t.end <= day for t in person.terms):
+            sector = person.sector_on(day)[0]  # out of office then: ELI, or still a legislator
+        else:
+            return m  # before any office the files know: what the phrase says stands
+        if sector is None or sector == m.plover_sector:
+            return m
+        return dataclasses.replace(m, code=gazetteer.cameo_code(m.country_code, sector),
+                                   sector=gazetteer.cameo_role(sector) or None, plover_sector=sector)
+
     def _said_by(self, code: str, head: Token, a1: Mention, a2: Mention | None,
                  gathered: bool = False) -> tuple[str, str] | None:
         """The code a pattern's act takes from who does it, and why: force between two politicians is
@@ -923,8 +955,10 @@ class RulesCoder(Coder):
         else:
             pairs = [(a, b) for a in (sources or [None]) for b in (targets or [None])
                      if a is None or b is None or not _overlaps(a, b)]
+        when = self._when(article, sent, clause)
         kept, seen = [], set()
         for a1, a2 in pairs:
+            a1, a2 = self._in_role_of_the_day(a1, when, article), self._in_role_of_the_day(a2, when, article)
             if a1 is None and policy == "any":
                 a1 = Mention(text="", start=head.idx, end=head.idx, code="", kind="none")
             if a1 is None or (a2 is not None and a1.code and not self._another_actor(a2, [a1])):
@@ -945,7 +979,6 @@ class RulesCoder(Coder):
             _note(trace, s_idx, head, clause.pattern_id, f"not coded: {missing} is not a known actor")
             return []
         resolved = [a for a in clause.sources + clause.targets if a.code]
-        when = self._when(article, sent, clause)
         where = event_place(article, sent, head, resolved)
         actor_tokens = {t.i for t in clause.source_tokens + clause.target_tokens}
         phrase = sorted({t for t in clause.phrase if t.i not in actor_tokens} or set(clause.phrase), key=lambda t: t.i)
