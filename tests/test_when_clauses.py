@@ -51,6 +51,8 @@ def test_a_year_before_a_noun_says_which_thing_not_when(date_of):
     assert date_of("Mr Trump has long opposed the 2015 nuclear deal.", "opposed") == EventDate(
         date(2024, 5, 17), "publication")
     assert date_of("Mr Trump opposed the nuclear deal in 2015.", "opposed") == EventDate(date(2015, 1, 1), "year", "in 2015")
+    # a noun that frames the clause gives it its time
+    assert date_of("During the 2012 election campaign, Netanyahu met Romney in Jerusalem.", "met").value == date(2012, 1, 1)
 
 
 def test_bounding_expressions_do_not_date_the_event(date_of):

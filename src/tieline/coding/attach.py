@@ -36,7 +36,11 @@ def _classifies(year: Token, noun: Token) -> bool:
         return False
     if not (year.like_num and len(year.text) == 4 and not any(c.dep_ != "punct" for c in year.children)):
         return False
-    return not (noun.dep_ == "pobj" and noun.head.lower_ in _FRAME_PREPS and noun.head.head.pos_ in VERBAL)
+    while noun.dep_ in _CLASSIFIER_DEPS and noun.head.pos_ in NOMINAL and noun.head.i > noun.i:
+        noun = noun.head  # "the 2012 re-election campaign": the year hangs on "election", a part of the name
+    prep = noun.head
+    return not (noun.dep_ == "pobj" and prep.lower_ in _FRAME_PREPS
+                and (prep.head.pos_ in VERBAL or prep.i == prep.sent.start))  # fronted: "During the 2012 campaign, ..."
 
 
 def attachment(root: Token, verb: Token) -> tuple[int, int] | None:

@@ -659,7 +659,7 @@ class RulesCoder(Coder):
         government told its ministers")."""
         if target.sector is None and target.country_code and target.known_group_code is None \
                 and any(m.country_code == target.country_code for m in sources):
-            return False  # the source's own land ("Israel annexed the Golan Heights", coded Israel's)
+            return False  # its own land or things ("Israel annexed the Golan Heights", "a review of U.S. policy")
         same = [m for m in sources if m.code == target.code]
         if not same:
             return True
