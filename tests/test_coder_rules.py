@@ -76,7 +76,6 @@ CASES = [
     ("Trump called off the airstrike on Iran.", "USAPTY", "087", "IRNGOV"),  # in May 2024 Trump was a candidate
     ("China locked up hundreds of dissidents.", "CHNGOV", "173", "CHNOPP"),
     ("Russia annexed Crimea in March 2014.", "RUSGOV", "192", "UKR"),  # whose land it was is the target
-    ("Israel annexed the Golan Heights in 1981.", "ISRGOV", "192", None),  # the files place it in Israel: no other
     ("Police have locked down several neighborhoods.", "COP", "1724", None),  # a curfew
     ("Netanyahu weighed in on the talks.", "ISRGOV", "010", None),  # a comment, not a deliberation
     # leaving an agreement or a body is no withdrawal of forces (0874)

@@ -657,9 +657,6 @@ class RulesCoder(Coder):
         ("Pelosi said Congress must act"). The state itself, the same person, and the government or a
         body addressed by a body of its own code are not ("Zhao said the country must reform", "the
         government told its ministers")."""
-        if target.sector is None and target.country_code and target.known_group_code is None \
-                and any(m.country_code == target.country_code for m in sources):
-            return False  # its own land or things ("Israel annexed the Golan Heights", "a review of U.S. policy")
         same = [m for m in sources if m.code == target.code]
         if not same:
             return True
