@@ -197,6 +197,14 @@ def test_a_pronoun_opening_a_sentence_is_the_last_sentences_subject(actors_of):
     assert [m.name for m in actors.resolve(head_of(doc, "he"))] == ["Ben Rhodes"]  # inside the sentence: as before
 
 
+
+def test_a_pronoun_opening_a_quotation_is_not_bound_to_the_last_sentences_subject(actors_of):
+    text = ('President Trump met Senator Lindsey Graham on Monday. Graham praised the president on Fox News. '
+            '"He has done a great job for the country."')
+    _, actors, doc = actors_of(text, date(2018, 3, 1))
+    assert [m.name for m in actors.resolve(head_of(doc, "He"))] != ["Lindsey Graham"]
+
+
 def test_the_other_party_is_not_the_owner(actors_of):
     text = ("Cuban President Miguel Diaz-Canel thanked North Korea for its support. "
             "Pyongyang wants to strengthen its ties with the island nation.")

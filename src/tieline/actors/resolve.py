@@ -1134,6 +1134,8 @@ class DocActors:
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head != sent.root \
                 or any(not t.is_punct for t in self.doc[sent.start: tok.i]) or sent.start == 0:
             return None
+        if any(t.is_quote for t in self.doc[sent.start: tok.i]):
+            return None  # a quotation's "he" is whom the speaker talks about, often not the last subject
         previous = self.doc[sent.start - 1].sent
         for seen in self._history:
             head = self.doc[seen.i]
