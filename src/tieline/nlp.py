@@ -109,3 +109,10 @@ def plain_lemma(token) -> str:
         if lemma.endswith("s") and not lemma.endswith("ss") and len(lemma) > 3:
             return lemma[:-1]
     return lemma
+
+
+def titles_name(word, name) -> bool:
+    """Whether `word` stands before the name `name` with only the name's own words between them:
+    "*President* Xi Jinping". For names the parser hung on one another ("President Trump and
+    President Xi")."""
+    return word.i < name.i and all(t.dep_ == "compound" and t.head == name for t in name.doc[word.i + 1: name.i])

@@ -32,7 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Mention
-from ..nlp import plain_lemma
+from ..nlp import plain_lemma, titles_name
 from .gazetteer import COUNTRY_KINDS, Entry, Gazetteer, load_gazetteer
 from .party_tags import has_us_party_tag
 from .people import FAMILY_NAME_FIRST, OFFICE_RANK, Person, Term, fold, unaccent
@@ -230,9 +230,8 @@ class DocActors:
         self.introduce_people()
         actors: list[Mention] = []
         for head in [token, *[t for t in token.conjuncts if t.i > token.i]]:
-            if head is not token and token.dep_ == "nmod" and token.ent_type_ == "PERSON" and head.i < token.head.i \
-                    and head.lemma_.lower() in self.gazetteer.titles \
-                    and all(t.dep_ == "compound" and t.head == token.head for t in self.doc[head.i + 1: token.head.i]):
+            if head is not token and token.dep_ == "nmod" and token.ent_type_ == "PERSON" \
+                    and head.lemma_.lower() in self.gazetteer.titles and titles_name(head, token.head):
                 continue  # "President Trump and President Xi (Jinping)" misparsed: the second title is Xi's
             if head.i in self._cache and not (unknown_roles and not self._cache[head.i]):
                 actors.extend(self._cache[head.i])
@@ -995,9 +994,7 @@ class DocActors:
         self._groups += 1
         verb = _governing_verb(head)
         for m in mentions:
-            person = m.kind == "person" or (m.kind == "coreference" and m.name is not None
-                                            and m.name != self.gazetteer.country_names.get(m.country_code or "")
-                                            and not self._names_a_body(m.name))
+            person = names_a_person(m, self.gazetteer)
             office = None
             if person and m.name:
                 entries = self._names.get(_name_words(m.name)[-1] if _name_words(m.name) else "", [])
@@ -1031,11 +1028,6 @@ class DocActors:
             tok = tok.head
             found.add(tok.i)
         return found
-
-    def _names_a_body(self, name: str) -> bool:
-        """Whether a name is a country's or a group's ("It" after "the United Nations" is no person,
-        so a later "she" does not become the UN)."""
-        return any(e.kind != "person" for e in self.gazetteer.lookup(name))
 
     def _remember(self, name: str | None, mention: Mention, i: int, office: str | None,
                   person: Person | None = None) -> None:
@@ -1311,6 +1303,17 @@ class DocActors:
                 break
             verb = verb.head
         return []
+
+
+def names_a_person(m: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether a mention is a person, named here or before ("Stevens" after "Ambassador J.
+    Christopher Stevens"), and not a state or a body a pronoun stood for ("It" after "the United
+    Nations" is no person, so a later "she" does not become the UN)."""
+    if m.kind == "person":
+        return True
+    return m.kind == "coreference" and m.name is not None \
+        and m.name != gazetteer.country_names.get(m.country_code or "") \
+        and not any(e.kind != "person" for e in gazetteer.lookup(m.name))
 
 
 def _nearest(hits: list[tuple[str, Token, int]], head: Token) -> tuple[str | None, Token | None]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..nlp import plain_lemma
+from ..nlp import plain_lemma, titles_name
 from .patterns import VerbPattern
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -336,15 +336,9 @@ def with_listed(tokens: list[Token]) -> list[Token]:
             if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
                 out.append(child)
             elif child.dep_ == "nmod" and child.ent_type_ == "PERSON" and child.i < tok.i \
-                    and any(c.dep_ == "cc" for c in child.children) and any(_titles(c, tok) for c in child.children):
+                    and any(c.dep_ == "cc" for c in child.children) and any(c.dep_ == "conj" and c.pos_ == "PROPN" and titles_name(c, tok) for c in child.children):
                 out.insert(0, child)  # "President Trump and President Xi agreed": Trump hung on Xi's name
     return out
-
-
-def _titles(conj: Token, name: Token) -> bool:
-    """Whether a conjunct is the title of the name after it ("*President* Xi Jinping")."""
-    return conj.dep_ == "conj" and conj.pos_ == "PROPN" and conj.i < name.i \
-        and all(t.dep_ == "compound" and t.head == name for t in name.doc[conj.i + 1: name.i])
 
 
 def _modified_by(tok: Token, lemmas: frozenset[str], deps: tuple[str, ...] = ("amod", "compound")) -> bool:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.gazetteer import Gazetteer
 from ..actors.people import person_key
-from ..actors.resolve import RELATION_NOUNS, ActorResolver, DocActors
+from ..actors.resolve import RELATION_NOUNS, ActorResolver, DocActors, names_a_person
 from ..errors import ConfigError
 from ..geo.resolve import dateline_country, dateline_parts
 from ..models import Article, Event, Mention
@@ -664,18 +664,11 @@ class RulesCoder(Coder):
             return False  # "police", "NATO": no state's person or body to tell apart from the source
         if any(m.name == target.name or _within(m, target) or _within(target, m) for m in same):
             return False  # the same person, or the source is part of the target's phrase ("Russian President Putin")
-        if self._a_person(target):
+        if names_a_person(target, self.resolver.gazetteer):
             return True
         if target.kind in _STATE_KINDS or target.sector in (None, "GOV"):
             return False
-        return all(self._a_person(m) for m in same)
-
-    def _a_person(self, m: Mention) -> bool:
-        """A person, named here or before ("Stevens" after "Ambassador J. Christopher Stevens")."""
-        if m.kind == "person":
-            return True
-        state = self.resolver.gazetteer.country_names.get(m.country_code or "")
-        return m.kind == "coreference" and m.name is not None and m.name != state
+        return all(names_a_person(m, self.resolver.gazetteer) for m in same)
 
     def _as_appeal(self, clause: Clause, actors: DocActors) -> bool:
         """"Obama wants Putin to attack": the governor's subject appeals to its object."""
@@ -874,13 +867,9 @@ class RulesCoder(Coder):
         # "in 2009" is dated to its first day; the middle of the year or month is fairer to who held what
         day = when.value.replace(month=7) if when.precision == "year" else \
             when.value.replace(day=15) if when.precision == "month" else when.value
-        term = person.office_on(day)
-        if term is not None:
-            sector = term.sector
-        elif any(t.end is not None and t.end <= day for t in person.terms):
-            sector = person.sector_on(day)[0]  # out of office then: ELI, or still a legislator
-        else:
+        if person.office_on(day) is None and not any(t.end is not None and t.end <= day for t in person.terms):
             return m  # before any office the files know: what the phrase says stands
+        sector = person.sector_on(day)[0]  # the office then, or ELI out of office (a legislator stays one)
         if sector is None or sector == m.plover_sector:
             return m
         return dataclasses.replace(m, code=gazetteer.cameo_code(m.country_code, sector),
@@ -1194,10 +1183,8 @@ def _coerced_at_home(source: Mention | None, target: Mention | None, code: str) 
             or not code.startswith("17") or code.startswith("174") \
             or source.sector not in _COERCERS or target.sector not in _COERCED_AT_HOME:
         return target
-    country = source.country_code
-    return Mention(text=target.text, start=target.start, end=target.end, code=country + target.code,
-                   country_code=country, sector=target.sector, name=target.name, kind="coerced",
-                   plover_sector=target.plover_sector)
+    return dataclasses.replace(target, code=source.country_code + target.code, country_code=source.country_code,
+                               kind="coerced")
 
 
 # Mentions that stand for a state itself, not for one of its people or bodies
