@@ -125,10 +125,29 @@ def test_a_text_with_no_date_takes_the_day_its_address_gives():
     dated = extract_text(Document(id="a", source="a", content=text, fetched=fetched,
                                   url="http://www.nytimes.com/2016/09/20/world/europe/border-talks.html"))
     assert dated.published == date(2016, 9, 20) and dated.date_source == "url"
-    for url in ("https://www.aljazeera.com/news/2020/03/border-talks.html",  # a month is no day
-                "https://news.example.org/world/border-talks-1490769619", None):
+    for url in ("https://news.example.org/world/border-talks-1490769619", None):  # an id is no date
         undated = extract_text(Document(id="b", source="b", content=text, fetched=fetched, url=url))
         assert undated.published == date(2026, 11, 30) and undated.date_source == "crawl"
-    later = extract_text(Document(id="c", source="c", content=text, fetched=fetched,
-                                  url="https://news.example.org/2027/01/05/border-talks.html"))
-    assert later.date_source == "crawl"  # no page is from after it was fetched
+    for url in ("https://news.example.org/2027/01/05/border-talks.html", "https://news.example.org/2027/01/talks.html"):
+        later = extract_text(Document(id="c", source="c", content=text, fetched=fetched, url=url))
+        assert later.date_source == "crawl"  # no page is from after it was fetched
+
+
+def test_an_address_with_a_year_and_a_month_dates_the_page_to_the_month_or_to_its_stamped_day():
+    from datetime import UTC, date, datetime
+
+    from tieline.ingest import extract_text
+
+    fetched = datetime(2026, 11, 30, tzinfo=UTC)
+    text = "The minister met her counterpart in Paris on Monday to discuss the border."
+
+    def dated(url):
+        article = extract_text(Document(id="m", source="m", content=text, fetched=fetched, url=url))
+        return article.published, article.date_source
+
+    assert dated("https://www.aljazeera.com/news/2020/03/border-talks.html") == (date(2020, 3, 1), "url-month")
+    assert dated("http://www.example.com/news/2017/04/border-talks") == (date(2017, 4, 1), "url-month")
+    # a page number that starts with the address's year and month as YYMMDD gives the day
+    assert dated("https://www.aljazeera.com/news/2020/03/korea-fires-200329043852437.html") == (date(2020, 3, 29), "url")
+    # one that does not is only a number
+    assert dated("https://www.example.com/news/2018/11/report-190120115807476.html") == (date(2018, 11, 1), "url-month")

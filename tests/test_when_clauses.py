@@ -105,6 +105,14 @@ def test_crawl_date_is_marked_and_only_dated_expressions_are_trusted(date_of):
     assert got == EventDate(date(2024, 6, 3), "day", "on June 3, 2024")
 
 
+def test_a_month_from_the_address_dates_undated_acts_to_the_month_and_anchors_no_weekday(date_of):
+    month = date(2020, 3, 1)
+    got = date_of("Chile recalled its ambassador on Monday.", "recalled", published=month, source="url-month")
+    assert got == EventDate(month, "month", "")
+    got = date_of("Chile recalled its ambassador on March 20, 2020.", "recalled", published=month, source="url-month")
+    assert got == EventDate(date(2020, 3, 20), "day", "on March 20, 2020")
+
+
 def test_no_date_at_all(date_of):
     assert date_of("Chile recalled its ambassador on Monday.", "recalled", published=None, source="none") == \
         EventDate(None, "none", "")

@@ -15,14 +15,14 @@ stored as its Monday, a month as its first day, a year as January 1.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Article
 from .attach import attachment, governors
 from .doccache import DocCache
-from .timex import Timex, find_timexes, parsed_timex, resolve
+from .timex import Timex, find_timexes, parsed_timex, resolve, shift_months
 
 PRECISIONS = ("day", "week", "month", "year", "publication", "crawl", "none")
 
@@ -43,9 +43,28 @@ def event_date(article: Article, sentence: Span, verb: Token) -> EventDate:
     if found is not None:
         value, precision, text = found
         return EventDate(value, precision, text)
+    return article_date(article)
+
+
+_PRECISION_OF_SOURCE = {"crawl": "crawl", "url-month": "month"}
+
+
+def latest_day(article: Article) -> date:
+    """The last day the article can have been written: its date, or the month's last day when
+    its address gives only the month."""
+    day = article.published
+    if article.date_source == "url-month":
+        return shift_months(day, 1) - timedelta(days=1)
+    return day
+
+
+def article_date(article: Article) -> EventDate:
+    """The date an act takes when its sentence gives none: the article's, as precise as its
+    source ("publication"; a month for an address that gives only a year and a month; "crawl"
+    for the day a page with no date was read)."""
     if article.published is None:
         return EventDate(None, "none")
-    return EventDate(article.published, "crawl" if article.date_source == "crawl" else "publication")
+    return EventDate(article.published, _PRECISION_OF_SOURCE.get(article.date_source, "publication"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +189,8 @@ _CACHE: DocCache[_DocDates] = DocCache()
 
 
 def _dates_for(doc: Doc, article: Article) -> _DocDates:
-    # Relative expressions ("on Thursday") are only resolved against a date the article itself
-    # gives; a crawl date may be days or years after the article was written.
-    anchor = article.published if article.date_source != "crawl" else None
+    # Relative expressions ("on Thursday") are only resolved against a day the article itself
+    # gives; a crawl date may be days or years after the article was written, and a month from
+    # the address is no day.
+    anchor = article.published if article.date_source not in ("crawl", "url-month") else None
     return _CACHE.get(doc, anchor, lambda: _DocDates(doc, anchor))

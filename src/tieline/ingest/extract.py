@@ -124,6 +124,36 @@ def url_date(url: str | None, fetched: datetime | None = None) -> date | None:
     return date.fromisoformat(found) if found else None
 
 
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(?:[^/?#]*?\D)?(\d\d)(\d\d)(\d\d)\d*(?:\.\w+)?(?:[?#]|$)|/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/")
+
+
+def url_month(url: str | None, fetched: datetime | None = None) -> tuple[date, str] | None:
+    """What an address with a year and a month but no day gives ("/2020/03/korea-fires-missiles-
+    200329043852437.html"): the day, when the page's number starts with that year and month as
+    YYMMDD, else the month (its first day). None for a month after the page was fetched."""
+    if not url:
+        return None
+    found = _URL_MONTH.search(url)
+    if found is None:
+        return None
+    if found.group(1):
+        year, month = int(found.group(1)), int(found.group(2))
+        yy, mm, dd = (int(g) for g in found.group(3, 4, 5))
+        if yy == year % 100 and mm == month:
+            try:
+                day = date(year, month, dd)
+            except ValueError:
+                day = None
+            if day is not None and (fetched is None or day <= fetched.date()):
+                return day, "url"
+    else:
+        year, month = int(found.group(6)), int(found.group(7))
+    first = date(year, month, 1)
+    if fetched is not None and first > fetched.date():
+        return None
+    return first, "url-month"
+
+
 def _published(doc: Document, extracted: str | None) -> tuple[date | None, str]:
     if doc.published is not None:
         return doc.published, "document"
@@ -135,6 +165,9 @@ def _published(doc: Document, extracted: str | None) -> tuple[date | None, str]:
     from_url = url_date(doc.url, doc.fetched)
     if from_url is not None:
         return from_url, "url"
+    month = url_month(doc.url, doc.fetched)
+    if month is not None:
+        return month
     if doc.fetched is not None:
         return doc.fetched.date(), "crawl"
     return None, "none"
