@@ -1045,3 +1045,23 @@ def test_allies_and_rivals_are_not_of_the_state_they_stand_with(code_text):
     assert not [e for e in events if e.actor1_code.startswith("USA")]
     assert [(e.actor1_code, e.event_code) for e in code_text("Four Syrian men attacked the police.", date(2018, 5, 1))] \
         == [("SYR", "190")]
+
+
+def test_a_surname_after_two_people_who_share_it_is_the_one_in_office(actors_of):
+    # a CNN column of 2017 named Pierre Trudeau after his son; "Trudeau" had become the father
+    text = ("Prime Minister Justin Trudeau of Canada goes to the White House on Monday. Trudeau is the son of "
+            "former Prime Minister Pierre Trudeau. When the elephant sneezes, Pierre Trudeau once said, Canada "
+            "catches cold. Trudeau criticized the new American tariffs on steel.")
+    _, actors, doc = actors_of(text, date(2017, 2, 10))
+    assert [m.name for m in actors.resolve(head_of(doc, "Trudeau", 4))] == ["Justin Trudeau"]
+    _, actors, doc = actors_of(text.replace("Justin", "Jean"), date(2017, 2, 10))  # neither in office: the last named
+    assert [m.name for m in actors.resolve(head_of(doc, "Trudeau", 4))] == ["Pierre Trudeau"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Militants attacked a police post in Ghor province on Monday.", "AFGREB"),
+    ("Protesters marched in Helmand province on Monday.", "AFGCVL"),
+])
+def test_rebels_and_protesters_are_of_the_state_of_a_province_the_sentence_places_them_in(actors_of, text, code):
+    found, _, _ = actors_of(text, date(2019, 5, 1))
+    assert found[text.split()[0]][0] == code

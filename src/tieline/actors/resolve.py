@@ -99,6 +99,9 @@ _MEETING_PEERS = {"minister", "leader", "president", "premier", "envoy", "delega
 _LOCAL_CIVILIANS = {"protester", "demonstrator", "crowd", "rioter", "resident", "villager", "marcher"}
 _PLACE_KINDS = {"country", "capital", "city", "region"}
 _LOCATIVE_PREPS = {"in", "across", "throughout", "inside"}
+# "in Ghor province", "in the town of": a place name before one of these is the place itself
+_PLACE_HEADS = {"province", "region", "state", "governorate", "district", "county", "prefecture", "oblast",
+                "territory", "city", "town", "village", "area"}
 _CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "acl", "relcl", "advcl", "csubj"}
 _EXAMPLE_WORDS = {"including", "like", "such"}
 _PLAIN_PERSON_NOUNS = {"man", "woman"}  # "the man" is seldom the office holder the article named
@@ -399,6 +402,8 @@ class DocActors:
             if hit is None or hit[1].kind not in _PLACE_KINDS or hit[0].start != tok.i:
                 continue
             place = hit[0].root
+            if place.dep_ == "compound" and place.head.lemma_.lower() in _PLACE_HEADS:
+                place = place.head
             while place.dep_ == "conj":
                 place = place.head
             if place.dep_ == "pobj" and place.head.lower_ in _LOCATIVE_PREPS and hit[1].country_code \
@@ -1038,14 +1043,23 @@ class DocActors:
             self._names.setdefault(word, []).append((i, words, mention, office))
 
     def _recall(self, name: str, before: int) -> Mention | None:
+        """Whom the article named before with this name, the latest such mention; of several people
+        it named so ("Trudeau" after Justin and Pierre Trudeau), the one in office on the day when
+        only some are."""
         words = _name_words(name)
         if not words:
             return None
-        best = None
-        for i, known, mention, _ in self._names.get(words[-1], []):
-            if i < before and set(words) <= known and (best is None or i > best[0]):
-                best = (i, mention)
-        return best[1] if best else None
+        earlier = [(i, mention) for i, known, mention, _ in self._names.get(words[-1], [])
+                   if i < before and set(words) <= known]
+        if len({m.name for _, m in earlier}) > 1:
+            serving = [(i, m) for i, m in earlier if self._in_office(m)]
+            if serving:
+                earlier = serving
+        return max(earlier, key=lambda seen: seen[0])[1] if earlier else None
+
+    def _in_office(self, mention: Mention) -> bool:
+        people = {e.person for e in self.gazetteer.lookup(mention.name or "") if e.kind == "person"}
+        return any(t.covers(self.day) for key in people for t in self.gazetteer.people[key].terms)
 
     def _known_by_surname(self, name: str, sector: str | None = None, office: str | None = None) -> Person | None:
         """A bare surname ("Putin", "Macron") of someone the package knows, if only one such
