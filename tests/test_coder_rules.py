@@ -583,3 +583,53 @@ def test_what_is_ordered_done_and_what_is_refused_said(code_text):
     # people who take to the streets to denounce someone demonstrate (141); a title is no war
     assert triples("Mexican feminists hit the streets to denounce the government of Mexico.") == [("MEX", "141", "MEXGOV")]
     assert triples("Senator Rand Paul has begun calling Libya \"Hillary's War.\"", date(2015, 1, 29)) == []
+
+
+def test_acts_on_a_page_dated_by_its_addresss_month_keep_their_own_day_in_that_month(coder):
+    from datetime import date
+
+    from tieline.models import Article
+
+    text = "Chile recalled its ambassador to Peru on March 20, 2020. Peru expelled two Chilean diplomats on Monday."
+    article = Article(doc_id="m", text=text, published=date(2020, 3, 1), date_source="url-month")
+    dates = {e.event_code: (e.event_date, e.date_precision) for e in coder.code_doc(article, coder.nlp(text))}
+    assert dates == {"161": ("2020-03-20", "day"), "166": ("2020-03-01", "month")}
+
+
+@pytest.mark.parametrize("text", [
+    "Authorities also released the nationalities of the 20 hostages.",   # AllSides: 0841 with the hostages
+    "The State Department released a review of the attack.",
+    "Bolsonaro said the former president was momentarily free, but guilty.",  # the adjective: a state
+    "The U.K. is free to continue coordinating with the European Union.",
+    "The government freed up funds for the army.",
+    "Netanyahu is fighting for his political survival.",  # a politician's struggle with no one named
+    "Iran considers Israel an enemy.",  # a view, not a policy under consideration (014)
+])
+def test_words_in_a_sense_that_is_no_event_code_nothing(code_text, text):
+    assert [(e.event_code, e.pattern_id) for e in code_text(text)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran freed two British sailors on Monday.", ("IRNGOV", "0841")),
+    ("Trump also attacked China for raping the U.S. economy.", ("USAGOV", "111", "CHNGOV")),
+    ("Trump attacked China for its trade policy.", ("USAGOV", "111", "CHNGOV")),
+    ("Rebels attacked the town for three days.", ("REB", "190")),
+    ("Rex Tillerson clashed with White House officials on key appointments.", ("USAELI", "111", "USAGOV")),
+])
+def test_force_for_what_someone_did_or_against_ones_own_institutions_is_criticism(code_text, text, expected):
+    events = code_text(text, date(2019, 6, 1))
+    assert [(e.actor1_code, e.event_code, e.actor2_code)[:len(expected)] for e in events] == [expected]
+
+
+def test_a_that_clause_the_tagger_heads_with_a_noun_is_no_description(code_text):
+    # "tone" tagged a noun made the request a predicative ("considers Israel an enemy"): no event
+    events = code_text("During the phone call, the Chinese leader also requested that the U.S. and North Korea "
+                       "tone down their recent rhetoric.", date(2017, 8, 11))
+    assert [(e.actor1_code, e.event_code) for e in events] == [("CHNGOV", "020")]
+
+
+def test_rebels_attack_their_own_states_officers_they_kidnap_but_a_state_does_not_strike_its_own(code_text):
+    events = code_text("Militants attacked a center in Ghor province, kidnapping two police officers.", date(2018, 4, 20))
+    assert [(e.actor1_code, e.event_code, e.actor2_code) for e in events] == [("AFGREB", "190", "AFGCOP")]
+    events = code_text("Israeli jets attacked, killing two Israeli soldiers by mistake.", date(2018, 4, 20))
+    assert [(e.actor1_code, e.event_code, e.actor2_code) for e in events] == [("ISRMIL", "190", None)]

@@ -53,7 +53,7 @@ from .moods import load_moods
 from .patterns import PatternSet, VerbPattern, load_patterns
 from .prefilter import Prefilter
 from .taxonomy import load_taxonomy
-from .when import EventDate, event_date
+from .when import EventDate, article_date, event_date, latest_day
 from .where import event_place
 
 # Which events are kept: "source" (as shipped) needs a known source — a country, a group or a role
@@ -86,6 +86,8 @@ _CHALLENGERS = {"OPP", "REB"}  # who are a side of their own against their state
 _FIGURATIVE_FORCE = {"attack", "hit", "target", "fight", "battle", "clash", "strike", "fire", "beat", "hammer",
                      "assault", "bash", "punch", "spar", "pummel", "wage", "ambush", "torpedo", "slam"}
 _POLITICAL_SECTORS = {"GOV", "LEG", "JUD", "ELI", "OPP", "PTY"}
+_OWN_INSTITUTIONS = {"GOV", "LEG", "JUD"}  # no politician takes up arms against these of his own state
+_STRUGGLE_VERBS = {"fight", "battle", "clash", "spar"}  # with no one fought: "fighting for his political survival"
 _PUBLIC_SECTORS = {"CVL", "LAB", "EDU", "SOC", "OPP", "REL", "AGR", "REF"}  # who protest in the street, not by note
 # What a company or an economy is forecast to show, post or report: no one is asked for it
 # ("Exxon should show superior earnings"; "Japan should cut its surplus" is still asked).
@@ -141,6 +143,26 @@ class Clause:
     reciprocal: bool = False
     confidence: float = 0.8
     notes: list[str] = field(default_factory=list)
+
+
+def _blamed_for_conduct(head: Token) -> bool:
+    """"attacked China *for raping* the U.S. economy", "hit Obama *for his comments*": force for
+    what someone did or said is blame; not "attacked the town *for three days*"."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pcomp" and obj.tag_ == "VBG":
+                return True
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in _CONDUCT_NOUNS:
+                return True
+    return False
+
+
+_CONDUCT_NOUNS = {"comment", "remark", "statement", "word", "policy", "stance", "position", "handling", "failure",
+                  "decision", "role", "support", "response", "silence", "inaction", "approach", "record", "vote",
+                  "tweet", "criticism", "behavior", "behaviour", "conduct", "treatment", "refusal", "attack",
+                  "rhetoric", "action", "move", "plan", "interference", "meddling", "practice", "abuse"}
 
 
 @coders.register
@@ -321,8 +343,10 @@ class RulesCoder(Coder):
                 kept.append(clause)
                 continue
             if not main.targets and not main.reciprocal and clause.targets:
-                own = {_country(m) for m in main.sources}
-                main.targets = [m for m in clause.targets if _country(m) not in own]
+                # not the source's own state ("struck to protect its citizens"), unless the source
+                # rebels against it ("militants attacked a centre, kidnapping two police officers")
+                own = {_party(m) for m in main.sources}
+                main.targets = [m for m in clause.targets if _party(m) not in own]
                 main.target_tokens = clause.target_tokens
             _note(trace, s_idx, clause.candidate.head, clause.pattern_id,
                   f"not coded itself: {how} of '{act.text}', which is coded")
@@ -848,8 +872,8 @@ class RulesCoder(Coder):
         if stated_by is None and mood.words:
             stated_by = mood.words[-1]
         when = event_date(article, sent, stated_by if stated_by is not None else clause.candidate.head)
-        if article.published and when.value and when.value > article.published:
-            return EventDate(article.published, "crawl" if article.date_source == "crawl" else "publication")
+        if article.published and when.value and when.value > latest_day(article):
+            return article_date(article)
         return when
 
     def _in_role_of_the_day(self, m: Mention | None, when: EventDate, article: Article) -> Mention | None:
@@ -883,6 +907,13 @@ class RulesCoder(Coder):
         if code[:2] in ("18", "19") and word in _FIGURATIVE_FORCE and self._politicians(a1) and self._politicians(a2):
             # "Trump was attacking Sen. Chuck Schumer", "fired back at Rouhani": words, not force
             return "111", "force between two politicians: criticism (111)"
+        if code[:2] in ("18", "19") and word in _FIGURATIVE_FORCE and self._politicians(a1) and a2 is not None \
+                and a2.country_code == a1.country_code and a2.plover_sector in _OWN_INSTITUTIONS:
+            # "Tillerson clashed with White House officials", "Trump attacked Congress": words, not force
+            return "111", "a politician's force against his own state's institutions: criticism (111)"
+        if code[:2] in ("18", "19") and word in _FIGURATIVE_FORCE and _blamed_for_conduct(head):
+            # "Trump attacked China for raping the U.S. economy": blame for what it did
+            return "111", "force for what the target did: criticism (111)"
         if code == "141" and head.pos_ == "VERB" and word == "protest" and a1.plover_sector == "GOV" and a1.country_code:
             # "France today protested over Canada's decision"
             return "114", "a government protesting complains officially (114)"
@@ -975,6 +1006,10 @@ class RulesCoder(Coder):
         gathered = any(kind == "gathering" for _, kind in clause.mood.governors)
         for a1, a2 in kept:
             cameo = coded
+            if a2 is None and coded.code[:2] in ("18", "19") and head.lemma_.lower() in _STRUGGLE_VERBS \
+                    and self._politicians(a1):
+                _note(trace, s_idx, head, clause.pattern_id, "not coded: a politician's struggle with no one named is no force")
+                continue
             said_by = self._said_by(coded.code, head, a1, a2, gathered)
             if said_by is not None:
                 cameo = self.taxonomy[said_by[0]]
