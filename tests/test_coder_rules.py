@@ -621,6 +621,14 @@ def test_force_for_what_someone_did_or_against_ones_own_institutions_is_criticis
     assert [(e.actor1_code, e.event_code, e.actor2_code)[:len(expected)] for e in events] == [expected]
 
 
+def test_two_politicians_who_clash_over_something_clash_with_each_other_in_words(code_text):
+    # AllSides 2013: "Rousseff and Obama have clashed over reports ..." had been force by each on no one
+    events = code_text("Rousseff and Obama have clashed over reports the National Security Agency monitored her "
+                       "communications.", date(2013, 12, 10))
+    assert sorted((e.actor1_code, e.event_code, e.actor2_code) for e in events if e.event_code != "090") == [
+        ("BRAGOV", "111", "USAGOV"), ("USAGOV", "111", "BRAGOV")]
+
+
 def test_a_that_clause_the_tagger_heads_with_a_noun_is_no_description(code_text):
     # "tone" tagged a noun made the request a predicative ("considers Israel an enemy"): no event
     events = code_text("During the phone call, the Chinese leader also requested that the U.S. and North Korea "
@@ -633,3 +641,29 @@ def test_rebels_attack_their_own_states_officers_they_kidnap_but_a_state_does_no
     assert [(e.actor1_code, e.event_code, e.actor2_code) for e in events] == [("AFGREB", "190", "AFGCOP")]
     events = code_text("Israeli jets attacked, killing two Israeli soldiers by mistake.", date(2018, 4, 20))
     assert [(e.actor1_code, e.event_code, e.actor2_code) for e in events] == [("ISRMIL", "190", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # AllSides 2019: "China and the U.S. have agreed to lower some tariffs" had been two acts on no one
+    ("China and the U.S. have agreed to lower some tariffs.",
+     [("CHNGOV", "0354", "USAGOV"), ("USAGOV", "0354", "CHNGOV")]),
+    # what they agree to do to someone else is not done to each other
+    ("The United States and Britain agreed to impose sanctions.", [("GBRGOV", "163", None), ("USAGOV", "163", None)]),
+])
+def test_what_two_parties_agree_to_do_for_each_other_each_does_for_the_other(code_text, text, expected):
+    events = code_text(text, date(2019, 11, 8))
+    assert sorted((e.actor1_code, e.event_code, e.actor2_code) for e in events) == expected
+
+
+def test_a_groups_change_of_role_on_an_undated_page_follows_the_day_its_titles_tell(coder):
+    # an undated Al Jazeera page of 2020: the Taliban had become Afghanistan's government (2021) by the crawl day
+    from tieline.models import Article
+
+    text = ("Secretary of State Mike Pompeo met Taliban leader Mullah Abdul Ghani Baradar in Doha. The Taliban "
+            "attacked an army post in Kunduz on Monday, President Ashraf Ghani said.")
+    coded = {}
+    for source in ("crawl", "document"):
+        article = Article("a", text, published=date(2026, 11, 30), date_source=source)
+        coded[source] = [(e.actor1_code, e.event_code, e.actor2_code) for e in coder.code_doc(article, coder.nlp(text))]
+    assert coded["crawl"] == [("USAGOV", "040", "AFGREB"), ("AFGREB", "190", "AFGMIL")]
+    assert coded["document"][1][0] == "AFGGOV"  # a page dated 2026 speaks of the Taliban's government

@@ -900,7 +900,7 @@ class DocActors:
     def _group_mention(self, span: Span, entry: Entry, extent: Span, role: str | None) -> Mention:
         code, sector = entry.code, entry.sector
         for since, new_code, new_sector in entry.since:
-            if self.day >= since:
+            if self.people_day >= since:  # on an undated page, as of the day its titles tell
                 code, sector = new_code, new_sector
         if role and entry.plover_country and role not in ("GOV", sector):
             sector = role  # "EU legislators": the body, in the legislative role

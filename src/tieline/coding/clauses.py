@@ -172,15 +172,18 @@ def complement_children(head: Token) -> list[Token]:
 _CLAUSE_MARKS = {"mark", "aux", "auxpass", "neg", "dobj", "prt"}  # a verb the tagger took for a noun
 
 
+def small_clause(verb: Token) -> bool:
+    """"considers Israel an enemy", parsed as a verbless complement clause with a subject: a
+    description of what Israel is; not "requested that they tone down", a verb tagged as a noun."""
+    return any(c.dep_ == "ccomp" and c.pos_ in ("NOUN", "ADJ") and any(g.dep_ == "nsubj" for g in c.children)
+               and not any(g.dep_ in _CLAUSE_MARKS for g in c.children) for c in verb.children)
+
+
 def predicative(verb: Token) -> list[Token]:
     """What a description says the object is: "called Cho *a puppet*", "described ties *as an asset*"."""
     found = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
     found += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("NOUN", "PROPN", "ADJ")
               for g in c.children if g.dep_ in ("acomp", "attr", "oprd", "amod")]
-    # "considers Israel an enemy", parsed as a verbless clause: its head is what Israel is said to be
-    found += [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "ADJ")
-              and any(g.dep_ == "nsubj" for g in c.children) and c not in found
-              and not any(g.dep_ in _CLAUSE_MARKS for g in c.children)]  # "requested that they tone down"
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "as":
             found.extend(p for p in c.children if p.dep_ in ("pobj", "amod", "acomp"))
@@ -228,7 +231,7 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
             return False, obj, "has an object, which this pattern excludes"
         if excluded == "dative" and any(c.dep_ == "dative" for c in head.children):
             return False, obj, "has an indirect object, which this pattern excludes"
-        if excluded == "predicative" and predicative(head):
+        if excluded == "predicative" and (predicative(head) or small_clause(head)):
             return False, obj, "has a predicative complement, which this pattern excludes"
         if excluded == "adjective" and head.pos_ == "ADJ":
             return False, obj, "is an adjective (a state, not an act), which this pattern excludes"

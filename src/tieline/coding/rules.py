@@ -80,6 +80,8 @@ _MAX_RECIPROCAL = 4
 # Verbs frozen into connectives, as (word before, verb, word after): "72% as opposed to 27%".
 _CONNECTIVES = {("as", "opposed", "to"), ("as", "compared", "to"), ("as", "compared", "with")}
 _NON_ASSERTING_SECTORS = {"MED", "EDU"}  # media and analysts report; they are not parties
+_AGREED_ROOTS = {"03", "04", "05", "06", "08"}  # acts two parties that agree on them do for each other
+_AGREE_FORMS = {"agree", "agreed", "agrees", "agreeing"}
 _DOMESTIC_ROOTS = {"18", "19", "20"}  # roots where two bodies of one state are two sides
 _CHALLENGERS = {"OPP", "REB"}  # who are a side of their own against their state's government
 # Verbs of force that are as often words when one politician uses them on another.
@@ -611,7 +613,12 @@ class RulesCoder(Coder):
         clause.source_tokens, clause.target_tokens = source_tokens, target_tokens
         # "Iran and Iraq met": each met the other; "... held talks with the rebels" and "held separate
         # meetings": they did not
-        clause.reciprocal = pattern.reciprocal and not target_tokens and len(_distinct(sources, clause.code)) >= 2 \
+        # "China and the U.S. have agreed to lower some tariffs": what two parties agree to do, each
+        # does for the other (cooperation only: "agreed to impose sanctions" is on someone else)
+        agreed = any(word.lower() in _AGREE_FORMS for word, _ in clause.mood.governors) \
+            and clause.code[:2] in _AGREED_ROOTS
+        clause.reciprocal = (pattern.reciprocal or agreed) and not target_tokens \
+            and len(_distinct(sources, clause.code)) >= 2 \
             and not (cand.obj is not None and any(c.lower_ == "separate" for c in cand.obj.children))
         clause.confidence = self._base_confidence(cand, how, clause.mood)
 
@@ -1004,6 +1011,10 @@ class RulesCoder(Coder):
         coded = self.taxonomy[clause.code]
         events = []
         gathered = any(kind == "gathering" for _, kind in clause.mood.governors)
+        if head.lemma_.lower() in _STRUGGLE_VERBS and all(a2 is None for _, a2 in kept):
+            # "Rousseff and Obama have clashed over reports ...": the politicians clashed with each other
+            sides = [a1 for a1, _ in kept if self._politicians(a1)]
+            kept = [(a, b) for a in sides for b in sides if _party(a) != _party(b)] or kept
         for a1, a2 in kept:
             cameo = coded
             if a2 is None and coded.code[:2] in ("18", "19") and head.lemma_.lower() in _STRUGGLE_VERBS \
