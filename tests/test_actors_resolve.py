@@ -1065,3 +1065,13 @@ def test_a_surname_after_two_people_who_share_it_is_the_one_in_office(actors_of)
 def test_rebels_and_protesters_are_of_the_state_of_a_province_the_sentence_places_them_in(actors_of, text, code):
     found, _, _ = actors_of(text, date(2019, 5, 1))
     assert found[text.split()[0]][0] == code
+
+
+@pytest.mark.parametrize("text, when, code", [
+    # "Labour leader Jeremy Corbyn" had been Britain's government: the leader of a party, not of the state
+    ("Labour leader Jeremy Corbyn criticized Theresa May.", date(2019, 3, 1), "GBRPTY"),
+    ("Labor leader Yitzhak Herzog criticized Netanyahu.", date(2016, 3, 1), "ISRPTY"),
+])
+def test_the_leader_of_a_labour_party_is_a_party_leader(actors_of, text, when, code):
+    found, _, _ = actors_of(text, when)
+    assert found[" ".join(text.split()[:4])][0] == code
