@@ -1075,3 +1075,14 @@ def test_rebels_and_protesters_are_of_the_state_of_a_province_the_sentence_place
 def test_the_leader_of_a_labour_party_is_a_party_leader(actors_of, text, when, code):
     found, _, _ = actors_of(text, when)
     assert found[" ".join(text.split()[:4])][0] == code
+
+
+@pytest.mark.parametrize("text, when, code", [
+    # UK-visit stories had coded "the Queen" as a government of no state
+    ("President Trump met the Queen at Buckingham Palace in London.", date(2019, 6, 4), "GBRGOV"),
+    ("Queen Rania of Jordan visited Amman. The Queen praised the refugees.", date(2019, 6, 4), None),
+])
+def test_the_queen_in_a_story_that_names_britain_is_britains(actors_of, text, when, code):
+    found, _, _ = actors_of(text, when)
+    queen = next((c for phrase, (c, _) in found.items() if phrase.lower().startswith("the queen")), None)
+    assert queen == code if code else not (queen or "").startswith("GBR")
