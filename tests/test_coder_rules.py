@@ -637,7 +637,8 @@ def test_a_that_clause_the_tagger_heads_with_a_noun_is_no_description(code_text)
 
 
 def test_rebels_attack_their_own_states_officers_they_kidnap_but_a_state_does_not_strike_its_own(code_text):
-    events = code_text("Militants attacked a center in Ghor province, kidnapping two police officers.", date(2018, 4, 20))
+    events = code_text("Militants attacked a center in Ghor province, kidnapping two police officers.",
+                       date(2018, 4, 20))
     assert [(e.actor1_code, e.event_code, e.actor2_code) for e in events] == [("AFGREB", "190", "AFGCOP")]
     events = code_text("Israeli jets attacked, killing two Israeli soldiers by mistake.", date(2018, 4, 20))
     assert [(e.actor1_code, e.event_code, e.actor2_code) for e in events] == [("ISRMIL", "190", None)]

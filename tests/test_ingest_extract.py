@@ -148,6 +148,7 @@ def test_an_address_with_a_year_and_a_month_dates_the_page_to_the_month_or_to_it
     assert dated("https://www.aljazeera.com/news/2020/03/border-talks.html") == (date(2020, 3, 1), "url-month")
     assert dated("http://www.example.com/news/2017/04/border-talks") == (date(2017, 4, 1), "url-month")
     # a page number that starts with the address's year and month as YYMMDD gives the day
-    assert dated("https://www.aljazeera.com/news/2020/03/korea-fires-200329043852437.html") == (date(2020, 3, 29), "url")
+    stamped = "https://www.aljazeera.com/news/2020/03/korea-fires-200329043852437.html"
+    assert dated(stamped) == (date(2020, 3, 29), "url")
     # one that does not is only a number
     assert dated("https://www.example.com/news/2018/11/report-190120115807476.html") == (date(2018, 11, 1), "url-month")

@@ -48,7 +48,9 @@ class Article:
     url: str | None = None
     byline: str | None = None
     published: date | None = None
-    date_source: str = "none"  # "document", "extracted" (from the page), "url", "url-month" (a year and a month in the address: the 1st), "crawl" or "none"
+    # "document", "extracted" (from the page), "url", "url-month" (a year and a month in the address:
+    # the 1st), "crawl" or "none"
+    date_source: str = "none"
     language: str | None = None
     site_name: str | None = None
     dateline: str | None = None  # place of a wire dateline ("PYONGYANG, Sept. 10, 2024 --")

@@ -348,7 +348,8 @@ def with_listed(tokens: list[Token]) -> list[Token]:
             if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
                 out.append(child)
             elif child.dep_ == "nmod" and child.ent_type_ == "PERSON" and child.i < tok.i \
-                    and any(c.dep_ == "cc" for c in child.children) and any(c.dep_ == "conj" and c.pos_ == "PROPN" and titles_name(c, tok) for c in child.children):
+                    and any(c.dep_ == "cc" for c in child.children) \
+                    and any(c.dep_ == "conj" and c.pos_ == "PROPN" and titles_name(c, tok) for c in child.children):
                 out.insert(0, child)  # "President Trump and President Xi agreed": Trump hung on Xi's name
     return out
 

@@ -90,6 +90,11 @@ _FIGURATIVE_FORCE = {"attack", "hit", "target", "fight", "battle", "clash", "str
 _POLITICAL_SECTORS = {"GOV", "LEG", "JUD", "ELI", "OPP", "PTY"}
 _OWN_INSTITUTIONS = {"GOV", "LEG", "JUD"}  # no politician takes up arms against these of his own state
 _STRUGGLE_VERBS = {"fight", "battle", "clash", "spar"}  # with no one fought: "fighting for his political survival"
+# What someone is attacked for when the attack is blame ("attacked Obama for his comments")
+_CONDUCT_NOUNS = {"comment", "remark", "statement", "word", "policy", "stance", "position", "handling", "failure",
+                  "decision", "role", "support", "response", "silence", "inaction", "approach", "record", "vote",
+                  "tweet", "criticism", "behavior", "behaviour", "conduct", "treatment", "refusal", "attack",
+                  "rhetoric", "action", "move", "plan", "interference", "meddling", "practice", "abuse"}
 _PUBLIC_SECTORS = {"CVL", "LAB", "EDU", "SOC", "OPP", "REL", "AGR", "REF"}  # who protest in the street, not by note
 # What a company or an economy is forecast to show, post or report: no one is asked for it
 # ("Exxon should show superior earnings"; "Japan should cut its surplus" is still asked).
@@ -160,11 +165,6 @@ def _blamed_for_conduct(head: Token) -> bool:
                 return True
     return False
 
-
-_CONDUCT_NOUNS = {"comment", "remark", "statement", "word", "policy", "stance", "position", "handling", "failure",
-                  "decision", "role", "support", "response", "silence", "inaction", "approach", "record", "vote",
-                  "tweet", "criticism", "behavior", "behaviour", "conduct", "treatment", "refusal", "attack",
-                  "rhetoric", "action", "move", "plan", "interference", "meddling", "practice", "abuse"}
 
 
 @coders.register
@@ -932,6 +932,19 @@ class RulesCoder(Coder):
             return "141", "people who gather to denounce someone demonstrate (141)"
         return None
 
+    def _struggle_sides(self, kept: list[tuple[Mention, None]], code: str, s_idx: int, head: Token, pattern_id: str,
+                        trace: list[Trace] | None) -> list[tuple[Mention, Mention | None]]:
+        """Who fought or clashed with whom when no one fought is named: politicians who clash
+        clash with each other ("Rousseff and Obama have clashed over reports ..."); a politician
+        fighting no one uses no force ("fighting for his political survival")."""
+        sides = [a1 for a1, _ in kept if self._politicians(a1)]
+        paired = [(a, b) for a in sides for b in sides if _party(a) != _party(b)]
+        if paired or code[:2] not in ("18", "19"):
+            return paired or kept
+        for _ in sides:
+            _note(trace, s_idx, head, pattern_id, "not coded: a politician's struggle with no one named is no force")
+        return [(a1, a2) for a1, a2 in kept if not self._politicians(a1)]
+
     def _politicians(self, actor: Mention | None) -> bool:
         """A named person in a political or civilian-government role (not a soldier or a rebel)."""
         if actor is None or not actor.name or actor.plover_sector not in _POLITICAL_SECTORS:
@@ -1012,15 +1025,9 @@ class RulesCoder(Coder):
         events = []
         gathered = any(kind == "gathering" for _, kind in clause.mood.governors)
         if head.lemma_.lower() in _STRUGGLE_VERBS and all(a2 is None for _, a2 in kept):
-            # "Rousseff and Obama have clashed over reports ...": the politicians clashed with each other
-            sides = [a1 for a1, _ in kept if self._politicians(a1)]
-            kept = [(a, b) for a in sides for b in sides if _party(a) != _party(b)] or kept
+            kept = self._struggle_sides(kept, coded.code, s_idx, head, clause.pattern_id, trace)
         for a1, a2 in kept:
             cameo = coded
-            if a2 is None and coded.code[:2] in ("18", "19") and head.lemma_.lower() in _STRUGGLE_VERBS \
-                    and self._politicians(a1):
-                _note(trace, s_idx, head, clause.pattern_id, "not coded: a politician's struggle with no one named is no force")
-                continue
             said_by = self._said_by(coded.code, head, a1, a2, gathered)
             if said_by is not None:
                 cameo = self.taxonomy[said_by[0]]

@@ -46,6 +46,7 @@ def event_date(article: Article, sentence: Span, verb: Token) -> EventDate:
     return article_date(article)
 
 
+# Article dates that are no day the article gives: the day a page was read, a month from its address
 _PRECISION_OF_SOURCE = {"crawl": "crawl", "url-month": "month"}
 
 
@@ -192,5 +193,5 @@ def _dates_for(doc: Doc, article: Article) -> _DocDates:
     # Relative expressions ("on Thursday") are only resolved against a day the article itself
     # gives; a crawl date may be days or years after the article was written, and a month from
     # the address is no day.
-    anchor = article.published if article.date_source not in ("crawl", "url-month") else None
+    anchor = article.published if article.date_source not in _PRECISION_OF_SOURCE else None
     return _CACHE.get(doc, anchor, lambda: _DocDates(doc, anchor))

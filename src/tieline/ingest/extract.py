@@ -124,30 +124,28 @@ def url_date(url: str | None, fetched: datetime | None = None) -> date | None:
     return date.fromisoformat(found) if found else None
 
 
-_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(?:[^/?#]*?\D)?(\d\d)(\d\d)(\d\d)\d*(?:\.\w+)?(?:[?#]|$)|/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/")
+_URL_YEAR_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/")
+# the page's number at the end of the segment after the month: "korea-fires-200329043852437.html"
+_PAGE_STAMP = re.compile(r"(?:^|\D)(\d\d)(\d\d)(\d\d)\d*(?:\.\w+)?$")
 
 
 def url_month(url: str | None, fetched: datetime | None = None) -> tuple[date, str] | None:
     """What an address with a year and a month but no day gives ("/2020/03/korea-fires-missiles-
     200329043852437.html"): the day, when the page's number starts with that year and month as
     YYMMDD, else the month (its first day). None for a month after the page was fetched."""
-    if not url:
-        return None
-    found = _URL_MONTH.search(url)
+    found = _URL_YEAR_MONTH.search(url or "")
     if found is None:
         return None
-    if found.group(1):
-        year, month = int(found.group(1)), int(found.group(2))
-        yy, mm, dd = (int(g) for g in found.group(3, 4, 5))
-        if yy == year % 100 and mm == month:
-            try:
-                day = date(year, month, dd)
-            except ValueError:
-                day = None
-            if day is not None and (fetched is None or day <= fetched.date()):
-                return day, "url"
-    else:
-        year, month = int(found.group(6)), int(found.group(7))
+    year, month = int(found.group(1)), int(found.group(2))
+    page = re.split(r"[?#]", url[found.end():], maxsplit=1)[0]
+    stamp = _PAGE_STAMP.search(page) if "/" not in page else None
+    if stamp is not None and int(stamp.group(1)) == year % 100 and int(stamp.group(2)) == month:
+        try:
+            day = date(year, month, int(stamp.group(3)))
+        except ValueError:
+            day = None
+        if day is not None and (fetched is None or day <= fetched.date()):
+            return day, "url"
     first = date(year, month, 1)
     if fetched is not None and first > fetched.date():
         return None
