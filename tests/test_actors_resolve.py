@@ -25,6 +25,7 @@ def head_of(doc, word: str, nth: int = 0):
 @pytest.mark.parametrize("phrase, code", [
     ("Pyongyang", "PRKGOV"), ("Seoul", "KORGOV"), ("Washington", "USAGOV"), ("the Kremlin", "RUSGOV"),
     ("Beijing", "CHNGOV"), ("Tokyo", "JPNGOV"), ("Havana", "CUBGOV"), ("Hanoi", "VNMGOV"), ("Vientiane", "LAOGOV"),
+    ("Buckingham Palace", "GBRGOV"), ("Downing Street", "GBRGOV"), ("the Blue House", "KORGOV"),
 ])
 def test_capitals_stand_for_their_governments(actors_of, phrase, code):
     found, _, _ = actors_of(f"{phrase} rejected the proposal on Monday.")
@@ -1086,3 +1087,13 @@ def test_the_queen_in_a_story_that_names_britain_is_britains(actors_of, text, wh
     found, _, _ = actors_of(text, when)
     queen = next((c for phrase, (c, _) in found.items() if phrase.lower().startswith("the queen")), None)
     assert queen == code if code else not (queen or "").startswith("GBR")
+
+
+def test_a_weapon_heading_the_phrase_is_its_states_military(actors_of):
+    # AllSides 2020: "an Iranian surface-to-air missile", "Israeli aircraft" had been the bare country
+    found, _, _ = actors_of("An Iranian missile hit the base. Israeli aircraft struck targets in Gaza.", date(2020, 1, 10))
+    assert found["An Iranian missile"][0] == "IRNMIL" and found["Israeli aircraft"][0] == "ISRMIL"
+    # a weapon that only modifies the head is no actor's sector
+    found, _, _ = actors_of("Japan protested North Korea's missile launch. Russia criticised the Iranian missile "
+                            "program.", date(2020, 1, 10))
+    assert found["North Korea's"][0] == "PRKGOV" and found["the Iranian missile program"][0] == "IRN"

@@ -75,7 +75,7 @@ _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", None}
 # Syria's or Venezuela's ("the United States watched as Assad slaughtered the opposition").
 _ARTICLE_STATE_SHARE = {"LEG": 0.5, "JUD": 0.5, "COP": 0.5, "SPY": 0.5, "GOV": 0.7, "MIL": 0.7}
 _ARTICLE_STATE_NAMES = 3  # a sentence that names one state once is no article about it
-_PLACED_SECTORS = {"COP", "JUD", "LEG", "CVL", "REB"}
+_PLACED_SECTORS = {"COP", "JUD", "LEG", "CVL", "REB", "UAF", "CRM", "MED"}
 # Bodies of no one state, and rebels, who a reporter in a capital writes about elsewhere: not the dateline's
 _NO_HOME_SECTORS = {"IGO", "NGO", "IMG", "MNC", "UNK", "REB", "REF"}
 # People who are where the story is filed but often from elsewhere: not the dateline's either
@@ -365,6 +365,8 @@ class DocActors:
         shared = self._first_conjuncts_state(head) if sector is not None else None
         if shared is not None:
             return [self._of_state(shared, extent, sector, kind="role")]
+        if role_tok is not None and self._only_as_head(role_tok):
+            return []  # "the missile hit": a weapon no state is named with is no actor
         if generic is None or sector is not None:
             # "the government" with no state named before it is still a government
             return self._placed_in_sentence(sector, extent) or self._administrations(sector, extent) \
@@ -388,8 +390,8 @@ class DocActors:
 
     def _placed_in_sentence(self, sector: str | None, extent: Span) -> list[Mention]:
         """"In Sao Paulo, police used tear gas", "rebels in eastern Ukraine": police, courts,
-        lawmakers, protesters and rebels with no state in their phrase are of the one state the
-        sentence places its action in. Not the military, so often abroad, nor victims or tourists."""
+        lawmakers, protesters, rebels, gunmen, gangs and doctors with no state in their phrase are of
+        the one state the sentence places its action in. Not the military, so often abroad, nor victims or tourists."""
         if sector not in _PLACED_SECTORS or _of_no_one_state(extent):
             return []
         if sector == "CVL" and extent.root.lemma_.lower() not in _LOCAL_CIVILIANS:
@@ -758,13 +760,20 @@ class DocActors:
     def _role(self, tokens: list[Token], head: Token) -> tuple[str | None, Token | None]:
         """The PLOVER sector of the role word that is the head, else the nearest before it, else
         the first after it: "spokeswoman for the Foreign Ministry" -> GOV, "state media" -> JRN."""
-        hits = self._phrase_hits(tokens, self.gazetteer.roles)
+        hits = [h for h in self._phrase_hits(tokens, self.gazetteer.roles)
+                if h[1].i == head.i or not self._only_as_head(h[1], h[2])]
         sector, tok = _nearest(hits, head)
         if sector != "BUS" and tok is not None and tok.lemma_.lower() in _COMPANY_PARTS \
                 and any(value == "BUS" and t.i < tok.i and (t.lemma_.lower() in _COMPANY_HEADS or _is_legal_form(t))
                         for value, t, _ in hits):
             return "BUS", tok  # "Sumitomo Bank president Koh Komatsu", "Acme Corp chairman John Smith"
         return sector, tok
+
+    def _only_as_head(self, last: Token, n: int | None = None) -> bool:
+        """Whether the role word ending at `last` ("missile", "cruise missile") is a weapon's."""
+        sizes = [n] if n else range(1, _MAX_ROLE_WORDS + 1)
+        return any(" ".join(plain_lemma(t) for t in self.doc[max(last.i - k + 1, 0) : last.i + 1])
+                   in self.gazetteer.only_as_head for k in sizes)
 
     def _title(self, tokens: list[Token], head: Token) -> str | None:
         hits = self._phrase_hits(tokens, self.gazetteer.titles)
