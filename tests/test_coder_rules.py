@@ -604,6 +604,12 @@ def test_acts_on_a_page_dated_by_its_addresss_month_keep_their_own_day_in_that_m
     "The government freed up funds for the army.",
     "Netanyahu is fighting for his political survival.",  # a politician's struggle with no one named
     "Iran considers Israel an enemy.",  # a view, not a policy under consideration (014)
+    # AllSides 1,400-1,699
+    "Israel has built a dozen settlements in the West Bank.",  # no settlement of a dispute (030)
+    "For example, he called Pakistan a fantastic country, Trump said.",  # the "for" before the verb: no call for
+    "Democrats let loose on the president.",  # no release
+    "The State Department released a fact sheet last week.",
+    "The Iranian missiles received a heavy Israeli retaliation.",  # no hosting
 ])
 def test_words_in_a_sense_that_is_no_event_code_nothing(code_text, text):
     assert [(e.event_code, e.pattern_id) for e in code_text(text)] == []
@@ -668,3 +674,34 @@ def test_a_groups_change_of_role_on_an_undated_page_follows_the_day_its_titles_t
         coded[source] = [(e.actor1_code, e.event_code, e.actor2_code) for e in coder.code_doc(article, coder.nlp(text))]
     assert coded["crawl"] == [("USAGOV", "040", "AFGREB"), ("AFGREB", "190", "AFGMIL")]
     assert coded["document"][1][0] == "AFGGOV"  # a page dated 2026 speaks of the Taliban's government
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser reads "Russia responsible" as a verbless clause, or "responsible" as Hamas's modifier;
+    # both had coded no accusation of anyone
+    ("The United States holds Russia responsible for the attack.", [("USAGOV", "112", "RUSGOV")]),
+    ("Israel held Hamas responsible for the rocket fire.", [("ISRGOV", "112", "PSEREB")]),
+    # a holding that is no description is no accusation
+    ("Israel held talks with Hamas in Cairo.", [("ISRGOV", "040", "PSEREB")]),
+])
+def test_holding_someone_responsible_accuses_them_however_the_parser_hangs_it(code_text, text, expected):
+    events = code_text(text, date(2020, 10, 1))
+    assert [(e.actor1_code, e.event_code, e.actor2_code) for e in events] == expected
+
+
+def test_a_weapon_no_state_is_named_with_is_no_actor(code_text):
+    # slice diffs: "the missile struck", "shoot down any missile" had made weapons of no state actors
+    assert code_text("The missile struck a trio of militants near the school.", date(2014, 8, 4)) == []
+    events = code_text("Iranian missiles struck the airbase on Wednesday.", date(2020, 1, 8))
+    assert [(e.actor1_code, e.event_code) for e in events] == [("IRNMIL", "190")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # AllSides: "called Erdogan to discuss the case" had been an appeal (026) or nothing
+    ("King Salman called Turkish President Recep Tayyip Erdogan to discuss the case.", ("SAUGOV", "040", "TURGOV")),
+    ("Imran Khan called Malaysian Prime Minister Mahathir Mohamad to apologise for his absence.",
+     ("PAKGOV", "055", "MYSGOV")),
+])
+def test_a_call_made_to_talk_is_coded_as_what_it_was_made_for(code_text, text, expected):
+    events = code_text(text, date(2019, 12, 17) if "Khan" in text else date(2018, 10, 15))
+    assert [(e.actor1_code, e.event_code, e.actor2_code) for e in events] == [expected]

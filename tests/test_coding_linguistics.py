@@ -72,6 +72,22 @@ def test_conjoined_subjects_of_a_reciprocal_verb_act_on_each_other(code_text):
     assert len({(e.actor1_code, e.actor2_code) for e in listed}) == 6
 
 
+@pytest.mark.parametrize("sentence, first, code, second", [
+    ("India and Pakistan accused each other of violating the ceasefire.", "INDGOV", "112", "PAKGOV"),
+    ("Armenia and Azerbaijan blamed one another for the shelling.", "ARMGOV", "1123", "AZEGOV"),
+    ("Israel and Hamas have fought each other for years.", "ISRGOV", "190", "PSEREB"),
+])
+def test_each_other_makes_conjoined_subjects_act_on_each_other(code_text, sentence, first, code, second):
+    # AllSides slices: "accused each other" had coded two accusations of no one
+    assert sorted(triples(code_text(sentence))) == [(first, code, second), (second, code, first)]
+
+
+def test_an_exchange_of_prisoners_is_a_release_by_each_side(code_text):
+    events = code_text("Russia and Ukraine exchanged prisoners on Saturday.")
+    assert sorted(triples(events)) == [("RUSGOV", "0841", "UKRGOV"), ("UKRGOV", "0841", "RUSGOV")]
+    assert triples(code_text("Russia exchanged fire with Ukraine.")) == [("RUSGOV", "190", "UKRGOV")]
+
+
 def test_trading_accusations_is_criticism_both_ways(code_text):
     events = code_text("China and India traded accusations over the border clash.")
     assert sorted(triples(events)) == [("CHNGOV", "111", "INDGOV"), ("INDGOV", "111", "CHNGOV")]

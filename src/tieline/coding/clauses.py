@@ -164,6 +164,17 @@ def prep_objects(holder: Token, word: str | None = None) -> list[Token]:
             for p in c.children if p.dep_ in ("pobj", "pcomp")]
 
 
+def is_each_other(tok: Token) -> bool:
+    """The reciprocal pronoun: "each *other*", "*one* another"."""
+    partner = {"other": "each", "one": "another"}.get(tok.lower_)
+    return partner is not None and any(c.lower_ == partner for c in tok.children)
+
+
+def names_each_other(head: Token) -> bool:
+    """Whether the word's object, or a preposition's, is "each other": "accused each other", "met with one another"."""
+    return any(is_each_other(t) for t in objects(head) + prep_objects(head))
+
+
 def complement_children(head: Token) -> list[Token]:
     """Clauses that complete `head`: "agreed *to resume*", "said *that ...*", "calling *for* ..."."""
     return [c for c in head.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ in ("VERB", "AUX")]
@@ -172,11 +183,27 @@ def complement_children(head: Token) -> list[Token]:
 _CLAUSE_MARKS = {"mark", "aux", "auxpass", "neg", "dobj", "prt"}  # a verb the tagger took for a noun
 
 
+def small_clauses(verb: Token) -> list[Token]:
+    """"considers Israel an enemy", "holds Russia responsible", parsed as a verbless complement
+    clause with a subject: a description of what Israel is; not "requested that they tone down",
+    a verb tagged as a noun."""
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "ADJ")
+            and any(g.dep_ == "nsubj" for g in c.children) and not any(g.dep_ in _CLAUSE_MARKS for g in c.children)]
+
+
 def small_clause(verb: Token) -> bool:
-    """"considers Israel an enemy", parsed as a verbless complement clause with a subject: a
-    description of what Israel is; not "requested that they tone down", a verb tagged as a noun."""
-    return any(c.dep_ == "ccomp" and c.pos_ in ("NOUN", "ADJ") and any(g.dep_ == "nsubj" for g in c.children)
-               and not any(g.dep_ in _CLAUSE_MARKS for g in c.children) for c in verb.children)
+    return bool(small_clauses(verb))
+
+
+def described(verb: Token) -> list[Token]:
+    """Who a verb with a predicate describes when the parser took the object for a subject or the
+    predicate for the object's modifier: "holds *Russia* responsible", "held *Hamas* responsible"."""
+    found = [g for c in small_clauses(verb) for g in c.children if g.dep_ == "nsubj"]
+    return found + [o for o in objects(verb) if any(a.dep_ == "amod" and a.i > o.i for a in o.children)]
+
+
+def _trailing_modifiers(verb: Token) -> list[Token]:
+    return [a for o in objects(verb) for a in o.children if a.dep_ == "amod" and a.i > o.i]
 
 
 def predicative(verb: Token) -> list[Token]:
@@ -188,6 +215,11 @@ def predicative(verb: Token) -> list[Token]:
         if c.dep_ == "prep" and c.lower_ == "as":
             found.extend(p for p in c.children if p.dep_ in ("pobj", "amod", "acomp"))
     return found
+
+
+# What a predicate describes when it is an act, not an actor: "declared it a terrorist *attack*"
+_DESCRIBED_EVENTS = frozenset({"attack", "act", "incident", "bombing", "shooting", "killing", "assault", "plot",
+                               "crime", "atrocity", "massacre", "operation"})
 
 
 def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | None, str]:
@@ -205,7 +237,9 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
         obj = next((o for o in objects(head) if _names(o, pattern.object)), None)
         if obj is None:
             return False, None, f"object is not one of {sorted(pattern.object)[:4]}"
-    if pattern.prep and not any(c.lower_ in pattern.prep for c in preps(head)) and not (
+    # a fronted "for" is no call for anything: "For example, he called Pakistan ...", "For his part, ..."
+    if pattern.prep and not any(c.lower_ in pattern.prep and (c.i > head.i or c.lower_ != "for")
+                                for c in preps(head)) and not (
             "for" in pattern.prep and any(for_subjects(c) for c in head.children)):
         return False, obj, f"no '{'/'.join(sorted(pattern.prep))}' after the verb"
     if pattern.modifier and not (obj is not None and _object_modified_by(obj, pattern.modifier)):
@@ -217,9 +251,13 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
         if not any(p.lemma_.lower() in pattern.prep_object or _modified_by(p, pattern.prep_object)
                    for h in holders for p in prep_objects(h)):
             return False, obj, f"no prepositional object among {sorted(pattern.prep_object)[:4]}"
-    if pattern.predicate and not any(
-            t.lemma_.lower() in pattern.predicate for p in predicative(head) for t in p.subtree):
-        return False, obj, f"no predicate among {sorted(pattern.predicate)[:4]}"
+    if pattern.predicate:
+        said = [p for p in predicative(head) if p.lemma_.lower() not in _DESCRIBED_EVENTS
+                and not (p.dep_ == "amod" and p.head.lemma_.lower() in _DESCRIBED_EVENTS)]
+        if not any(t.lemma_.lower() in pattern.predicate for p in said for t in p.subtree):
+            if not any(p.lemma_.lower() in pattern.predicate for p in small_clauses(head) + _trailing_modifiers(head)):
+                return False, obj, f"no predicate among {sorted(pattern.predicate)[:4]}"
+            obj = next(iter(described(head)), obj)
     if pattern.complement_verb and not any(
             c.lemma_.lower() in pattern.complement_verb for c in complement_children(head)):
         return False, obj, f"no complement clause of {sorted(pattern.complement_verb)[:4]}"
@@ -513,6 +551,8 @@ def _slot_step(holders: list[Token], step: str, head: Token, obj: Token | None) 
                          or (c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")))
             # "helped *Sudan* rebuild its army": the parser makes the object the subject of a bare infinitive
             found.extend(s for c in h.children if _bare_infinitive(c) for s in c.children if s.dep_ == "nsubj")
+            if h is head:  # "holds *Russia* responsible", parsed as a verbless clause
+                found.extend(g for c in small_clauses(h) for g in c.children if g.dep_ == "nsubj")
     elif step == "dative":
         for h in holders:
             for c in h.children:

@@ -39,7 +39,9 @@ from .clauses import (
     constraints_met,
     copular_passive,
     for_subjects,
+    is_each_other,
     is_passive,
+    names_each_other,
     noun_sense_fits,
     objects,
     passive_subjects,
@@ -617,7 +619,11 @@ class RulesCoder(Coder):
         # does for the other (cooperation only: "agreed to impose sanctions" is on someone else)
         agreed = any(word.lower() in _AGREE_FORMS for word, _ in clause.mood.governors) \
             and clause.code[:2] in _AGREED_ROOTS
-        clause.reciprocal = (pattern.reciprocal or agreed) and not target_tokens \
+        # "India and Pakistan accused each other": each accused the other
+        mutual = not targets and names_each_other(head) and len(_distinct(sources, clause.code)) >= 2
+        if mutual:
+            target_tokens = clause.target_tokens = [t for t in target_tokens if not is_each_other(t)]
+        clause.reciprocal = (pattern.reciprocal or agreed or mutual) and not target_tokens \
             and len(_distinct(sources, clause.code)) >= 2 \
             and not (cand.obj is not None and any(c.lower_ == "separate" for c in cand.obj.children))
         clause.confidence = self._base_confidence(cand, how, clause.mood)
