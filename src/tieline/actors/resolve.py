@@ -391,7 +391,8 @@ class DocActors:
     def _placed_in_sentence(self, sector: str | None, extent: Span) -> list[Mention]:
         """"In Sao Paulo, police used tear gas", "rebels in eastern Ukraine": police, courts,
         lawmakers, protesters, rebels, gunmen, gangs and doctors with no state in their phrase are of
-        the one state the sentence places its action in. Not the military, so often abroad, nor victims or tourists."""
+        the one state the sentence places its action in. Not the military, so often abroad, nor
+        victims or tourists."""
         if sector not in _PLACED_SECTORS or _of_no_one_state(extent):
             return []
         if sector == "CVL" and extent.root.lemma_.lower() not in _LOCAL_CIVILIANS:
@@ -770,7 +771,8 @@ class DocActors:
         return sector, tok
 
     def _only_as_head(self, last: Token, n: int | None = None) -> bool:
-        """Whether the role word ending at `last` ("missile", "cruise missile") is a weapon's."""
+        """Whether the role word ending at `last` gives its sector only as a phrase's head (a weapon:
+        "missile", "cruise missile"), `n` words long when known."""
         sizes = [n] if n else range(1, _MAX_ROLE_WORDS + 1)
         return any(" ".join(plain_lemma(t) for t in self.doc[max(last.i - k + 1, 0) : last.i + 1])
                    in self.gazetteer.only_as_head for k in sizes)

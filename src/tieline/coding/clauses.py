@@ -195,15 +195,16 @@ def small_clause(verb: Token) -> bool:
     return bool(small_clauses(verb))
 
 
+def _trailing_modifiers(verb: Token) -> list[Token]:
+    """Adjectives after the object that the parser hung on it: "held Hamas *responsible*"."""
+    return [a for o in objects(verb) for a in o.children if a.dep_ == "amod" and a.i > o.i]
+
+
 def described(verb: Token) -> list[Token]:
     """Who a verb with a predicate describes when the parser took the object for a subject or the
     predicate for the object's modifier: "holds *Russia* responsible", "held *Hamas* responsible"."""
-    found = [g for c in small_clauses(verb) for g in c.children if g.dep_ == "nsubj"]
-    return found + [o for o in objects(verb) if any(a.dep_ == "amod" and a.i > o.i for a in o.children)]
-
-
-def _trailing_modifiers(verb: Token) -> list[Token]:
-    return [a for o in objects(verb) for a in o.children if a.dep_ == "amod" and a.i > o.i]
+    return [g for c in small_clauses(verb) for g in c.children if g.dep_ == "nsubj"] + [
+        a.head for a in _trailing_modifiers(verb)]
 
 
 def predicative(verb: Token) -> list[Token]:
