@@ -1097,3 +1097,11 @@ def test_a_weapon_heading_the_phrase_is_its_states_military(actors_of):
     found, _, _ = actors_of("Japan protested North Korea's missile launch. Russia criticised the Iranian missile "
                             "program.", date(2020, 1, 10))
     assert found["North Korea's"][0] == "PRKGOV" and found["the Iranian missile program"][0] == "IRN"
+
+
+def test_a_party_name_many_states_use_is_the_named_owners(actors_of):
+    # AllSides: "the head of South Korea's ruling Democratic Party" had been a US party
+    found, _, _ = actors_of("South Korea's ruling Democratic Party criticized Japan. Norway's Labour Party won the "
+                            "election. The Democratic Party criticized Trump.", date(2019, 8, 1))
+    assert found["South Korea's ruling Democratic Party"][0] == "KORPTY"
+    assert found["Norway's Labour Party"][0] == "NORPTY" and found["The Democratic Party"][0] == "USAPTY"

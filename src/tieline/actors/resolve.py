@@ -320,7 +320,8 @@ class DocActors:
             senders = self._senders(head)
             if senders is not None:
                 return [_moved(m, extent, kind="coreference") for m in senders]
-        if own is not None and own[1].kind == "group" and not _owned_by_another(own[1], self._countries_in(tokens)):
+        if own is not None and own[1].kind == "group" and not _owned_by_another(
+                own[1], self._countries_in([t for t in tokens if t.i < own[0].start])):
             return [self._group_mention(own[0], own[1], extent, sector)]
         if own is not None and own[1].kind in COUNTRY_KINDS:
             return [self._place_mention(own[1], extent)]
@@ -729,8 +730,9 @@ class DocActors:
             found.append(hit)
         before = [h for h in found if h[0].start < head.i]
         chosen = before or found
-        owners = {e.country_code for _, e in chosen if e.kind in COUNTRY_KINDS}
-        chosen = [(s, e) for s, e in chosen if not _owned_by_another(e, owners)]
+        # an owner is named before the body ("Chile's Defense Department"), not after ("a Democrat from Georgia")
+        chosen = [(s, e) for s, e in chosen if not _owned_by_another(
+            e, {o.country_code for os, o in chosen if o.kind in COUNTRY_KINDS and os.start < s.start})]
         chosen = self._national_arms(chosen)
         # A university, ministry or party of a country stands for it: keep the group, drop the country.
         group_countries = {e.country_code for _, e in chosen if e.kind == "group" and e.country_code}
