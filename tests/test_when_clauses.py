@@ -97,20 +97,17 @@ def test_no_expression_falls_back_to_the_publication_date(date_of):
     assert got == EventDate(date(2024, 5, 17), "publication", "")
 
 
-def test_crawl_date_is_marked_and_only_dated_expressions_are_trusted(date_of):
-    crawled = date(2026, 11, 29)
-    got = date_of("Chile recalled its ambassador on Monday.", "recalled", published=crawled, source="crawl")
-    assert got == EventDate(crawled, "crawl", "")
-    got = date_of("Chile recalled its ambassador on June 3, 2024.", "recalled", published=crawled, source="crawl")
-    assert got == EventDate(date(2024, 6, 3), "day", "on June 3, 2024")
-
-
-def test_a_month_from_the_address_dates_undated_acts_to_the_month_and_anchors_no_weekday(date_of):
-    month = date(2020, 3, 1)
-    got = date_of("Chile recalled its ambassador on Monday.", "recalled", published=month, source="url-month")
-    assert got == EventDate(month, "month", "")
-    got = date_of("Chile recalled its ambassador on March 20, 2020.", "recalled", published=month, source="url-month")
-    assert got == EventDate(date(2020, 3, 20), "day", "on March 20, 2020")
+@pytest.mark.parametrize("published, source, precision, dated, day", [
+    # a crawl date is marked, and only dated expressions are trusted
+    (date(2026, 11, 29), "crawl", "crawl", "on June 3, 2024", date(2024, 6, 3)),
+    # a month from the address dates undated acts to the month and anchors no weekday
+    (date(2020, 3, 1), "url-month", "month", "on March 20, 2020", date(2020, 3, 20)),
+])
+def test_an_article_date_that_gives_no_day_anchors_no_weekday(date_of, published, source, precision, dated, day):
+    got = date_of("Chile recalled its ambassador on Monday.", "recalled", published=published, source=source)
+    assert got == EventDate(published, precision, "")
+    got = date_of(f"Chile recalled its ambassador {dated}.", "recalled", published=published, source=source)
+    assert got == EventDate(day, "day", dated)
 
 
 def test_no_date_at_all(date_of):

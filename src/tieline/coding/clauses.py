@@ -191,10 +191,6 @@ def small_clauses(verb: Token) -> list[Token]:
             and any(g.dep_ == "nsubj" for g in c.children) and not any(g.dep_ in _CLAUSE_MARKS for g in c.children)]
 
 
-def small_clause(verb: Token) -> bool:
-    return bool(small_clauses(verb))
-
-
 def _trailing_modifiers(verb: Token) -> list[Token]:
     """Adjectives after the object that the parser hung on it: "held Hamas *responsible*"."""
     return [a for o in objects(verb) for a in o.children if a.dep_ == "amod" and a.i > o.i]
@@ -270,7 +266,7 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
             return False, obj, "has an object, which this pattern excludes"
         if excluded == "dative" and any(c.dep_ == "dative" for c in head.children):
             return False, obj, "has an indirect object, which this pattern excludes"
-        if excluded == "predicative" and (predicative(head) or small_clause(head)):
+        if excluded == "predicative" and (predicative(head) or small_clauses(head)):
             return False, obj, "has a predicative complement, which this pattern excludes"
         if excluded == "adjective" and head.pos_ == "ADJ":
             return False, obj, "is an adjective (a state, not an act), which this pattern excludes"

@@ -168,7 +168,6 @@ def _blamed_for_conduct(head: Token) -> bool:
     return False
 
 
-
 @coders.register
 class RulesCoder(Coder):
     name = "cameo.rules"
@@ -619,12 +618,12 @@ class RulesCoder(Coder):
         # does for the other (cooperation only: "agreed to impose sanctions" is on someone else)
         agreed = any(word.lower() in _AGREE_FORMS for word, _ in clause.mood.governors) \
             and clause.code[:2] in _AGREED_ROOTS
+        two_sides = len(_distinct(sources, clause.code)) >= 2
         # "India and Pakistan accused each other": each accused the other
-        mutual = not targets and names_each_other(head) and len(_distinct(sources, clause.code)) >= 2
+        mutual = two_sides and not targets and names_each_other(head)
         if mutual:
             target_tokens = clause.target_tokens = [t for t in target_tokens if not is_each_other(t)]
-        clause.reciprocal = (pattern.reciprocal or agreed or mutual) and not target_tokens \
-            and len(_distinct(sources, clause.code)) >= 2 \
+        clause.reciprocal = (pattern.reciprocal or agreed or mutual) and not target_tokens and two_sides \
             and not (cand.obj is not None and any(c.lower_ == "separate" for c in cand.obj.children))
         clause.confidence = self._base_confidence(cand, how, clause.mood)
 
@@ -917,14 +916,15 @@ class RulesCoder(Coder):
         """The code a pattern's act takes from who does it, and why: force between two politicians is
         criticism, a government's protest a complaint. None when the pattern's code stands."""
         word = head.lemma_.lower()
-        if code[:2] in ("18", "19") and word in _FIGURATIVE_FORCE and self._politicians(a1) and self._politicians(a2):
+        figurative = code[:2] in ("18", "19") and word in _FIGURATIVE_FORCE  # force that may be words
+        if figurative and self._politicians(a1) and self._politicians(a2):
             # "Trump was attacking Sen. Chuck Schumer", "fired back at Rouhani": words, not force
             return "111", "force between two politicians: criticism (111)"
-        if code[:2] in ("18", "19") and word in _FIGURATIVE_FORCE and self._politicians(a1) and a2 is not None \
+        if figurative and self._politicians(a1) and a2 is not None \
                 and a2.country_code == a1.country_code and a2.plover_sector in _OWN_INSTITUTIONS:
             # "Tillerson clashed with White House officials", "Trump attacked Congress": words, not force
             return "111", "a politician's force against his own state's institutions: criticism (111)"
-        if code[:2] in ("18", "19") and word in _FIGURATIVE_FORCE and _blamed_for_conduct(head):
+        if figurative and _blamed_for_conduct(head):
             # "Trump attacked China for raping the U.S. economy": blame for what it did
             return "111", "force for what the target did: criticism (111)"
         if code == "141" and head.pos_ == "VERB" and word == "protest" and a1.plover_sector == "GOV" and a1.country_code:
