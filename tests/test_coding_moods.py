@@ -28,7 +28,7 @@ def triples(events):
         ("North Korea warned it would attack South Korea.", [("PRKGOV", "138", "KORGOV")]),
         # refusal and failure are rejections (12) of the cooperation refused
         ("Brazil refused to meet the Argentine envoy.", [("BRAGOV", "125", "ARGGOV")]),
-        ("Egypt declined to release the Sudanese prisoners.", [("EGYGOV", "1243", "SDN")]),
+        ("Egypt declined to release the Sudanese prisoners.", [("EGYGOV", "1243", "SDNCVL")]),  # prisoners are people
         ("Russia and Ukraine failed to reach an agreement.", [("RUSGOV", "127", "UKRGOV"), ("UKRGOV", "127", "RUSGOV")]),
         ("Germany said it would not send tanks to Ukraine.", [("DEUGOV", "1222", "UKRGOV")]),
         # appeals and demands put the code of what is asked under 02 and 10

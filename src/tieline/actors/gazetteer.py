@@ -119,6 +119,11 @@ class Gazetteer:
         return found or []
 
     @cached_property
+    def title_words(self) -> frozenset[str]:
+        """Every word of the titles ("special", "counsel", "foreign", "minister")."""
+        return frozenset(w for title in self.titles for w in title.split())
+
+    @cached_property
     def _unaccented(self) -> dict[str, list[Entry]]:
         table: dict[str, list[Entry]] = {}
         for key, entries in self.phrases.items():

@@ -99,6 +99,7 @@ _MEETING_PEERS = {"minister", "leader", "president", "premier", "envoy", "delega
 _LOCAL_CIVILIANS = {"protester", "demonstrator", "crowd", "rioter", "resident", "villager", "marcher"}
 _PLACE_KINDS = {"country", "capital", "city", "region"}
 _LOCATIVE_PREPS = {"in", "across", "throughout", "inside"}
+_SPATIAL_PREPS = {"outside", "at", "near", "inside", "in", "beside", "behind", "opposite", "around"}
 # "in Ghor province", "in the town of": a place name before one of these is the place itself
 _PLACE_HEADS = {"province", "region", "state", "governorate", "district", "county", "prefecture", "oblast",
                 "territory", "city", "town", "village", "area"}
@@ -114,15 +115,20 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady
 # Words for the other side of a relation: "its creditor banks" are not its banks.
 _OTHER_PARTIES = {"creditor", "lender", "rival", "competitor", "adversary", "enemy", "foe", "neighbour", "neighbor"}
 _NOT_ONE_STATE = {"world", "foreign", "international", "global", "other", "western", "overseas", "regional", "creditor",
-                  "local", "state"}
+                  "local", "state", "european", "arab", "african", "asian", "latin", "gulf", "nordic", "baltic",
+                  "balkan"}
 # Heads that stand for the people of their "of" phrase: "dozens of peacekeepers", "members of parliament".
 _COLLECTIVE = {"member", "group", "dozen", "hundred", "thousand", "million", "number", "some", "many", "most", "all",
                "several", "majority", "minority", "band", "team", "unit", "contingent", "handful", "score", "couple",
                "pair", "one", "none", "few", "each", "any", "both", "rest", "part", "batch", "wave", "crowd", "head"}
 _TEXT_WORD = re.compile(r"[^\W\d][\w'’.-]*")  # words of a text not parsed, for titles before names
 _NOT_NOW = _FORMER | {"then", "onetime", "erstwhile", "previous", "past"}  # titles of offices no longer held
+_STANCE_WORDS = {"radical", "extremist", "fundamentalist", "islamist", "militant", "hardline", "hardliner"}
+_RANKS = {"colonel", "col.", "general", "gen.", "admiral", "adm.", "marshal", "brigadier", "major", "captain",
+          "lieutenant", "commander"}
 _PATRON_WORDS = {"backed", "linked", "allied", "affiliated", "sponsored", "supported", "funded", "aligned",
-                 "inspired", "trained", "armed", "leaning", "friendly", "oriented", "loyal"}
+                 "inspired", "trained", "armed", "leaning", "friendly", "oriented", "loyal",
+                 "made", "built", "manufactured", "supplied", "designed", "produced"}  # a maker is not the user
 
 
 @dataclass
@@ -160,6 +166,21 @@ class DocActors:
     @property
     def day(self) -> date:
         return self.when or date.today()
+
+    def _other_namesake(self, surname: str, known: Person) -> bool:
+        """Whether the article names in full someone else of the surname, and neither the person the
+        files know by it (in any spelling) nor that person's state: then "Sanchez" alone is the
+        captain "Alfredo Sanchez", not Spain's prime minister. Read from the whole text, of which the
+        parse may hold only some sentences."""
+        if any(e.country_code == known.country and e.kind in COUNTRY_KINDS for _, e in self.by_token.values()):
+            return False
+        if any(fold(alias) in self._folded_text for alias in (known.name, *known.aliases)):
+            return False
+        return named_with_a_given_name(self.page_text or self.doc.text, surname, self.common_words, self.gazetteer)
+
+    @cached_property
+    def _folded_text(self) -> str:
+        return fold(self.page_text or self.doc.text)
 
     @property
     def people_day(self) -> date:
@@ -284,7 +305,12 @@ class DocActors:
             body = self._body_of_office(outside, own[1])
             if body is not None and not self._former(tokens):
                 return [self._body_person_mention(body, own[1], extent)]
-            stated, _ = self._role(outside, head)
+            stated, rank = self._role(outside, head)
+            held = self.gazetteer.people[own[1].person].office_on(self.people_day)
+            if rank is not None and held is not None and (rank.lemma_.lower() in _RANKS or _names_office(rank, held.office)):
+                # "Colonel Qaddafi", "Gen. Mattis" as defence secretary: the office, not the rank;
+                # Hong Kong's "Chief Executive Leung" is its government, not a company's
+                stated = None
             stated = stated or self._in_congress(self.gazetteer.people[own[1].person], span)
             acting_for = self._out_of_office_body(own[1], outside, head)
             if acting_for is not None:
@@ -377,7 +403,15 @@ class DocActors:
 
     def _first_conjuncts_state(self, head: Token) -> str | None:
         """"Iranian police and security forces": a nationality before the first of two joined role
-        words is the second's too, when the second has no modifier of its own."""
+        words is the second's too, when the second has no modifier of its own; "Kerry, Hagel, Dempsey
+        and other top officials": the others are of the one state all the people before them are of."""
+        if head.dep_ == "conj" and any(c.lower_ == "other" and c.dep_ == "amod" for c in head.children):
+            before = [t for t in head.head.conjuncts + (head.head,) if t.i < head.i]
+            states = {m.country_code for t in before for m in self._cache.get(t.i, [])}
+            if len(before) >= 2 and len(states) == 1 and None not in states \
+                    and all(self._cache.get(t.i) for t in before):
+                return states.pop()
+            return None
         if head.dep_ != "conj" or any(c.dep_ in ("amod", "poss", "det", "nummod") or c.i in self.by_token
                                       for c in head.children if c.i < head.i):
             return None
@@ -423,9 +457,11 @@ class DocActors:
         is: not inside another clause ("concern about ISIS gaining ground *in Afghanistan*"), a list
         of examples ("including *in the UK*") or the phrase of another person ("Jim Muir *in
         Beirut*"); inside the actor's own phrase ("protesters who burned cars *in Paris*") it is."""
-        if prep.head.i in self.by_token or prep.head.ent_type_ == "PERSON" \
-                or prep.head.lemma_.lower() in self.gazetteer.roles:
-            return prep.head.i in own
+        holder = prep.head
+        building = holder.dep_ == "pobj" and holder.head.lower_ in _SPATIAL_PREPS and holder.ent_type_ != "PERSON"
+        if (holder.i in self.by_token or holder.ent_type_ == "PERSON" or holder.lemma_.lower() in self.gazetteer.roles) \
+                and not building:  # "outside a mosque in Quetta": the mosque is where, not who
+            return holder.i in own
         for up in prep.ancestors:
             if up.i in own or up.i in above:  # the actor's own phrase, or the clause it acts in
                 return True
@@ -593,6 +629,9 @@ class DocActors:
         name = _clean_name(person)
         remembered = self._recall(name, head.i)
         known = self._known_by_surname(name, sector, office)
+        if known is not None and remembered is None and sector is None and office is None \
+                and self._other_namesake(name, known):
+            known = None  # "Alfredo Sanchez ... Sanchez ordered", in a story that names no Spain: not Pedro Sanchez
         if entries and all(span.start > person.start for span, _ in entries) and (remembered or known):
             entries = []  # "Mr. Trump with North Korean leader Kim": who Trump is does not come from the company
         if entries:
@@ -607,8 +646,15 @@ class DocActors:
                                            and _holds(known, office, self.day)):
             return [_moved(remembered, extent)]
         if known is not None:
-            # "President Trump" after "Melania Trump": the president, not the Trump named last
-            mention = self._mention_from_person(known, extent, kind="person", stated=self._in_congress(known, person))
+            # "President Trump" after "Melania Trump": the president, not the Trump named last;
+            # "then-Defense Secretary Leon E. Panetta": the office the text says he held then
+            former = self._former(list(extent))
+            if former and known.office_on(self.day) is not None and self.when is not None:
+                former = False
+            then = any(t.lower_ == "then" for t in extent if t.dep_ in ("advmod", "amod", "compound"))
+            stated = sector if then and sector not in (None, "ELI") and not former else None
+            mention = self._mention_from_person(known, extent, kind="person", former=former,
+                                                stated=stated or self._in_congress(known, person))
             self._remember(known.name, mention, head.i, office, known)
             return [mention]
         if has_us_party_tag(person):  # "Rep. Adam Schiff (D-Calif.)": a member of Congress
@@ -658,7 +704,8 @@ class DocActors:
                 # "North Korea's missile launch", "Beijing's decision": the state behind the act.
                 # ("Yemen's Al Qaeda branch" is Al Qaeda's, where it is)
                 if entry.kind in ("country", "capital", "informal") and span.root.dep_ == "poss" \
-                        and head.ent_type_ not in ("ORG", "PERSON") and not with_group:
+                        and head.ent_type_ not in ("ORG", "PERSON") and not with_group \
+                        and head.lemma_.lower() not in RELATION_NOUNS:  # "America's allies" are others
                     resolved.append(self._mention(entry, extent, "GOV", kind="possessive"))
                 elif entry.kind == "demonym" and (head.pos_ == "NOUN" or head.tag_ == "NNPS") \
                         and span.root.head.i == head.i and span.root.dep_ in ("amod", "compound", "nmod") \
@@ -763,8 +810,13 @@ class DocActors:
     def _role(self, tokens: list[Token], head: Token) -> tuple[str | None, Token | None]:
         """The PLOVER sector of the role word that is the head, else the nearest before it, else
         the first after it: "spokeswoman for the Foreign Ministry" -> GOV, "state media" -> JRN."""
+        named = self.by_token.get(head.i)
+        group_start = named[0].start if named is not None and named[1].kind == "group" else -1
+        # "radical Republicans", "the extremist Muslim Brotherhood": a stance before a group's name does
+        # not make it another kind of group ("Committee Democrats" are legislators)
         hits = [h for h in self._phrase_hits(tokens, self.gazetteer.roles)
-                if h[1].i == head.i or not self._only_as_head(h[1], h[2])]
+                if h[1].i == head.i or not (self._only_as_head(h[1], h[2])
+                                            or (h[2] == 1 and h[1].i < group_start and h[1].lemma_.lower() in _STANCE_WORDS))]
         sector, tok = _nearest(hits, head)
         if sector != "BUS" and tok is not None and tok.lemma_.lower() in _COMPANY_PARTS \
                 and any(value == "BUS" and t.i < tok.i and (t.lemma_.lower() in _COMPANY_HEADS or _is_legal_form(t))
@@ -1080,6 +1132,8 @@ class DocActors:
         "Attorney General Barr"); or a full name written with middle initials the files leave out
         ("Rex W. Tillerson", "Vladimir V. Putin")."""
         words = name.split()
+        while len(words) > 1 and words[0].lower() in self.gazetteer.title_words:
+            words = words[1:]  # "[Special] Counsel Mueller": the tagger's name took in a title's word
         if len(words) != 1:
             if office:
                 # "Vice President George Bush" in 1987: the files' George H. W. Bush, who held the office
@@ -1128,8 +1182,16 @@ class DocActors:
             subject = self._last_sentences_subject(tok, gender)
             if subject is not None:
                 return [_moved(subject.mention, extent)]
+        # "Obama later criticized *him*": not Obama, even where the article named him before
+        co_arguments = {s.mention.name for s in self._history if s.verb == verb and s.person and s.mention.name
+                        and self.doc[s.i].dep_ in ("nsubj", "nsubjpass")} \
+            if verb >= 0 and tok.head.i == verb and tok.dep_ in ("dobj", "dative") else set()
+        # "the British tanker *it* seized": not the noun its own relative clause describes
+        described = {a.head.i for a in tok.ancestors if a.dep_ == "relcl"}
         for seen in reversed(self._history):
-            if seen.i >= tok.i or seen.verb == verb or seen.i < tok.i - 120:
+            if seen.i >= tok.i or seen.verb == verb or seen.i < tok.i - 120 or seen.i in described:
+                continue
+            if seen.person and seen.mention.name in co_arguments:
                 continue
             if gender and seen.gender and seen.gender != gender:
                 continue  # "he" after "Jeanne Shaheen" is someone else
@@ -1272,8 +1334,25 @@ class DocActors:
             # a government called "the administration" with no leader's name is American usage: in a US
             # story about Syria it is not Syria's, however recently Assad was named
             return [self._mention(Entry("USA", "USA", "country"), extent, "GOV", kind="coreference")]
-        state = self._salient_state(head, self._other_party(head))
+        exclude = self._other_party(head)
+        scene = self._scene_state(head)
+        if scene is not None and scene not in exclude:
+            return [self._mention(Entry(scene, scene, "country"), extent, "GOV", kind="coreference")]
+        state = self._salient_state(head, exclude)
         return [_moved(state, extent, sector="GOV", gaz=self.gazetteer, name=False)] if state else []
+
+    def _scene_state(self, head: Token) -> str | None:
+        """"In South Africa, thousands marched and the government recalled its ambassadors": the
+        state a sentence opens by placing itself in is the one its "government" or "country" means,
+        however often the article names another."""
+        first = head.sent[0]
+        if first.lower_ not in _LOCATIVE_PREPS or first.i >= head.i:
+            return None
+        places = [self.by_token[p.i][1] for p in first.children if p.dep_ == "pobj" and p.i in self.by_token]
+        if len(places) != 1 or places[0].kind not in _PLACE_KINDS or not places[0].country_code:
+            return None
+        comma = next((t for t in head.sent if t.i > first.i and t.text == ","), None)
+        return places[0].country_code if comma is not None and comma.i < head.i else None
 
     def _salient_state(self, head: Token, exclude: set[str]) -> Mention | None:
         """The state "the regime" or "the country" refers to: the one the article has named most,
@@ -1433,6 +1512,13 @@ def _a_public(extent: Span) -> bool:
     return verb.lemma_.lower() not in _STATE_AGENTS_TREATED  # "expelled 60 Russians": its diplomats
 
 
+def _names_office(last: Token, office: str) -> bool:
+    """Whether the words ending at `last` spell the office ("chief executive" for chief_executive)."""
+    words = office.split("_")
+    start = last.i - len(words) + 1
+    return start >= 0 and [t.lower_ for t in last.doc[start : last.i + 1]] == words
+
+
 def _joined_modifiers(head: Token) -> bool:
     """"Chinese and Japanese officials": the phrase's own modifiers are joined with "and"."""
     return any(c.dep_ in ("amod", "compound", "nmod") and c.i < head.i and any(g.dep_ == "conj" for g in c.children)
@@ -1440,8 +1526,9 @@ def _joined_modifiers(head: Token) -> bool:
 
 
 def _patron(span: Span) -> bool:
-    """A name that says who backs or inspires the actor, not who it is: "*US*-backed rebels",
-    "*Al-Qaeda*-linked militants", "*pro-Russia* separatists", "*anti-Israel* protesters"."""
+    """A name that says who backs, inspires or made the actor, not who it is: "*US*-backed rebels",
+    "*Al-Qaeda*-linked militants", "*pro-Russia* separatists", "*anti-Israel* protesters",
+    "*Iranian*-made missiles"."""
     doc = span.doc
     if span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
             and doc[span.end + 1].lower_ in _PATRON_WORDS:
@@ -1542,6 +1629,33 @@ def _drop_namesake_towns(doc: Doc, by_token: dict[int, tuple[Span, Entry]]) -> N
         if closed:
             for i in range(span.start, span.end):
                 by_token.pop(i, None)
+
+
+def named_with_a_given_name(text: str, name: str, common_words: frozenset[str], gazetteer: Gazetteer) -> bool:
+    """Whether the text writes `name` after a word that may be a given name ("Dakota Bordeaux",
+    "Alfredo Sanchez"), not after a title, an honorific, a place or a dictionary word opening a
+    sentence ("Later Sanchez")."""
+    for match in re.finditer(r"\b([A-Z][\w-]+) " + re.escape(name) + r"\b", text):
+        given = match.group(1).lower()
+        opening = not text[: match.start()].rstrip(" \t\"“‘'(") or text[: match.start()].rstrip(" \t\"“‘'(")[-1] in ".!?:\n"
+        if (opening and given in common_words) or given in gazetteer.titles or given in gazetteer.roles \
+                or given in _HONORIFICS or gazetteer.lookup(given) or gazetteer.lookup(match.group(0)):
+            continue
+        return True
+    return False
+
+
+def _drop_towns_named_for_people(doc: Doc, by_token: dict[int, tuple[Span, Entry]], text: str,
+                                 common_words: frozenset[str], gazetteer: Gazetteer) -> None:
+    """"Dakota Bordeaux ... Bordeaux said": a one-word town or region that the article also writes
+    as a person's surname, in a story that names nothing else of its country, is that person."""
+    spans = _named_spans(by_token)
+    for span, entry in spans:
+        if len(span) != 1 or entry.kind not in ("city", "region") \
+                or any(e.country_code == entry.country_code and s.text != span.text for s, e in spans) \
+                or not named_with_a_given_name(text, span.text, common_words, gazetteer):
+            continue
+        by_token.pop(span.start, None)
 
 
 def _states_named(doc: Doc, by_token: dict[int, tuple[Span, Entry]], gazetteer: Gazetteer, day: date) -> Counter:
@@ -1737,6 +1851,7 @@ class ActorResolver:
                 by_token[i] = (span, entry)
         self._add_misspellings(doc, by_token, day)
         _drop_namesake_towns(doc, by_token)
+        _drop_towns_named_for_people(doc, by_token, page_text or doc.text, self.common_words, self.gazetteer)
         actors = DocActors(doc, self.gazetteer, by_token, when=when,
                            state_names=_states_named(doc, by_token, self.gazetteer, day), common_words=self.common_words,
                            dateline_country=dateline_country, undated=undated, page_text=page_text)
@@ -1772,6 +1887,19 @@ class ActorResolver:
             if len(found) == 1:
                 by_token[tok.i] = (doc[tok.i : tok.i + 1], found.pop())
 
+    def _namesake_of_the_day(self, people: list[Entry], day: date) -> Entry:
+        """Of two people the files know by one name (Spain's Pedro Sanchez, prime minister from 2018;
+        Colombia's, defence minister from 2025), the one in office on the day, else the one whose
+        offices came nearest to it; of two in office, a head of state or government."""
+        def distance(entry: Entry) -> int:
+            terms = self.gazetteer.people[entry.person].terms
+            return min(((t.start - day).days if t.start > day else 0 if t.covers(day) else (day - t.end).days
+                        for t in terms), default=1 << 30)
+        def rank(entry: Entry) -> int:
+            term = self.gazetteer.people[entry.person].office_on(day)
+            return OFFICE_RANK.index(term.office) if term is not None and term.office in OFFICE_RANK else len(OFFICE_RANK)
+        return min(people, key=lambda e: (distance(e), rank(e)))
+
     def _capitals_fit(self, text: str) -> bool:
         """Whether the text keeps the capitals of one of the files' spellings of the name."""
         text = " ".join(text.split())
@@ -1785,6 +1913,8 @@ class ActorResolver:
         if not entries:
             return None
         entry = entries[0]
+        if entry.kind == "person":
+            entry = self._namesake_of_the_day([e for e in entries if e.kind == "person"], day)
         text = span.text
         if text.upper() in self.gazetteer.acronyms and text != text.upper() and not self.gazetteer.is_spelling(text):
             return None  # "us", "who": acronyms count only in capitals (or as the files spell them: "DfID")
