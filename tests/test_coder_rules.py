@@ -694,6 +694,8 @@ def test_a_weapon_no_state_is_named_with_is_no_actor(code_text):
     assert code_text("The missile struck a trio of militants near the school.", date(2014, 8, 4)) == []
     events = code_text("Iranian missiles struck the airbase on Wednesday.", date(2020, 1, 8))
     assert [(e.actor1_code, e.event_code) for e in events] == [("IRNMIL", "190")]
+    # the state that made a weapon is not the one firing it ("Iran-made missiles" had been IRNMIL)
+    assert code_text("Iran-made missiles struck the Saudi capital on Sunday.", date(2018, 3, 25)) == []
 
 
 @pytest.mark.parametrize("text, day, expected", [
@@ -702,7 +704,48 @@ def test_a_weapon_no_state_is_named_with_is_no_actor(code_text):
      ("SAUGOV", "040", "TURGOV")),
     ("Imran Khan called Malaysian Prime Minister Mahathir Mohamad to apologise for his absence.", date(2019, 12, 17),
      ("PAKGOV", "055", "MYSGOV")),
+    # the purpose clause parsed as an adverbial, not a complement: had been no event
+    ("President Obama called Prime Minister Netanyahu on Friday to discuss the Iran deal.", date(2015, 7, 17),
+     ("USAGOV", "040", "ISRGOV")),
+    # the one called parsed as what he was called: the condolences had had no target
+    ("U.S. Secretary of State John Kerry called Egyptian Foreign Minister Sameh Shoukry on Sunday to offer "
+     "condolences.", date(2015, 2, 15), ("USAGOV", "018", "EGYGOV")),
 ])
 def test_a_call_made_to_talk_is_coded_as_what_it_was_made_for(code_text, text, day, expected):
     events = code_text(text, day)
+    assert [(e.actor1_code, e.event_code, e.actor2_code) for e in events] == [expected]
+
+
+@pytest.mark.parametrize("text, day, expected", [
+    # AllSides 1,700-1,899 audit: each had been coded in another sense of the verb
+    ("Trump said he was targeting North Korea with the heaviest sanctions ever imposed.", date(2017, 9, 21),
+     [("USAGOV", "163", "PRKGOV")]),  # had been force (190): the sanctions parsed as a clause's subject
+    ("Islamists hacked a blogger to death in Dhaka.", date(2015, 8, 7), [("OPP", "1823", "MED")]),  # not 170
+    ("Sailors hacked at debris with an ax.", date(2017, 8, 21), []),
+    ("Members of Congress question whether the airstrikes will make a difference.", date(2014, 9, 10),
+     [("LEG", "110", None)]),  # a doubt, not an investigation (090)
+    ("The FBI questioned Michael Flynn on Tuesday.", date(2017, 1, 24), [("USACOP", "090", "USAGOV")]),
+    # a fronted phrase is no particle: had been an appeal to "social media" (020)
+    ("On social media, the Kenyan Interior Ministry called Mohamud the mastermind.", date(2015, 4, 3), []),
+    ("In Singapore, Trump arrived on Monday.", date(2018, 6, 10), [("USAGOV", "042", "SGPGOV")]),
+    ("The CIA refused to address the report.", date(2018, 1, 5), [("USASPY", "011", None)]),  # not a rejection
+    ("Iran refused to release the sailors.", date(2016, 1, 13), [("IRNGOV", "1243", "MIL")]),
+    # a passive's subject is the one pressed: the appeal had had no target
+    ("Obama is being pressed by Republicans to act.", date(2015, 1, 1), [("USAPTY", "020", "USAGOV")]),
+])
+def test_a_verb_is_coded_in_the_sense_its_frame_gives(code_text, text, day, expected):
+    events = code_text(text, day)
+    assert [(e.actor1_code, e.event_code, e.actor2_code) for e in events] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # audits since AllSides 0-299: a trip made in the past was made for what it says ("to thank", "to meet");
+    # it had been an intent (032, 036)
+    ("President Trump traveled to Iraq on Wednesday to thank U.S. troops.", ("USAGOV", "051", "USAMIL")),
+    ("Netanyahu was in Washington on Monday to meet with U.S. officials.", ("ISRGOV", "040", "USAGOV")),
+    # a trip to come is still an intent
+    ("Netanyahu will travel to Washington on Monday to meet with U.S. officials.", ("ISRGOV", "036", "USAGOV")),
+])
+def test_what_a_trip_made_was_for_was_done(code_text, text, expected):
+    events = code_text(text, date(2018, 12, 27))
     assert [(e.actor1_code, e.event_code, e.actor2_code) for e in events] == [expected]

@@ -180,6 +180,25 @@ def complement_children(head: Token) -> list[Token]:
     return [c for c in head.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ in ("VERB", "AUX")]
 
 
+# What someone says or does, whose owner a national name before it gives ("U.S. claims")
+_STANCES = {"claim", "accusation", "allegation", "charge", "statement", "proposal", "plan", "decision", "demand", "offer",
+            "position", "request", "policy", "move", "action", "warning", "threat", "criticism", "assertion", "remark",
+            "comment", "suggestion", "initiative", "effort", "step", "call", "appeal", "bid", "response", "stance",
+            "view", "argument", "version", "insistence", "refusal", "rejection", "denial", "approach", "intervention",
+            "aggression", "provocation", "violation", "interference", "meddling", "behavior", "behaviour", "conduct",
+            "pressure", "support", "assessment", "conclusion", "finding", "report"}
+
+
+def _place_of_act(pattern: VerbPattern, prep: Token) -> bool:
+    return f"prep:{prep.lower_}" in pattern.target and not pattern.complement and prep.lower_ != "for"
+
+
+def purpose_clauses(head: Token) -> list[Token]:
+    """"called Netanyahu on Friday *to discuss* the deal": a "to" clause the parser hung on the verb
+    as an adverbial rather than as its complement."""
+    return [c for c in head.children if c.dep_ == "advcl" and c.pos_ == "VERB" and any(a.tag_ == "TO" for a in c.children)]
+
+
 _CLAUSE_MARKS = {"mark", "aux", "auxpass", "neg", "dobj", "prt"}  # a verb the tagger took for a noun
 
 
@@ -234,8 +253,10 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
         obj = next((o for o in objects(head) if _names(o, pattern.object)), None)
         if obj is None:
             return False, None, f"object is not one of {sorted(pattern.object)[:4]}"
-    # a fronted "for" is no call for anything: "For example, he called Pakistan ...", "For his part, ..."
-    if pattern.prep and not any(c.lower_ in pattern.prep and (c.i > head.i or c.lower_ != "for")
+    # a fronted phrase is no particle ("For example, he called Pakistan ...", "On social media, the
+    # ministry called him ...", "In making his decision, Kerry weighed ..."), only the place of an act
+    # done there ("At the summit, Trump arrived")
+    if pattern.prep and not any(c.lower_ in pattern.prep and (c.i > head.i or _place_of_act(pattern, c))
                                 for c in preps(head)) and not (
             "for" in pattern.prep and any(for_subjects(c) for c in head.children)):
         return False, obj, f"no '{'/'.join(sorted(pattern.prep))}' after the verb"
@@ -245,8 +266,10 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
         return False, obj, "a modifier of the object gives the verb another sense"
     if pattern.prep_object:
         holders = [head] + ([obj] if obj is not None else [])
-        if not any(p.lemma_.lower() in pattern.prep_object or _modified_by(p, pattern.prep_object)
-                   for h in holders for p in prep_objects(h)):
+        found = [p for h in holders for p in prep_objects(h)]
+        # "with the heaviest sanctions ever imposed", parsed as a clause whose subject is the sanctions
+        found += [s for p in found if p.dep_ == "pcomp" for s in p.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if not any(p.lemma_.lower() in pattern.prep_object or _modified_by(p, pattern.prep_object) for p in found):
             return False, obj, f"no prepositional object among {sorted(pattern.prep_object)[:4]}"
     if pattern.predicate:
         said = [p for p in predicative(head) if p.lemma_.lower() not in _DESCRIBED_EVENTS
@@ -256,7 +279,7 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
                 return False, obj, f"no predicate among {sorted(pattern.predicate)[:4]}"
             obj = next(iter(described(head)), obj)
     if pattern.complement_verb and not any(
-            c.lemma_.lower() in pattern.complement_verb for c in complement_children(head)):
+            c.lemma_.lower() in pattern.complement_verb for c in complement_children(head) + purpose_clauses(head)):
         return False, obj, f"no complement clause of {sorted(pattern.complement_verb)[:4]}"
     for excluded in pattern.excludes:
         if excluded == "complement" and (complement_children(head) or has_infinitive(head)
@@ -546,6 +569,11 @@ def _slot_step(holders: list[Token], step: str, head: Token, obj: Token | None) 
         for h in holders:
             found.extend(c for c in h.children if c.dep_ in OBJECT_DEPS
                          or (c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")))
+            if h is head and not any(c.dep_ in OBJECT_DEPS for c in h.children):
+                # "called Egyptian Foreign Minister Sameh Shoukry", parsed as what he was called
+                found.extend(c for c in h.children if c.dep_ == "oprd" and c.pos_ == "PROPN")
+                if is_passive(h):  # "Obama is being pressed by Republicans": the one pressed
+                    found.extend(passive_subjects(h))
             # "helped *Sudan* rebuild its army": the parser makes the object the subject of a bare infinitive
             found.extend(s for c in h.children if _bare_infinitive(c) for s in c.children if s.dep_ == "nsubj")
             if h is head:  # "holds *Russia* responsible", parsed as a verbless clause
@@ -561,6 +589,13 @@ def _slot_step(holders: list[Token], step: str, head: Token, obj: Token | None) 
     elif step == "poss":
         for h in holders:
             found.extend(c for c in h.children if c.dep_ == "poss")
+            # "rejected *U.S.* claims", "welcomed the *Chinese* decision": the state named before what
+            # someone said or did is its owner, as a possessor would be (not "the Paris accord", "the
+            # Benghazi attack", "West German *press* reports", "the Mexico tariffs")
+            if h.lemma_.lower() in _STANCES and not any(
+                    p.dep_ == "poss" or (p.dep_ == "compound" and p.pos_ == "NOUN") for p in h.children):
+                found.extend(c for c in h.children if c.i < h.i and c.dep_ in ("compound", "amod")
+                             and c.ent_type_ in ("GPE", "NORP"))
     elif step == "for_subject":
         for h in holders:
             found.extend(s for c in h.children for s in for_subjects(c))

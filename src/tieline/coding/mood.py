@@ -44,6 +44,18 @@ class Mood:
         return self
 
 
+_TRIP_VERBS = {"travel", "fly", "go", "come", "arrive", "head", "return", "stop", "journey"}
+
+
+def _trip_made(verb: Token) -> bool:
+    """A journey told in the past tense: "traveled to Iraq", "flew in", "was in Washington"."""
+    if verb.tag_ != "VBD":
+        return False
+    if verb.lemma_.lower() == "be":
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children)
+    return verb.lemma_.lower() in _TRIP_VERBS
+
+
 def _is_purpose(clause: Token) -> bool:
     return any(c.dep_ in ("aux", "mark") and c.tag_ == "TO" for c in clause.children) or any(
         c.dep_ == "mark" and c.lower_ in ("so", "in") for c in clause.children
@@ -103,6 +115,15 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             if mood.purpose_of is None:
                 mood.purpose_of = tok.head
             tok = tok.head
+            continue
+        if dep == "advcl" and _is_purpose(tok) and tok.head.i not in transparent and _trip_made(tok.head):
+            # "traveled to Iraq to thank the troops", "was in Washington to meet officials": a trip
+            # made, and what it was made for done
+            tok = tok.head
+            state, word = own_markers(tok, borrowed=True)
+            if state != "fact":
+                return mood.drop(f"'{tok.text}' is {state} ('{word}')") if state in ("negated", "modal", "conditional") \
+                    else mood
             continue
         if dep == "advcl" and _is_purpose(tok) and tok.head.i not in transparent:
             # "sent experts to investigate": what the subject set out to do, an intent
