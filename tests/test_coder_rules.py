@@ -730,6 +730,11 @@ def test_a_call_made_to_talk_is_coded_as_what_it_was_made_for(code_text, text, d
     ("In Singapore, Trump arrived on Monday.", date(2018, 6, 10), [("USAGOV", "042", "SGPGOV")]),
     ("The CIA refused to address the report.", date(2018, 1, 5), [("USASPY", "011", None)]),  # not a rejection
     ("Iran refused to release the sailors.", date(2016, 1, 13), [("IRNGOV", "1243", "MIL")]),
+    # a release names who is released, or returns property (a report released is no release)
+    ("The State Department released more than 900 of Clinton's emails.", date(2015, 8, 1), []),
+    ("An Egyptian court released a Lebanese businessman's assets on Saturday.", date(1995, 5, 6),
+     [("EGYJUD", "0842", "LBNBUS")]),
+    ("Serbia flatly rejected an Australian ultimatum.", date(1999, 5, 6), [("SRBGOV", "124", "AUS")]),
     # a passive's subject is the one pressed: the appeal had had no target
     ("Obama is being pressed by Republicans to act.", date(2015, 1, 1), [("USAPTY", "020", "USAGOV")]),
 ])

@@ -186,7 +186,9 @@ _STANCES = {"claim", "accusation", "allegation", "charge", "statement", "proposa
             "comment", "suggestion", "initiative", "effort", "step", "call", "appeal", "bid", "response", "stance",
             "view", "argument", "version", "insistence", "refusal", "rejection", "denial", "approach", "intervention",
             "aggression", "provocation", "violation", "interference", "meddling", "behavior", "behaviour", "conduct",
-            "pressure", "support", "assessment", "conclusion", "finding", "report"}
+            "pressure", "support", "assessment", "conclusion", "finding", "report", "ultimatum", "plea",
+            "invitation", "condition", "term", "complaint", "concession", "assurance", "pledge", "promise",
+            "commitment", "guarantee", "idea", "agenda"}
 
 
 def _place_of_act(pattern: VerbPattern, prep: Token) -> bool:
