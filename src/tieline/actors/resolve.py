@@ -1637,7 +1637,8 @@ def named_with_a_given_name(text: str, name: str, common_words: frozenset[str], 
     sentence ("Later Sanchez")."""
     for match in re.finditer(r"\b([A-Z][\w-]+) " + re.escape(name) + r"\b", text):
         given = match.group(1).lower()
-        opening = not text[: match.start()].rstrip(" \t\"“‘'(") or text[: match.start()].rstrip(" \t\"“‘'(")[-1] in ".!?:\n"
+        before = text[: match.start()].rstrip(" \t\"“‘'(")
+        opening = not before or before[-1] in ".!?:\n"
         if (opening and given in common_words) or given in gazetteer.titles or given in gazetteer.roles \
                 or given in _HONORIFICS or gazetteer.lookup(given) or gazetteer.lookup(match.group(0)):
             continue

@@ -121,9 +121,8 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             # made, and what it was made for done
             tok = tok.head
             state, word = own_markers(tok, borrowed=True)
-            if state != "fact":
-                return mood.drop(f"'{tok.text}' is {state} ('{word}')") if state in ("negated", "modal", "conditional") \
-                    else mood
+            if state in ("negated", "modal", "conditional"):
+                return mood.drop(f"'{tok.text}' is {state} ('{word}')")
             continue
         if dep == "advcl" and _is_purpose(tok) and tok.head.i not in transparent:
             # "sent experts to investigate": what the subject set out to do, an intent
