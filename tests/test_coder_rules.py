@@ -735,6 +735,12 @@ def test_a_call_made_to_talk_is_coded_as_what_it_was_made_for(code_text, text, d
     ("An Egyptian court released a Lebanese businessman's assets on Saturday.", date(1995, 5, 6),
      [("EGYJUD", "0842", "LBNBUS")]),
     ("Serbia flatly rejected an Australian ultimatum.", date(1999, 5, 6), [("SRBGOV", "124", "AUS")]),
+    # missiles fired into the sea are a test (150), not force; "to northern Syria" is an attack
+    ("North Korea fired two ballistic missiles into the sea on Monday.", date(2019, 5, 4), [("PRKGOV", "150", None)]),
+    ("Russia launched 26 cruise missiles to northern Syria.", date(2015, 10, 7), [("RUSGOV", "190", "SYRGOV")]),
+    # "according to" gives the verb no "to": the new missile was a test, not fired at the officials
+    ("North Korea launched a new missile on Thursday, according to South Korean officials.", date(2023, 4, 13),
+     [("PRKGOV", "150", None)]),
     # a passive's subject is the one pressed: the appeal had had no target
     ("Obama is being pressed by Republicans to act.", date(2015, 1, 1), [("USAPTY", "020", "USAGOV")]),
 ])

@@ -154,8 +154,13 @@ def preps(head: Token) -> list[Token]:
     the second word of compound prepositions ("pulled *out of*": "out", then "of")."""
     found = [c for c in head.children if (c.dep_ in ("prep", "prt", "dative", "agent") and not is_temporal(c))
              or (c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES)]
-    found += [g for c in found if c.dep_ in ("prep", "prt", "advmod") for g in c.children if g.dep_ == "prep"]
+    found += [g for c in found if c.dep_ in ("prep", "prt", "advmod") and c.lower_ not in _NO_PARTICLE_HEADS
+              for g in c.children if g.dep_ == "prep"]
     return found
+
+
+# "according to the report", "due to", "prior to": the "to" is the verb's particle in no sense
+_NO_PARTICLE_HEADS = {"according", "due", "owing", "prior", "thanks", "next", "close", "contrary", "regardless"}
 
 
 def prep_objects(holder: Token, word: str | None = None) -> list[Token]:
