@@ -306,8 +306,8 @@ class DocActors:
             if body is not None and not self._former(tokens):
                 return [self._body_person_mention(body, own[1], extent)]
             stated, rank = self._role(outside, head)
-            held = self.gazetteer.people[own[1].person].office_on(self.people_day)
-            if rank is not None and held is not None and (rank.lemma_.lower() in _RANKS or _names_office(rank, held.office)):
+            held = self.gazetteer.people[own[1].person].office_on(self.people_day) if rank is not None else None
+            if held is not None and (rank.lemma_.lower() in _RANKS or _names_office(rank, held.office)):
                 # "Colonel Qaddafi", "Gen. Mattis" as defence secretary: the office, not the rank;
                 # Hong Kong's "Chief Executive Leung" is its government, not a company's
                 stated = None
@@ -1637,7 +1637,7 @@ def named_with_a_given_name(text: str, name: str, common_words: frozenset[str], 
     sentence ("Later Sanchez")."""
     for match in re.finditer(r"\b([A-Z][\w-]+) " + re.escape(name) + r"\b", text):
         given = match.group(1).lower()
-        before = text[: match.start()].rstrip(" \t\"“‘'(")
+        before = text[max(0, match.start() - 8) : match.start()].rstrip(" \t\"“‘'(")
         opening = not before or before[-1] in ".!?:\n"
         if (opening and given in common_words) or given in gazetteer.titles or given in gazetteer.roles \
                 or given in _HONORIFICS or gazetteer.lookup(given) or gazetteer.lookup(match.group(0)):
@@ -1651,12 +1651,15 @@ def _drop_towns_named_for_people(doc: Doc, by_token: dict[int, tuple[Span, Entry
     """"Dakota Bordeaux ... Bordeaux said": a one-word town or region that the article also writes
     as a person's surname, in a story that names nothing else of its country, is that person."""
     spans = _named_spans(by_token)
+    names_of: dict[str | None, set[str]] = {}
     for span, entry in spans:
-        if len(span) != 1 or entry.kind not in ("city", "region") \
-                or any(e.country_code == entry.country_code and s.text != span.text for s, e in spans) \
-                or not named_with_a_given_name(text, span.text, common_words, gazetteer):
-            continue
-        by_token.pop(span.start, None)
+        names_of.setdefault(entry.country_code, set()).add(span.text)
+    surnames = {span.text for span, entry in spans
+                if len(span) == 1 and entry.kind in ("city", "region") and names_of[entry.country_code] == {span.text}
+                and named_with_a_given_name(text, span.text, common_words, gazetteer)}
+    for span, _ in spans:
+        if len(span) == 1 and span.text in surnames:
+            by_token.pop(span.start, None)
 
 
 def _states_named(doc: Doc, by_token: dict[int, tuple[Span, Entry]], gazetteer: Gazetteer, day: date) -> Counter:

@@ -576,15 +576,16 @@ def _slot_step(holders: list[Token], step: str, head: Token, obj: Token | None) 
         for h in holders:
             found.extend(c for c in h.children if c.dep_ in OBJECT_DEPS
                          or (c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")))
-            if h is head and not any(c.dep_ in OBJECT_DEPS for c in h.children):
+            # "helped *Sudan* rebuild its army": the parser makes the object the subject of a bare infinitive
+            found.extend(s for c in h.children if _bare_infinitive(c) for s in c.children if s.dep_ == "nsubj")
+            if h is not head:
+                continue
+            if not any(c.dep_ in OBJECT_DEPS for c in h.children):
                 # "called Egyptian Foreign Minister Sameh Shoukry", parsed as what he was called
                 found.extend(c for c in h.children if c.dep_ == "oprd" and c.pos_ == "PROPN")
                 if is_passive(h):  # "Obama is being pressed by Republicans": the one pressed
                     found.extend(passive_subjects(h))
-            # "helped *Sudan* rebuild its army": the parser makes the object the subject of a bare infinitive
-            found.extend(s for c in h.children if _bare_infinitive(c) for s in c.children if s.dep_ == "nsubj")
-            if h is head:  # "holds *Russia* responsible", parsed as a verbless clause
-                found.extend(g for c in small_clauses(h) for g in c.children if g.dep_ == "nsubj")
+            found.extend(g for c in small_clauses(h) for g in c.children if g.dep_ == "nsubj")  # "holds *Russia* responsible"
     elif step == "dative":
         for h in holders:
             for c in h.children:
