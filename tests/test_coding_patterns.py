@@ -26,7 +26,7 @@ def write(tmp_path, body: str):
         ("patterns:\n  - {id: x, verbs: [urge], complement: maybe, code: '020'}\n", "`complement: maybe` is not one of"),
         ("patterns:\n  - {id: x, verbs: [urge], excludes: [adverb], code: '020'}\n", "cannot exclude adverb"),
         ("patterns:\n  - {id: x, verbs: [urge], confidence: 3, code: '020'}\n", "`confidence` must be a number"),
-        ("patterns:\n  - {id: x, verbs: [urge], needs_target: maybe, code: '020'}\n", "`needs_target` must be true or false"),
+        ("patterns:\n  - {id: x, verbs: [urge], needs_target: maybe, code: '020'}\n", "`needs_target` must be true, false or act"),
         ("patterns:\n  - {id: x, verbs: [a], code: '020'}\n  - {id: x, verbs: [b], code: '020'}\n", "already used"),
         ("verbs: [snub]\n", "expected a mapping with a `patterns:` list"),
         ("patterns: [\n", "not valid YAML"),

@@ -70,7 +70,7 @@ def test_unknown_names_never_become_a_country(code_text):
         # possessive pronouns give the role a country
         ("Russia said its forces had struck targets in the Kharkiv region.", [("RUSMIL", "190", None)]),
         # "help" parsed as an auxiliary of "identify"
-        ("Interpol said it would send a team to help identify the victims.", [("IGOCOP", "033", None)]),
+        ("Interpol said it would send a team to help Thailand identify the victims.", [("IGOCOP", "033", "THAGOV")]),
         ("A court in Ghana has issued an arrest warrant for two Nigerian men.", [("GHAJUD", "173", "NGA")]),
         ("The prime minister expressed sorrow for the victims of the floods in Pakistan.", [("GOV", "018", "PAKCVL")]),
         ("Italy faces pressure from the European Union to cut its deficit.", [("IGOEUREEC", "100", "ITAGOV")]),

@@ -149,6 +149,13 @@ def test_openings_that_are_not_datelines_are_left_alone(raw):
     assert cleaned.text.startswith(raw)
 
 
+def test_a_networks_credit_with_no_place_is_taken_off_the_first_sentence():
+    # "(CNN) Aerial bombardments ... killed 20 civilians" had made CNN the killer (USAMED 190)
+    cleaned = clean_text("(CNN) Aerial bombardments killed 20 civilians in Raqqa on Tuesday.\n\nThe strikes went on.")
+    assert cleaned.text.startswith("Aerial bombardments killed") and cleaned.dateline is None
+    assert clean_text("The report (CNN) said nothing.").text == "The report (CNN) said nothing."
+
+
 def test_the_agency_of_a_dateline_is_still_an_attribution():
     cleaned = clean_text("MOSCOW (Reuters) - Russia said on Monday it would reply.\n\nMore text here.")
     assert cleaned.attributions == ["Reuters"]

@@ -4,6 +4,7 @@ caption credit, a closing quote or the last sentence of the paragraph before."""
 from datetime import date
 
 from tieline.models import Article
+from tieline.nlp import load_pipeline
 
 TEXT = (
     "Photo: the two leaders at the summit in Tokyo. Reuters\n\n"
@@ -66,3 +67,13 @@ def test_the_same_with_the_prefilter(coder):
     found = _evidence(events)
     for dyad, sentence in EVIDENCE.items():
         assert found.get(dyad) == sentence
+
+
+def test_a_short_title_ends_no_sentence():
+    # AllSides: "the Chinese have invited Amb. | Robert Lighthizer ... to Beijing" lost the invitee
+    nlp = load_pipeline()
+    doc = nlp("Beijing said the Chinese have invited Amb. Robert Lighthizer to Beijing. Police said Capt. John Smith "
+              "and Sgt. Mary Jones were hurt.")
+    assert [s.text for s in doc.sents] == [
+        "Beijing said the Chinese have invited Amb. Robert Lighthizer to Beijing.",
+        "Police said Capt. John Smith and Sgt. Mary Jones were hurt."]

@@ -15,6 +15,9 @@ PARAGRAPHS = "tieline_paragraphs"
 
 _SENTENCE_END = (".", "!", "?", "…")
 CLOSING_PUNCT = frozenset({'"', "'", "”", "’", ")", "]", "»"})  # what may close a sentence after its full stop
+# Titles written short that the model's tokenizer splits from their full stop ("Amb", "."): no sentence ends there
+_TITLE_ABBREVIATIONS = frozenset({"Amb", "Lt", "Col", "Sgt", "Capt", "Maj", "Cmdr", "Cpl", "Pvt", "Brig", "Supt", "Insp",
+                                  "Det", "Atty", "Cmdt", "Hon", "Fr", "Msgr", "Ambs", "Reps", "Sens", "Gens"})
 
 
 @Language.component(PARAGRAPHS)
@@ -32,6 +35,9 @@ def paragraph_starts(doc: Doc) -> Doc:
         elif tok.text in CLOSING_PUNCT and before.text.endswith(_SENTENCE_END) and not before.whitespace_ \
                 and (tok.whitespace_ or tok.i + 1 == len(doc) or doc[tok.i + 1].is_space):
             tok.is_sent_start = False
+        elif before.text == "." and tok.i >= 2 and doc[tok.i - 2].text in _TITLE_ABBREVIATIONS \
+                and not doc[tok.i - 2].whitespace_ and tok.text[:1].isupper():
+            tok.is_sent_start = False  # "invited Amb. Robert Lighthizer": the tokenizer keeps "Amb" and "." apart
     return doc
 
 
@@ -78,6 +84,7 @@ def load_pipeline(exclude: tuple[str, ...] = ()):
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe(LEMMA_FIX, after="lemmatizer")
     _split_abbreviation_compounds(nlp)
+    _keep_title_abbreviations(nlp)
     return nlp
 
 
@@ -92,6 +99,15 @@ def _split_abbreviation_compounds(nlp: Language) -> None:
 
     infixes = list(nlp.Defaults.infixes) + [_ABBREVIATION_HYPHEN]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """"Amb.", "Lt.", "Capt." as one token, as the model's tokenizer already keeps "Gen." and "Sen.":
+    split from their full stop they had ended sentences ("invited Amb. | Robert Lighthizer")."""
+    from spacy.symbols import ORTH
+
+    for word in _TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
 
 
 def model_version() -> str:

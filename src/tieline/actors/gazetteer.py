@@ -55,6 +55,7 @@ class Entry:
     since: tuple[tuple[date, str, str], ...] = ()  # (from, code, sector): a group whose role changed
     name: str | None = None  # groups: the group's first name, which keys its office holders
     generic_name: bool = False  # "Defense Department": another country named with it owns it
+    individual: bool = False  # a person coded as the body they lead ("Abu Bakr al-Baghdadi", IS): "he", not "it"
     valid_from: date | None = None  # a group founded then ("Hamas" in 1985 is no one)
     valid_until: date | None = None  # a former seat of government ("Bonn" for West Germany until 1999)
 
@@ -401,7 +402,7 @@ def _load_groups(gaz: Gazetteer, data: dict, source: str, first: bool = False) -
         entry = Entry(
             code, country, "group", sector=sector, known_group_code=group.get("known_group"),
             plover_country=group.get("plover"), since=since, name=str(names[0]),
-            generic_name=bool(group.get("generic_name")),
+            generic_name=bool(group.get("generic_name")), individual=bool(group.get("individual")),
             valid_from=_as_date(group["founded"], source) if group.get("founded") else None,
             valid_until=_as_date(group["until"], source) if group.get("until") else None,
             context=_codes(gaz, group.get("context"), source), not_with=_codes(gaz, group.get("not_with"), source),

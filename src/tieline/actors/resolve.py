@@ -60,6 +60,8 @@ _LEADER_OFFICES = {"leader", "supreme_leader", "president", "prime_minister", "c
                    "general_secretary", "head_of_state", "head_of_government"}
 _GENERIC_LEADER = {"leader", "head_of_state", "head_of_government"}
 _PAIR_MARKERS = {"both", "two"}
+# clauses of time whose "he" is the main clause's subject (not "because": "criticized Putin because he ...")
+_SUBJECT_KEEPING_MARKS = {"as", "while", "whilst", "before", "after", "until", "once"}
 # Nouns that, owned by a pronoun, name the owner's own state ("its allies" are other states).
 _OWN_STATE = {"country", "nation", "state", "homeland", "motherland", "fatherland"}
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", None}
@@ -96,7 +98,8 @@ _INSTITUTIONS_AT_LARGE = {"press", "media", "public", "people", "market", "indus
 _UNKNOWN_WHO = {"unidentified", "unknown", "mystery", "unmarked", "allied", "coalition", "multinational", "joint"}
 _MEETING_PEERS = {"minister", "leader", "president", "premier", "envoy", "delegate", "delegation", "negotiator",
                   "ambassador", "diplomat", "head"}
-_LOCAL_CIVILIANS = {"protester", "demonstrator", "crowd", "rioter", "resident", "villager", "marcher"}
+_LOCAL_CIVILIANS = {"protester", "demonstrator", "crowd", "rioter", "resident", "villager", "marcher", "people", "civilian",
+                    "person", "worshipper", "shopper", "bystander", "passerby"}
 _PLACE_KINDS = {"country", "capital", "city", "region"}
 _LOCATIVE_PREPS = {"in", "across", "throughout", "inside"}
 _SPATIAL_PREPS = {"outside", "at", "near", "inside", "in", "beside", "behind", "opposite", "around"}
@@ -117,6 +120,10 @@ _OTHER_PARTIES = {"creditor", "lender", "rival", "competitor", "adversary", "ene
 _NOT_ONE_STATE = {"world", "foreign", "international", "global", "other", "western", "overseas", "regional", "creditor",
                   "local", "state", "european", "arab", "african", "asian", "latin", "gulf", "nordic", "baltic",
                   "balkan"}
+# Peoples and faiths of no one state: "Kurdish forces" in an American story are not American, though
+# "Kurdish forces in Iraq" are Iraq's
+_STATELESS_PEOPLES = {"kurdish", "yazidi", "shiite", "shia", "sunni", "druze", "tamil", "uighur", "uyghur", "baloch",
+                      "baluch", "pashtun", "rohingya", "tribal", "tuareg", "hazara", "alawite", "houthi"}
 # Heads that stand for the people of their "of" phrase: "dozens of peacekeepers", "members of parliament".
 _COLLECTIVE = {"member", "group", "dozen", "hundred", "thousand", "million", "number", "some", "many", "most", "all",
                "several", "majority", "minority", "band", "team", "unit", "contingent", "handful", "score", "couple",
@@ -188,6 +195,14 @@ class DocActors:
         titles tell (see `_titled_day`)."""
         return (self._titled_day or self.day) if self.undated else self.day
 
+    def _called_former(self, person: Person) -> bool:
+        """Whether the page says "former" before a title of an office the person held ("the former
+        national security adviser" of a page about Bolton's book)."""
+        offices = {t.office for t in person.terms}
+        titles = [title for title, office in self.gazetteer.titles.items() if office in offices]
+        text = self._folded_text.lower()
+        return any(re.search(rf"\b(?:former|ex-)\s+(?:\w+\s+){{0,2}}{re.escape(title)}\b", text) for title in titles)
+
     @cached_property
     def _titled_day(self) -> date | None:
         """An undated page's day as its titles tell it. News gives people the title of the office
@@ -198,6 +213,7 @@ class DocActors:
         whole text, not only the sentences parsed. None when it titles no one the files know."""
         words = _TEXT_WORD.findall(self.page_text or self.doc.text)
         spans: list[tuple[date, date]] = []
+        untitled: dict[str, list[tuple[date, date]]] = {}  # "Mr Trump", "Donald Trump": named, no office title
         for i, word in enumerate(words):
             name = word.rstrip(".-").removesuffix("'s").removesuffix("’s")
             people = self.gazetteer.people_by_surname(name) if i > 0 and name[:1].isupper() else []
@@ -205,6 +221,10 @@ class DocActors:
                 continue
             office, given = _title_before(words, i, self.gazetteer.titles)
             if office is None or office in _GENERIC_LEADER:
+                named = _named_without_title(words[i - 1], people)
+                if named is not None and named.name not in untitled and not self._called_former(named):
+                    untitled[named.name] = [(t.start, min(t.end or self.day, self.day)) for t in named.terms
+                                            if t.start <= self.day and t.sector != "PTY"]  # not a campaign
                 continue
             held = [p for p in people if (given is None or fold(p.name).startswith(fold(given)))
                     and any(_same_office(t.office, office) for t in p.terms)]
@@ -213,12 +233,22 @@ class DocActors:
                              if _same_office(t.office, office) and t.start <= self.day)
         if not spans:
             return None
-        ends = {end - timedelta(days=1) if end < self.day else end for _, end in spans}
+
+        def last_days(periods: list[tuple[date, date]]) -> set[date]:
+            return {end - timedelta(days=1) if end < self.day else end for _, end in periods}
 
         def held_on(day: date) -> int:
             return sum(start <= day <= end for start, end in spans)
-        most = max(held_on(day) for day in ends)
-        return min(day for day in ends if held_on(day) == most)
+
+        def in_office(day: date) -> int:
+            return sum(any(start <= day <= end for start, end in terms) for terms in untitled.values())
+        most = max(held_on(day) for day in last_days(spans))
+        # Of the days the titles allow, one that also keeps in office the people the page names
+        # without a title ("Mr Trump" on a page that titles only President Moon)
+        days = [day for day in last_days(spans) | last_days([t for ts in untitled.values() for t in ts])
+                if held_on(day) == most]
+        best = max(in_office(day) for day in days)
+        return min(day for day in days if in_office(day) == best)
 
     @cached_property
     def _international_names(self) -> int:
@@ -482,7 +512,8 @@ class DocActors:
         needed = _ARTICLE_STATE_SHARE.get(sector or "")
         if needed is None or self.main_state is None or self.main_state[1] < needed:
             return []
-        if _of_no_one_state(extent) or _several_peers(extent):
+        if _of_no_one_state(extent) or _several_peers(extent) \
+                or any(t.lower_ in _STATELESS_PEOPLES for t in extent if t.i < extent.root.i):
             return []  # "world leaders", "foreign officials", "state lawmakers", "the G7 finance ministers"
         country = self.main_state[0]
         return [self._of_state(country, extent, sector, kind="article")]
@@ -883,6 +914,8 @@ class DocActors:
                 while end - 1 > ent.start and self.doc[end - 1].lower_ in _CALENDAR_WORDS:
                     end -= 1  # "President Trump Sunday said": the tagger took the day into the name
                 start = ent.start
+                while start < end - 1 and start < head.i and self.doc[start].lower_ in self.gazetteer.roles:
+                    start += 1  # "Reps. Darrell E. Issa" tagged whole: the title is no part of the name
                 while start > 0 and self._given_name(self.doc[start - 1]):
                     start -= 1  # "Mayor Sadiq Khan" tagged as "Khan": not the Khan the files know
                 return self._unless_a_word(self.doc[start:end], head)
@@ -969,8 +1002,9 @@ class DocActors:
                 code, sector = new_code, new_sector
         if role and entry.plover_country and role not in ("GOV", sector):
             sector = role  # "EU legislators": the body, in the legislative role
-        elif role and entry.country_code and sector == "PTY" and role not in ("PTY", "GOV"):
-            # "Republican lawmakers": members of a party acting in another role (LEG)
+        elif role and entry.country_code and sector == "PTY" and (role not in ("PTY", "GOV") or self._holds_office(extent)):
+            # "Republican lawmakers": members of a party acting in another role (LEG); "the Republican
+            # president" acts in his office, though "Republican leaders" lead the party
             code, sector = self.gazetteer.cameo_code(entry.country_code, role), role
         return Mention(
             text=extent.text, start=extent.start_char, end=extent.end_char, code=code,
@@ -978,6 +1012,10 @@ class DocActors:
             known_group_code=entry.known_group_code, name=span.text, kind="group",
             plover_sector=sector, plover_country=entry.plover_country,
         )
+
+    def _holds_office(self, extent: Span) -> bool:
+        office = self.gazetteer.titles.get(extent.root.lemma_.lower())
+        return office is not None and office not in _GENERIC_LEADER
 
     def _person_mention(self, entry: Entry, extent: Span, former: bool = False,
                         stated: str | None = None) -> Mention:
@@ -1064,7 +1102,8 @@ class DocActors:
         self._groups += 1
         verb = _governing_verb(head)
         for m in mentions:
-            person = names_a_person(m, self.gazetteer)
+            person = names_a_person(m, self.gazetteer) or (
+                m.kind == "group" and any(e.individual for e in self.gazetteer.lookup(m.name or "")))
             office = None
             if person and m.name:
                 entries = self._names.get(_name_words(m.name)[-1] if _name_words(m.name) else "", [])
@@ -1179,7 +1218,7 @@ class DocActors:
         extent = self.doc[tok.i : tok.i + 1]
         gender = _PRONOUN_GENDERS.get(word)
         if word in _PERSON_PRONOUNS:
-            subject = self._last_sentences_subject(tok, gender)
+            subject = self._last_sentences_subject(tok, gender) or self._main_clause_subject(tok, gender)
             if subject is not None:
                 return [_moved(subject.mention, extent)]
         # "Obama later criticized *him*": not Obama, even where the article named him before
@@ -1206,6 +1245,20 @@ class DocActors:
                 if len(group) > 1 or self.doc[seen.i].tag_ in ("NNS", "NNPS"):  # "three American companies ... their"
                     return [_moved(m, extent) for m in group]
         return []
+
+    def _main_clause_subject(self, tok: Token, gender: str | None) -> _Seen | None:
+        """"Trump thanks Kim Jong Un as *he* welcomes home detainees": the subject of a clause of time
+        is the person the main clause is about, not the last person it named."""
+        clause = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl" \
+                or not any(c.dep_ == "mark" and c.lower_ in _SUBJECT_KEEPING_MARKS for c in clause.children):
+            return None
+        for seen in self._history:
+            head = self.doc[seen.i]
+            if seen.i < tok.i and seen.person and head.dep_ == "nsubj" and head.head == clause.head \
+                    and not (gender and seen.gender and seen.gender != gender):
+                return seen
+        return None
 
     def _last_sentences_subject(self, tok: Token, gender: str | None) -> _Seen | None:
         """"The congresswoman pressed Clinton on Benghazi. She accused the department of ...": a "he"
@@ -1590,6 +1643,18 @@ def _outweighed(entry: Entry, named: Counter) -> bool:
     ("Congress" in an article about Peru; not in a US article that mentions Mexico once)."""
     others = [named[c] for c in entry.not_with if named[c]]
     return bool(others) and max(others) >= max((named[c] for c in entry.context), default=0)
+
+
+def _named_without_title(before: str, people: list[Person]) -> Person | None:
+    """The one known person a surname names with no title before it: by the given name before it
+    ("Donald Trump"), or after an honorific ("Mr Trump") when only one person has the surname."""
+    honorific = before.lower().rstrip(".") in _HONORIFICS
+    if honorific:
+        return people[0] if len(people) == 1 else None
+    if not before[:1].isupper():
+        return None
+    named = [p for p in people if fold(p.name).startswith(fold(before))]
+    return named[0] if len(named) == 1 else None
 
 
 def _title_before(words: list[str], i: int, titles: dict[str, str]) -> tuple[str | None, str | None]:

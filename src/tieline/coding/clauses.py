@@ -559,11 +559,25 @@ def bind_pronoun(subject: Token) -> list[Token]:
     for _ in range(5):
         if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head == tok:
             return []
+        reason = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _REASON_MARKS for c in tok.children)
         tok = tok.head
         found = [c for c in tok.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
         if found:
+            if reason and _plural(subject) != _plural(found[0]) and found[0].ent_type_ not in _COLLECTIVE_NAMES:
+                return []  # "accused the businessmen of ingratitude because *they* invested abroad": not the prince
             return [] if _is_pronoun(found[0]) or found[0].lower_ in RELATIVE_PRONOUNS else found
     return []
+
+
+_REASON_MARKS = {"because", "although", "though", "whereas", "unless", "if", "since"}
+_PLURAL_PRONOUNS = {"they", "them", "we", "us"}
+_COLLECTIVE_NAMES = {"GPE", "NORP", "ORG"}  # "Iran ... because they welcome": a state or body may be "they"
+
+
+def _plural(tok: Token) -> bool:
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _PLURAL_PRONOUNS
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
 
 
 def _is_pronoun(tok: Token) -> bool:
@@ -614,6 +628,13 @@ def _slot_step(holders: list[Token], step: str, head: Token, obj: Token | None) 
             if any(c.dep_ == "prt" and c.lower_ == word for c in h.children) and h == head:
                 found.extend(o for o in h.children if o.dep_ in OBJECT_DEPS)
     return found
+
+
+def with_an_act(verb: Token) -> bool:
+    """Whether a verb helps with another act: "help *offset* a shortage", "helped *pave* the way"
+    (where the parser makes "helped" the auxiliary)."""
+    return verb.dep_ == "aux" or any(c.dep_ == "xcomp" or (c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"))
+                                     for c in verb.children)  # "helped shares *dip*", tagged a noun
 
 
 def _bare_infinitive(clause: Token) -> bool:
@@ -683,6 +704,9 @@ def own_markers(verb: Token, borrowed: bool = False) -> tuple[str, str]:
     for child in verb.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in _NEGATING_ADVERBS):
             neg = child
+        elif child.dep_ in SUBJECT_DEPS and not borrowed and any(
+                g.dep_ == "preconj" and g.lower_ == "neither" for g in child.children):
+            neg = next(g for g in child.children if g.lower_ == "neither")  # "Neither X nor Y commented"
         elif child.dep_ == "dobj" and not borrowed:
             none = next((d for d in child.children if d.dep_ == "det" and d.lower_ == "no"), None)
             neg = none or neg  # "raised *no* objections", but "gave no credit and *penalized* it" did penalize

@@ -21,6 +21,12 @@ _MAX_LEVELS = 6
 _FACTIVE_QUESTIONS = {"why", "how", "when", "where"}  # "did not say why X happened" leaves X a given
 _GUESSES_ABOUT_THE_PAST = {"may have", "might have", "must have"}  # what an act did, not whether it was done
 _DEGREE = {"less", "more", "too", "so", "least", "most", "increasingly"}
+# Adverbs that make a clause tell what is done again and again, no one act: "Tokyo *annually* pays
+# Washington $2 billion", "the two *regularly* meet", "he *often* criticized Merkel"
+_HABITUAL_ADVERBS = {"annually", "usually", "routinely", "regularly", "typically", "normally",
+                     "customarily", "habitually", "traditionally", "often", "frequently", "sometimes",
+                     "occasionally", "periodically", "ordinarily"}
+_RECURRING_PERIODS = {"day", "week", "month", "year", "summer", "winter", "spring", "autumn", "weekend"}
 
 
 @dataclass
@@ -33,6 +39,7 @@ class Mood:
     addressee: list[Token] = field(default_factory=list)  # who the directive asks to act
     words: list[Token] = field(default_factory=list)  # governors that changed the code, for the evidence
     purpose_of: Token | None = None  # the act this clause is the purpose of ("opened fire *to disperse*")
+    purpose_done: bool = False  # that act was done ("sent troops *to help*"): help meant is no intent of its own
     penalty: float = 0.0
 
     @property
@@ -56,6 +63,24 @@ def _trip_made(verb: Token) -> bool:
     return verb.lemma_.lower() in _TRIP_VERBS
 
 
+def _habitual(verb: Token) -> str:
+    """The word that makes the verb's clause habitual ("annually", "every year"), or ""."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in _HABITUAL_ADVERBS:
+            return child.text
+        if child.dep_ in ("npadvmod", "advmod") and child.lemma_.lower() in _RECURRING_PERIODS \
+                and any(d.dep_ == "det" and d.lower_ in ("every", "each") for d in child.children):
+            return f"every {child.text}"
+    return ""
+
+
+def _act_done(verb: Token) -> bool:
+    """A verb that tells of an act done: "sent", "has sent" (not "will send", "is sending")."""
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
+        return own_markers(verb, borrowed=True)[0] == "fact"
+    return False
+
+
 def _is_purpose(clause: Token) -> bool:
     return any(c.dep_ in ("aux", "mark") and c.tag_ == "TO" for c in clause.children) or any(
         c.dep_ == "mark" and c.lower_ in ("so", "in") for c in clause.children
@@ -73,6 +98,9 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
     if state in ("negated", "modal", "conditional"):
         return mood.drop({"negated": f"negated ('{word}')", "modal": f"modal ('{word}')",
                           "conditional": f"conditional ('{word}')"}[state])
+    habit = _habitual(head)
+    if habit:
+        return mood.drop(f"habitual ('{habit}'): no one act")
     mood.state = state
     if word:
         mood.governors.append((word, state))
@@ -125,13 +153,15 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
                 return mood.drop(f"'{tok.text}' is {state} ('{word}')")
             continue
         if dep == "advcl" and _is_purpose(tok) and tok.head.i not in transparent:
-            # "sent experts to investigate": what the subject set out to do, an intent
+            # "is sending experts to investigate": what the subject sets out to do, an intent; what a
+            # past act was for ("sent troops to help Iraq") is part of that act, or nothing of its own
             if mood.state == "fact":
                 mood.state = "future"
             mood.penalty += 0.1
             mood.governors.append((tok.head.text, "purpose"))
             if mood.purpose_of is None:
                 mood.purpose_of = tok.head
+                mood.purpose_done = _act_done(tok.head)
             tok = tok.head
             continue
         if dep == "pcomp" and tok.head.lower_ == "by" and tok.head.head.pos_ in ("VERB", "AUX"):

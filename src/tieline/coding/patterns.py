@@ -52,7 +52,9 @@ class VerbPattern:
     reciprocal: bool = False  # conjoined subjects with no target act on each other ("A and B met")
     appraisal: bool = False  # the code depends on how the predicative complement judges the target
     negative_code: str | None = None  # for appraisal patterns: the code of a negative judgement
-    needs_target: bool = False  # an event only when the target names an actor ("received *Kim*")
+    # an event only when the target names an actor ("received *Kim*"); "act": only when the verb helps
+    # with another act ("help *offset* a shortage", "helped *pave* the way"), not "America is coming to help"
+    needs_target: bool | str = False
     confidence: float | None = None
     source: str = "built-in"
 
@@ -162,9 +164,12 @@ def _parse_one(item: object, where: str, taxonomy: Taxonomy, origin: str) -> Ver
     confidence = item.get("confidence")
     if confidence is not None and not (isinstance(confidence, (int, float)) and 0 < confidence <= 1):
         raise ConfigError(f"{where} ({item['id']}): `confidence` must be a number in (0, 1], not {confidence!r}.")
-    for flag in ("reverse", "reciprocal", "appraisal", "needs_target"):
+    for flag in ("reverse", "reciprocal", "appraisal"):
         if not isinstance(item.get(flag, False), bool):
             raise ConfigError(f"{where} ({item['id']}): `{flag}` must be true or false.")
+    needs_target = item.get("needs_target", False)
+    if needs_target not in (True, False, "act"):
+        raise ConfigError(f"{where} ({item['id']}): `needs_target` must be true, false or act.")
     return VerbPattern(
         id=str(item["id"]),
         lemmas=lemmas,
@@ -187,7 +192,7 @@ def _parse_one(item: object, where: str, taxonomy: Taxonomy, origin: str) -> Ver
         reciprocal=bool(item.get("reciprocal", False)),
         appraisal=appraisal,
         negative_code=negative_code,
-        needs_target=bool(item.get("needs_target", False)),
+        needs_target=needs_target,
         confidence=float(confidence) if confidence is not None else None,
         source=origin,
     )

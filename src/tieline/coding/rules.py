@@ -49,6 +49,7 @@ from .clauses import (
     prep_objects,
     slot_tokens,
     subjects,
+    with_an_act,
 )
 from .mood import Mood, analyse
 from .moods import load_moods
@@ -107,6 +108,10 @@ _MEETING_CODES = {"040", "046"}  # consultations and negotiations: nothing betwe
 # Where the other party of a deal stands in the act agreed to: "agreed to sell cars *to Hungary*",
 # "to buy rice *from the US*", "to acquire *Cardis Corp*", "a stake *in Fichtel und Sachs*".
 _DEAL_ROOTS = {"03", "05"}
+_SUFFERED = {"killing", "death", "assassination", "murder", "execution", "arrest", "detention", "kidnapping",
+             "abduction", "capture", "imprisonment", "jailing", "beheading", "torture", "poisoning", "ouster", "expulsion"}
+_HELPING_ROOTS = {"06", "07"}  # material cooperation and aid ("to improve relations" stays an intent)
+_COERCING_VERBS = {"force", "compel", "pressure", "pressurize", "pressurise", "coerce", "oblige", "push", "make"}
 _DEAL_PARTNER_SLOTS = ("dative", "prep:to", "prep:from", "prep:with", "dobj", "dobj>prep:in", "dobj>prep:of")
 _HOLDINGS = {"stake", "interest", "share", "stock", "holding", "control", "asset", "majority", "minority", "pct",
              "percent", "investment"}  # "a stake *in* X", "shares *of* X": X is the other party
@@ -342,6 +347,13 @@ class RulesCoder(Coder):
             if act is None and result_of(clause.code, clause.candidate.head) is not None:
                 act, how = result_of(clause.code, clause.candidate.head), "the outcome"
             main = by_head.get(act.i) if act is not None else None
+            if main is None and how == "the purpose" and clause.mood.purpose_done \
+                    and clause.candidate.code[:2] in _HELPING_ROOTS:
+                # "sent troops to help Iraq", "signed a loan to support exports": what a past act was
+                # meant to help is neither an intent still to come nor help given
+                _note(trace, s_idx, clause.candidate.head, clause.pattern_id,
+                      f"not coded: the purpose of '{act.text}', an act done, is no intent of its own")
+                continue
             if main is None or main is clause:
                 kept.append(clause)
                 continue
@@ -607,6 +619,13 @@ class RulesCoder(Coder):
             inner_targets = [m for t in inner for m in _resolve(actors, t) if self._another_actor(m, sources)]
             if inner_targets:
                 target_tokens, targets = inner, inner_targets
+        if not targets and clause.code[:2] == "08" and head.dep_ == "xcomp" \
+                and plain_lemma(head.head) in _COERCING_VERBS:
+            # "forced Britain, France and Israel to back down": they yielded to the one who forced them
+            coercers = [t for t in subjects(head.head)[0] if t.pos_ != "PRON"]
+            found = [m for t in coercers for m in _resolve(actors, t) if self._another_actor(m, sources)]
+            if found:
+                target_tokens, targets = coercers, found
         if pattern.reverse:
             sources, targets = targets, sources
             source_tokens, target_tokens = target_tokens, source_tokens
@@ -754,7 +773,9 @@ class RulesCoder(Coder):
         speaker_tokens, _ = self._subject_tokens(governor)
         speakers = [m for t in speaker_tokens for m in _resolve(actors, t)]
         countries = {_country(m) for m in speakers}
-        same = bool(speakers) and bool(clause.sources) and all(_country(m) in countries for m in clause.sources)
+        # "said its jets and artillery struck": sources of no state named beside the speaker's own are its own too
+        known = [m for m in clause.sources if not m.role_only]
+        same = bool(speakers) and bool(known) and all(_country(m) in countries for m in known)
         same = same or bool({t.i for t in speaker_tokens} & {t.i for t in clause.source_tokens})
         conflict = clause.code[:2] >= "10"
         violent = clause.code[:2] in _VIOLENT_ROOTS
@@ -837,6 +858,11 @@ class RulesCoder(Coder):
         cand = Candidate(noun, pattern, pattern.code, None, [noun])
         clause = Clause(cand, pattern.code, pattern.id, [noun], Mood("fact"))
         modifiers, agents_ = _doers_of(noun, actors)
+        # "Soleimani's killing", "Navalny's arrest": the owner of what is suffered suffered it (but
+        # "Iran's arrest *of* the sailors" was Iran's act)
+        sufferers = [c for c in modifiers if c.dep_ == "poss" and c.pos_ != "PRON"] \
+            if noun.lemma_.lower() in _SUFFERED and not prep_objects(noun, "of") else []
+        modifiers = [c for c in modifiers if c not in sufferers]
         # "Iran's attack", "Israeli strikes": a name; "Kerry's visit", "the workers' strike": an owner
         # that is an actor, but not for force, which a person's possessive is often only in words
         # ("Giuliani's attacks on the inquiry"), nor a pronoun's ("their assault" after many states)
@@ -844,7 +870,15 @@ class RulesCoder(Coder):
                   and pattern.code[:2] not in _VIOLENT_ROOTS and _resolve(actors, c)]
         source_tokens = [c for c in modifiers if c.i in actors.by_token] + owners + agents_
         sources = [m for t in source_tokens for m in _resolve(actors, t)]
+        if pattern.code[:2] in ("19", "20"):
+            # "the Turkish offensive", "Russia's bombardment": a state's armed force is its military
+            sources = [dataclasses.replace(m, code=actors.gazetteer.cameo_code(m.country_code, "MIL"), sector="MIL",
+                                           plover_sector="MIL")
+                       if m.sector is None and m.country_code and m.kind in ("demonym", "country") else m
+                       for m in sources]
         target_tokens, targets = self._slot_targets(cand, sources, actors)
+        if sufferers and not targets:
+            target_tokens, targets = sufferers, [m for t in sufferers for m in _resolve(actors, t)]
         if owners and not targets and source_tokens == owners:
             # "Abe's visit is to prepare for ...", "Netanyahu's visit is highly unusual": a person's act
             # named with no one it concerns is most often one talked about before or after it happens
@@ -967,7 +1001,11 @@ class RulesCoder(Coder):
             # "Officials met on Tuesday": one party's members among themselves, no event between actors
             _note(trace, s_idx, head, clause.pattern_id, "not coded: a reciprocal act with only one party")
             return []
-        if clause.candidate.pattern.needs_target and not any(t.code for t in clause.targets) and policy != "any":
+        needs = clause.candidate.pattern.needs_target
+        # "act": help given to no one named, or with another act, is none ("helped others", "helped drive
+        # Brexit"); a promise of help may name no one ("America is coming to help")
+        if needs and (needs is True or with_an_act(head) or clause.code[:2] == "07") \
+                and not any(t.code for t in clause.targets) and policy != "any":
             # "the port receives grain", "Libya is receiving funds": receiving no one is no hosting
             _note(trace, s_idx, head, clause.pattern_id, "not coded: the pattern needs a target that names an actor")
             return []

@@ -91,6 +91,8 @@ _UNDATED_DATELINE = re.compile(
     r"|^(?P<mixed>[A-Z][a-z]+(?:[ /][A-Z][a-z]+){0,2}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?)"
     r" \((?P<network>CNN|CNN Business|AP|UPI|Reuters|AFP)\)\s*(?:--|—|–|-)?\s*(?=[A-Z\"“‘'])"
 )
+# A network's credit with no place before it: "(CNN) President Trump said ...".
+_BARE_CREDIT = re.compile(r"^\((?:CNN|CNN Business|AP|UPI|Reuters|AFP)\)\s*(?:--|—|–|-)?\s*(?=[A-Z\"“‘'])")
 # Story kickers that look like an all-capital dateline but name no place.
 _KICKERS = frozenset({"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH",
                       "LIVE", "EDITORIAL", "COMMENTARY", "CORRECTION", "FACT CHECK", "VIDEO", "PHOTOS"})
@@ -168,6 +170,10 @@ def clean_text(raw: str, detect_title: bool = True, web: bool = False) -> CleanT
         found = _parse_dateline(paragraph)
         if found:
             result.dateline, result.published, kept[i] = found
+            break
+        credit = _BARE_CREDIT.match(paragraph)
+        if credit:  # "(CNN) Aerial bombardments ...": the network is no subject of the first sentence
+            kept[i] = paragraph[credit.end():]
             break
     result.text = "\n\n".join(kept)
     return result
