@@ -15,7 +15,8 @@ PARAGRAPHS = "tieline_paragraphs"
 
 _SENTENCE_END = (".", "!", "?", "…")
 CLOSING_PUNCT = frozenset({'"', "'", "”", "’", ")", "]", "»"})  # what may close a sentence after its full stop
-# Titles written short that the model's tokenizer splits from their full stop ("Amb", "."): no sentence ends there
+# Titles written short that the model's tokenizer splits from their full stop ("Amb", "."), so that the
+# parser ended a sentence there; kept whole by `_keep_title_abbreviations`
 _TITLE_ABBREVIATIONS = frozenset({"Amb", "Lt", "Col", "Sgt", "Capt", "Maj", "Cmdr", "Cpl", "Pvt", "Brig", "Supt", "Insp",
                                   "Det", "Atty", "Cmdt", "Hon", "Fr", "Msgr", "Ambs", "Reps", "Sens", "Gens"})
 
@@ -35,9 +36,6 @@ def paragraph_starts(doc: Doc) -> Doc:
         elif tok.text in CLOSING_PUNCT and before.text.endswith(_SENTENCE_END) and not before.whitespace_ \
                 and (tok.whitespace_ or tok.i + 1 == len(doc) or doc[tok.i + 1].is_space):
             tok.is_sent_start = False
-        elif before.text == "." and tok.i >= 2 and doc[tok.i - 2].text in _TITLE_ABBREVIATIONS \
-                and not doc[tok.i - 2].whitespace_ and tok.text[:1].isupper():
-            tok.is_sent_start = False  # "invited Amb. Robert Lighthizer": the tokenizer keeps "Amb" and "." apart
     return doc
 
 

@@ -200,7 +200,7 @@ class DocActors:
         national security adviser" of a page about Bolton's book)."""
         offices = {t.office for t in person.terms}
         titles = [title for title, office in self.gazetteer.titles.items() if office in offices]
-        text = self._folded_text.lower()
+        text = self._folded_text
         return any(re.search(rf"\b(?:former|ex-)\s+(?:\w+\s+){{0,2}}{re.escape(title)}\b", text) for title in titles)
 
     @cached_property
@@ -214,6 +214,7 @@ class DocActors:
         words = _TEXT_WORD.findall(self.page_text or self.doc.text)
         spans: list[tuple[date, date]] = []
         untitled: dict[str, list[tuple[date, date]]] = {}  # "Mr Trump", "Donald Trump": named, no office title
+        decided: set[str] = set()
         for i, word in enumerate(words):
             name = word.rstrip(".-").removesuffix("'s").removesuffix("’s")
             people = self.gazetteer.people_by_surname(name) if i > 0 and name[:1].isupper() else []
@@ -222,7 +223,10 @@ class DocActors:
             office, given = _title_before(words, i, self.gazetteer.titles)
             if office is None or office in _GENERIC_LEADER:
                 named = _named_without_title(words[i - 1], people)
-                if named is not None and named.name not in untitled and not self._called_former(named):
+                if named is None or named.name in decided:
+                    continue
+                decided.add(named.name)
+                if not self._called_former(named):
                     untitled[named.name] = [(t.start, min(t.end or self.day, self.day)) for t in named.terms
                                             if t.start <= self.day and t.sector != "PTY"]  # not a campaign
                 continue

@@ -872,8 +872,7 @@ class RulesCoder(Coder):
         sources = [m for t in source_tokens for m in _resolve(actors, t)]
         if pattern.code[:2] in ("19", "20"):
             # "the Turkish offensive", "Russia's bombardment": a state's armed force is its military
-            sources = [dataclasses.replace(m, code=actors.gazetteer.cameo_code(m.country_code, "MIL"), sector="MIL",
-                                           plover_sector="MIL")
+            sources = [_in_sector(m, "MIL", actors.gazetteer)
                        if m.sector is None and m.country_code and m.kind in ("demonym", "country") else m
                        for m in sources]
         target_tokens, targets = self._slot_targets(cand, sources, actors)
@@ -942,8 +941,7 @@ class RulesCoder(Coder):
         sector = person.sector_on(day)[0]  # the office then, or ELI out of office (a legislator stays one)
         if sector is None or sector == m.plover_sector:
             return m
-        return dataclasses.replace(m, code=gazetteer.cameo_code(m.country_code, sector),
-                                   sector=gazetteer.cameo_role(sector) or None, plover_sector=sector)
+        return _in_sector(m, sector, gazetteer)
 
     def _said_by(self, code: str, head: Token, a1: Mention, a2: Mention | None,
                  gathered: bool = False) -> tuple[str, str] | None:
@@ -1148,6 +1146,12 @@ def _is_a_name(noun: Token) -> bool:
     if noun.head.lemma_.lower() not in _NAMING_VERBS:
         return False
     return noun.dep_ in ("oprd", "attr", "xcomp") or (noun.dep_ == "dobj" and noun.pos_ == "PROPN")
+
+
+def _in_sector(m: Mention, sector: str, gazetteer: Gazetteer) -> Mention:
+    """The same actor of the same state in another PLOVER sector."""
+    return dataclasses.replace(m, code=gazetteer.cameo_code(m.country_code, sector),
+                               sector=gazetteer.cameo_role(sector) or None, plover_sector=sector)
 
 
 def _doers_of(noun: Token, actors: DocActors) -> tuple[list[Token], list[Token]]:
