@@ -1,6 +1,8 @@
 """The actor data files: complete for the countries the issue names, consistent, and extensible."""
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -133,7 +135,7 @@ def test_leaders_of_the_1980s_are_known_by_title(iso3):
     ("Donald Trump", date(2016, 12, 1), "GOV"),   # the president-elect acts in the office to come
     ("Donald Trump", date(2019, 3, 1), "GOV"),
     ("Donald Trump", date(2022, 3, 1), "ELI"),    # between his terms
-    ("Donald Trump", date(2011, 3, 1), "GOV"),    # long before any office: the world he came to, not a campaign
+    ("Donald Trump", date(2011, 3, 1), "BUS"),    # the company he led, not the office he took six years later
     ("Mitt Romney", date(2012, 9, 12), "PTY"),
     ("Mitt Romney", date(2020, 3, 1), "LEG"),
     ("John Brennan", date(2013, 2, 7), "GOV"),    # the White House adviser, a month before he ran the CIA
@@ -147,3 +149,22 @@ def test_a_person_is_coded_in_the_role_of_the_day(gaz, name, when, sector):
 def test_names_are_found_with_or_without_their_accents(gaz):
     assert [e.code for e in gaz.lookup("Juan Guaidó")] == [e.code for e in gaz.lookup("Juan Guaido")] != []
     assert gaz.lookup("Guaidó Guaidó") == []
+
+
+def test_no_flow_list_in_the_data_runs_two_items_into_one():
+    """A list written over several lines needs a comma at each line's end: without one, YAML joins
+    the last word of a line and the first of the next into one name ("pres. chief minister")."""
+    joined = []
+    for path in sorted(Path(tieline.__file__).parent.rglob("*.yaml")):
+        depth = 0
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            code = re.sub(r"\s+#.*$", "", line)
+            bare = re.sub(r"\"[^\"]*\"|'[^']*'", "", code)
+            depth += bare.count("[") + bare.count("{") - bare.count("]") - bare.count("}")
+            if depth > 0 and code.strip() and not code.rstrip().endswith((",", "[", "{")):
+                joined.append(f"{path.name}:{number}: {line.strip()}")
+    assert not joined, joined
+
+
+def test_abbreviated_titles_and_the_role_after_them_are_both_roles(gaz):
+    assert gaz.roles.get("pres.") == "GOV" and gaz.roles.get("chief minister") == "GOV"

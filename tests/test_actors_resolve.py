@@ -1241,6 +1241,11 @@ def test_an_undated_page_keeps_the_people_it_names_without_a_title_in_office(cod
     doc_actors = coder.resolver.for_doc(coder.nlp(text), date(2026, 11, 30), undated=True)
     found = {m.text: m.code for m in doc_actors.mentions}
     assert found["Mr Trump"] == "USAGOV"
+    # his years in business are no office a page's titles date: not 2015, when Netanyahu was
+    # prime minister and Trump still ran his company
+    text = "Donald Trump told Israel to stay strong and promised support for Prime Minister Netanyahu."
+    doc_actors = coder.resolver.for_doc(coder.nlp(text), date(2026, 11, 30), undated=True)
+    assert {m.text: m.code for m in doc_actors.mentions}["Donald Trump"] == "USAGOV"
 
 
 def test_people_and_groups_from_the_as46_audit(actors_of):
@@ -1273,3 +1278,23 @@ def test_a_person_coded_as_the_body_they_lead_is_he_not_it(actors_of):
     assert [m.code for m in actors.resolve(head_of(doc, "He"))] == ["IRNMIL"]
     _, actors, doc = actors_of("Iran said after Soleimani's killing that it would no longer comply.", date(2020, 1, 8))
     assert [m.code for m in actors.resolve(head_of(doc, "it"))] == ["IRNGOV"]
+
+
+def test_a_surname_is_the_namesake_the_article_named_in_full_not_a_foreign_minister(actors_of):
+    # John Reid was Britain's defence and home secretary; a story about Harry Reid is no British story
+    text = ("Harry Reid spent a decade leading Senate Democrats in Washington. Reid said the fight for American "
+            "workers was lost. Reid told reporters he would recover. Reid thanked his staff. "
+            "Reid left. Democratic senators praised the decision.")
+    found, _, _ = actors_of(text, date(2015, 5, 22))
+    assert found["Democratic senators"][0] == "USALEG"
+
+
+def test_congressional_party_members_are_legislators(actors_of):
+    found, _, _ = actors_of("Congressional Republicans criticized President Obama's plan.", date(2015, 3, 3))
+    assert found["Congressional Republicans"][0] == "USALEG"
+
+
+def test_a_scandal_named_for_a_country_is_no_actor_of_it(actors_of):
+    found, _, _ = actors_of("The Iran-contra committee and congressional investigators of the Iran-contra scandal "
+                            "agreed to grant immunity.", date(1987, 3, 16))
+    assert not any(code.startswith("IRN") for code, _ in found.values()), found

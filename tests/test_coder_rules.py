@@ -377,11 +377,16 @@ def test_an_offensive_towards_a_place_is_against_its_state(code_text):
     "The company reduced the price it charges customers for heating oil.",  # a price charged is no indictment
     "Spain and Portugal raised no objections to a common EC stance.",  # "no" objections: none raised
     "Chad had not asked France to help drive the Libyans out of the north.",  # an unmade request's end
-    "Trump has been critical of the deal his predecessor struck in 2015.",  # a deal struck is no attack
     "Toshiba Corp demonstrated a new computer chip in Tokyo.",  # to demonstrate a thing is to show it
 ])
 def test_phrases_that_report_no_event(code_text, sentence):
     assert code_text(sentence, date(1987, 4, 1)) == []
+
+
+def test_a_deal_struck_is_no_attack(code_text):
+    found = [e.event_code for e in code_text("Trump has been critical of the deal his predecessor struck in 2015.",
+                                             date(2018, 4, 1))]
+    assert found == ["012"]  # critical of it, and no strike
 
 
 def test_demonstrating_against_someone_is_a_protest(code_text):
@@ -815,3 +820,15 @@ def test_helping_in_a_search_needs_no_one_helped(code_text):
     found = [(e.actor1_code, e.event_code) for e in code_text("China and France are also helping in the search.",
                                                               date(2014, 5, 12))]
     assert found == [("CHNGOV", "070"), ("FRAGOV", "070")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the party whose act the concern or warning is about, named as its owner
+    ("American senators expressed concerns about Putin's plan.", ("USALEG", "012", "RUSGOV")),
+    ("The French foreign minister warned of Russia's troubling behaviour.", ("FRAGOV", "012", "RUSGOV")),
+    # "pushed China for a response": the one pressed is the object, not only a for-phrase's owner
+    ("American envoys pushed China for a response.", ("USAGOV", "020", "CHNGOV")),
+])
+def test_the_owner_of_a_concern_and_the_one_pressed_are_targets(code_text, text, expected):
+    found = {(e.actor1_code, e.event_code, e.actor2_code) for e in code_text(text, date(2018, 3, 3))}
+    assert expected in found, found

@@ -152,3 +152,23 @@ def test_an_address_with_a_year_and_a_month_dates_the_page_to_the_month_or_to_it
     assert dated(stamped) == (date(2020, 3, 29), "url")
     # one that does not is only a number
     assert dated("https://www.example.com/news/2018/11/report-190120115807476.html") == (date(2018, 11, 1), "url-month")
+
+
+def test_a_wall_street_journal_address_dates_the_page_by_the_unix_time_ending_its_slug():
+    from datetime import UTC, date, datetime
+
+    from tieline.ingest import extract_text
+
+    fetched = datetime(2026, 11, 30, tzinfo=UTC)
+    text = "The prime minister won the election on Thursday, officials said."
+
+    def dated(url):
+        article = extract_text(Document(id="w", source="w", content=text, fetched=fetched, url=url))
+        return article.published, article.date_source
+
+    wsj = "http://www.wsj.com/articles/david-camerons-conservatives-on-course-for-u-k-election-victory-1431065906"
+    assert dated(wsj) == (date(2015, 5, 8), "url")
+    assert dated("https://www.wsj.com/articles/democrats-promise-probe-of-meetings-11547356133?mod=hp") \
+        == (date(2019, 1, 13), "url")  # from 2019 the time has a leading 1
+    assert dated("https://www.wsj.com/articles/a-page-from-the-future-1999999999")[1] == "crawl"
+    assert dated("https://news.example.org/world/border-talks-1490769619")[1] == "crawl"  # elsewhere an id

@@ -228,7 +228,7 @@ class DocActors:
                 decided.add(named.name)
                 if not self._called_former(named):
                     untitled[named.name] = [(t.start, min(t.end or self.day, self.day)) for t in named.terms
-                                            if t.start <= self.day and t.sector != "PTY"]  # not a campaign
+                                            if t.start <= self.day and t.sector not in ("PTY", "BUS")]  # no campaign or company
                 continue
             held = [p for p in people if (given is None or fold(p.name).startswith(fold(given)))
                     and any(_same_office(t.office, office) for t in p.terms)]
@@ -1732,15 +1732,29 @@ def _drop_towns_named_for_people(doc: Doc, by_token: dict[int, tuple[Span, Entry
 
 
 def _states_named(doc: Doc, by_token: dict[int, tuple[Span, Entry]], gazetteer: Gazetteer, day: date) -> Counter:
-    names = Counter(entry.country_code for _, entry in _named_spans(by_token)
+    spans = _named_spans(by_token)
+    names = Counter(entry.country_code for _, entry in spans
                     if entry.kind in ("country", "demonym", "capital", "person") and entry.country_code)
+    named_in_full = {entry.person for _, entry in spans if entry.kind == "person"}
+    state_of: dict[str, str | None] = {}
     for tok in doc:  # "Trump said": a leader named by surname alone names a state too
         if tok.pos_ == "PROPN" and tok.i not in by_token and tok.text[:1].isupper() \
                 and not _in_longer_name(tok, gazetteer):
-            known = [p for p in gazetteer.people_by_surname(tok.text) if p.is_top and surname_in_use(p, day)]
-            if len({p.country for p in known}) == 1:
-                names[known[0].country] += 1
+            if tok.text not in state_of:
+                state_of[tok.text] = _surname_state(tok.text, named_in_full, gazetteer, day)
+            if state_of[tok.text] is not None:
+                names[state_of[tok.text]] += 1
     return names
+
+
+def _surname_state(surname: str, named_in_full: set[str | None], gazetteer: Gazetteer, day: date) -> str | None:
+    """The state a leader's bare surname names: "Harry Reid ... Reid said" is whoever the article
+    named in full with it (a legislator, no leader), though a namesake of higher office (John Reid,
+    a British minister) is known too."""
+    in_use = [p for p in gazetteer.people_by_surname(surname) if surname_in_use(p, day)]
+    named = [p for p in in_use if p.key in named_in_full]
+    known = [p for p in named or in_use if p.is_top]
+    return known[0].country if len({p.country for p in known}) == 1 else None
 
 
 def _in_longer_name(tok: Token, gazetteer: Gazetteer) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from ..models import Article, Document, Failure
 from ..pipeline import RunStats
@@ -152,6 +152,27 @@ def url_month(url: str | None, fetched: datetime | None = None) -> tuple[date, s
     return first, "url-month"
 
 
+# Sites whose article slugs end in the page's Unix time: "...-victory-1431065906", or from 2019
+# with a leading 1, "...-with-putin-11547356133" (the Wall Street Journal and its sister titles).
+# Elsewhere ten digits at a slug's end are as often a page number, so no other site is read so.
+UNIX_TIME_SITES = ("wsj.com", "barrons.com")
+_URL_UNIX_TIME = re.compile(r"^https?://([^/?#]+)/.*/[a-z0-9]+(?:-[a-z0-9]+)+-1?(\d{10})$")
+_FIRST_UNIX_DAY = date(2000, 1, 1)
+
+
+def url_unix_day(url: str | None, fetched: datetime | None = None) -> date | None:
+    """The day of the Unix time that ends the slug of a site in `UNIX_TIME_SITES`; none outside
+    2000 to the fetch."""
+    path = re.split(r"[?#]", url or "", maxsplit=1)[0].rstrip("/")
+    found = _URL_UNIX_TIME.search(path)
+    host = found.group(1).lower() if found is not None else ""
+    if not any(host == site or host.endswith("." + site) for site in UNIX_TIME_SITES):
+        return None
+    day = datetime.fromtimestamp(int(found.group(2)), tz=UTC).date()
+    latest = fetched.date() if fetched is not None else date.today()
+    return day if _FIRST_UNIX_DAY <= day <= latest else None
+
+
 def _published(doc: Document, extracted: str | None) -> tuple[date | None, str]:
     if doc.published is not None:
         return doc.published, "document"
@@ -163,6 +184,9 @@ def _published(doc: Document, extracted: str | None) -> tuple[date | None, str]:
     from_url = url_date(doc.url, doc.fetched)
     if from_url is not None:
         return from_url, "url"
+    stamped = url_unix_day(doc.url, doc.fetched)
+    if stamped is not None:
+        return stamped, "url"
     month = url_month(doc.url, doc.fetched)
     if month is not None:
         return month
