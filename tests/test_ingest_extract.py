@@ -133,17 +133,20 @@ def test_a_text_with_no_date_takes_the_day_its_address_gives():
         assert later.date_source == "crawl"  # no page is from after it was fetched
 
 
-def test_an_address_with_a_year_and_a_month_dates_the_page_to_the_month_or_to_its_stamped_day():
-    from datetime import UTC, date, datetime
+def dated(url: str) -> tuple:
+    """The date and its source that an undated page fetched on 2026-11-30 takes from its address."""
+    from datetime import UTC, datetime
 
     from tieline.ingest import extract_text
 
-    fetched = datetime(2026, 11, 30, tzinfo=UTC)
     text = "The minister met her counterpart in Paris on Monday to discuss the border."
+    article = extract_text(Document(id="m", source="m", content=text, url=url,
+                                    fetched=datetime(2026, 11, 30, tzinfo=UTC)))
+    return article.published, article.date_source
 
-    def dated(url):
-        article = extract_text(Document(id="m", source="m", content=text, fetched=fetched, url=url))
-        return article.published, article.date_source
+
+def test_an_address_with_a_year_and_a_month_dates_the_page_to_the_month_or_to_its_stamped_day():
+    from datetime import date
 
     assert dated("https://www.aljazeera.com/news/2020/03/border-talks.html") == (date(2020, 3, 1), "url-month")
     assert dated("http://www.example.com/news/2017/04/border-talks") == (date(2017, 4, 1), "url-month")
@@ -155,16 +158,7 @@ def test_an_address_with_a_year_and_a_month_dates_the_page_to_the_month_or_to_it
 
 
 def test_a_wall_street_journal_address_dates_the_page_by_the_unix_time_ending_its_slug():
-    from datetime import UTC, date, datetime
-
-    from tieline.ingest import extract_text
-
-    fetched = datetime(2026, 11, 30, tzinfo=UTC)
-    text = "The prime minister won the election on Thursday, officials said."
-
-    def dated(url):
-        article = extract_text(Document(id="w", source="w", content=text, fetched=fetched, url=url))
-        return article.published, article.date_source
+    from datetime import date
 
     wsj = "http://www.wsj.com/articles/david-camerons-conservatives-on-course-for-u-k-election-victory-1431065906"
     assert dated(wsj) == (date(2015, 5, 8), "url")
