@@ -1257,12 +1257,7 @@ class DocActors:
         if tok.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "advcl" \
                 or not any(c.dep_ == "mark" and c.lower_ in _SUBJECT_KEEPING_MARKS for c in clause.children):
             return None
-        for seen in self._history:
-            head = self.doc[seen.i]
-            if seen.i < tok.i and seen.person and head.dep_ == "nsubj" and head.head == clause.head \
-                    and not (gender and seen.gender and seen.gender != gender):
-                return seen
-        return None
+        return self._person_subject_of(clause.head, gender, ("nsubj",), 0, tok.i)
 
     def _last_sentences_subject(self, tok: Token, gender: str | None) -> _Seen | None:
         """"The congresswoman pressed Clinton on Benghazi. She accused the department of ...": a "he"
@@ -1275,10 +1270,16 @@ class DocActors:
         if any(t.is_quote for t in self.doc[sent.start: tok.i]):
             return None  # a quotation's "he" is whom the speaker talks about, often not the last subject
         previous = self.doc[sent.start - 1].sent
+        return self._person_subject_of(previous.root, gender, ("nsubj", "nsubjpass"), previous.start, previous.end)
+
+    def _person_subject_of(self, verb: Token, gender: str | None, deps: tuple[str, ...], first: int,
+                           end: int) -> _Seen | None:
+        """The first person remembered between tokens `first` and `end` as the subject of `verb`,
+        of the pronoun's gender where both are known."""
         for seen in self._history:
             head = self.doc[seen.i]
-            if previous.start <= seen.i < previous.end and seen.person and head.dep_ in ("nsubj", "nsubjpass") \
-                    and head.head == previous.root and not (gender and seen.gender and seen.gender != gender):
+            if first <= seen.i < end and seen.person and head.dep_ in deps and head.head == verb \
+                    and not (gender and seen.gender and seen.gender != gender):
                 return seen
         return None
 

@@ -85,14 +85,16 @@ _DATELINE = re.compile(
 )
 # Most wire and network stories carry no date in the dateline: "WASHINGTON — ", "KABUL, Afghanistan
 # (AP) — ", "BRUSSELS/LONDON (Reuters) - ", and CNN's mixed-case "Havana (CNN)" with no dash.
+_NETWORKS = r"CNN|CNN Business|AP|UPI|Reuters|AFP"
+_AFTER_CREDIT = r"\s*(?:--|—|–|-)?\s*(?=[A-Z\"“‘'])"  # an optional dash, then the story's first word
 _UNDATED_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?)"
     r"\s*(?:\((?P<agency>[A-Za-z. ]{1,30})\))?\s*(?:(?:--|—|–| -)\s+(?=\S)|(?:--|—|–)(?=[A-Z\"“‘']))"
     r"|^(?P<mixed>[A-Z][a-z]+(?:[ /][A-Z][a-z]+){0,2}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?)"
-    r" \((?P<network>CNN|CNN Business|AP|UPI|Reuters|AFP)\)\s*(?:--|—|–|-)?\s*(?=[A-Z\"“‘'])"
+    rf" \((?P<network>{_NETWORKS})\){_AFTER_CREDIT}"
 )
 # A network's credit with no place before it: "(CNN) President Trump said ...".
-_BARE_CREDIT = re.compile(r"^\((?:CNN|CNN Business|AP|UPI|Reuters|AFP)\)\s*(?:--|—|–|-)?\s*(?=[A-Z\"“‘'])")
+_BARE_CREDIT = re.compile(rf"^\((?:{_NETWORKS})\){_AFTER_CREDIT}")
 # Story kickers that look like an all-capital dateline but name no place.
 _KICKERS = frozenset({"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH",
                       "LIVE", "EDITORIAL", "COMMENTARY", "CORRECTION", "FACT CHECK", "VIDEO", "PHOTOS"})
