@@ -85,6 +85,7 @@ class Gazetteer:
     shared_offices: set[str] = field(default_factory=set)  # offices many hold at once ("senator")
     genders: dict[str, str] = field(default_factory=dict)  # given name or honorific -> "female"/"male"
     not_as_adjectives: set[str] = field(default_factory=set)  # "general": no role as an adjective
+    capitals_only: set[str] = field(default_factory=set)  # "pm": a role only as "PM", not as a time
     only_as_head: set[str] = field(default_factory=set)  # "missile": a role only heading the phrase
     sole_offices: dict[str, str] = field(default_factory=dict)  # office one state has -> ISO3 ("pope" -> VAT)
     version: str = ""
@@ -300,6 +301,7 @@ def _load_roles(gaz: Gazetteer, data: dict) -> None:
     for phrase, meaning in (data.get("generic") or {}).items():
         gaz.generic[" ".join(str(phrase).lower().split())] = meaning
     gaz.not_as_adjectives.update(str(w).lower() for w in data.get("not_as_adjectives") or ())
+    gaz.capitals_only.update(str(w).lower() for w in data.get("capitals_only") or ())
     gaz.only_as_head.update(" ".join(str(w).lower().split()) for w in data.get("only_as_head") or ())
     for office, country in (data.get("sole_offices") or {}).items():
         if str(office) not in gaz.titles.values():

@@ -152,6 +152,17 @@ class _Seen:
 
 
 @dataclass
+class _Unknown:
+    """A person the article names whom no file knows and nothing around the name places: a "he"
+    or "she" after it may be this person, so it binds to no one rather than to someone older."""
+
+    i: int  # token index of the name's last word
+    surname: str
+    verb: int
+    gender: str | None = None
+
+
+@dataclass
 class DocActors:
     """Actor mentions of one article and what it has introduced so far."""
 
@@ -161,6 +172,7 @@ class DocActors:
     when: date | None = None  # the article's date, for titles whose holder changes over time
     _cache: dict[int, list[Mention]] = field(default_factory=dict)
     _history: list[_Seen] = field(default_factory=list)
+    _unknown_people: list[_Unknown] = field(default_factory=list)
     _names: dict[str, list[tuple[int, frozenset[str], Mention, str | None]]] = field(default_factory=dict)
     _groups: int = 0
     _walked: bool = False
@@ -316,6 +328,11 @@ class DocActors:
             mentions = self._resolve_head(tok)
             self._cache[tok.i] = mentions
             self._note(tok, mentions)
+            if not mentions and tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+                # "Sarah Huckabee Sanders … Sanders said": the bare surname keeps the full name's gender
+                gender = self._name_gender(tok) or next(
+                    (u.gender for u in reversed(self._unknown_people) if u.surname == tok.text and u.gender), None)
+                self._unknown_people.append(_Unknown(tok.i, tok.text, _governing_verb(tok), gender))
 
     # --- one noun phrase ---------------------------------------------------------------------
 
@@ -897,6 +914,9 @@ class DocActors:
                     continue  # "Mr Christian", "Mrs Judge": a surname, not a faith or an office
                 if n == 1 and len(last.text) <= 3 and last.text.istitle() and last.ent_type_ == "PERSON":
                     continue  # "Ngo Dinh Diem": a name, not an NGO (the acronym is written in capitals)
+                if n == 1 and last.lower_ in self.gazetteer.capitals_only \
+                        and (not last.text.isupper() or (before is not None and before.like_num)):
+                    continue  # "the PM" is the prime minister; "3 pm" and "3 PM" are times
                 if n == 1 and last.pos_ == "ADJ" and last.text.islower() and last.lower_ in self.gazetteer.not_as_adjectives \
                         and not (last.i + 1 < len(self.doc) and self.doc[last.i + 1].ent_type_ == "PERSON"):
                     # "general commitments": no general ("Iranian general Qassem Soleimani" is);
@@ -918,8 +938,10 @@ class DocActors:
                 while end - 1 > ent.start and self.doc[end - 1].lower_ in _CALENDAR_WORDS:
                     end -= 1  # "President Trump Sunday said": the tagger took the day into the name
                 start = ent.start
-                while start < end - 1 and start < head.i and self.doc[start].lower_ in self.gazetteer.roles:
-                    start += 1  # "Reps. Darrell E. Issa" tagged whole: the title is no part of the name
+                while start < end - 1 and start < head.i and (self.doc[start].lower_ in self.gazetteer.roles
+                                                              or self.doc[start].lower_.rstrip(".") in _HONORIFICS):
+                    # "Reps. Darrell E. Issa", "Mrs May" tagged whole: a title or an honorific is no part of the name
+                    start += 1
                 while start > 0 and self._given_name(self.doc[start - 1]):
                     start -= 1  # "Mayor Sadiq Khan" tagged as "Khan": not the Khan the files know
                 return self._unless_a_word(self.doc[start:end], head)
@@ -1126,6 +1148,15 @@ class DocActors:
             words.append(m.name.lower().split()[0])
         return next((self.gazetteer.genders[w] for w in words if w in self.gazetteer.genders), None)
 
+    def _name_gender(self, tok: Token) -> str | None:
+        """The gender an unknown person's name tells: the honorific before it ("Mr. Smith") or the
+        given name ("Jane Doe")."""
+        start = tok.i
+        while start > 0 and self.doc[start].ent_iob_ == "I":
+            start -= 1
+        words = [self.doc[start].lower_] + ([self.doc[start - 1].lower_] if start > 0 else [])
+        return next((self.gazetteer.genders[w] for w in words if w in self.gazetteer.genders), None)
+
     def _is_place(self, i: int) -> bool:
         tok = self.doc[i]
         return tok.dep_ == "pobj" and tok.head.lower_ in _WHERE_PREPOSITIONS
@@ -1223,6 +1254,8 @@ class DocActors:
         gender = _PRONOUN_GENDERS.get(word)
         if word in _PERSON_PRONOUNS:
             subject = self._last_sentences_subject(tok, gender) or self._main_clause_subject(tok, gender)
+            if isinstance(subject, _Unknown):
+                return []
             if subject is not None:
                 return [_moved(subject.mention, extent)]
         # "Obama later criticized *him*": not Obama, even where the article named him before
@@ -1241,6 +1274,10 @@ class DocActors:
             if seen.verb in shared and self.doc[seen.i].dep_ in ("nsubj", "nsubjpass"):
                 continue  # "the President called Sessions and asked *him*": not the President
             if word in _PERSON_PRONOUNS and seen.person:
+                if any(seen.i < u.i < tok.i and not (gender and u.gender and u.gender != gender)
+                       and not (u.verb == verb and tok.dep_ in ("dobj", "dative")) and u.i not in described
+                       for u in self._unknown_people):
+                    return []  # "Putin met Kim. John Smith, who attended, said *he* …": not Kim
                 return [_moved(seen.mention, extent)]
             if word in _THING_PRONOUNS and not seen.person and seen.mention.kind != "demonym":
                 return [_moved(seen.mention, extent)]
@@ -1250,7 +1287,7 @@ class DocActors:
                     return [_moved(m, extent) for m in group]
         return []
 
-    def _main_clause_subject(self, tok: Token, gender: str | None) -> _Seen | None:
+    def _main_clause_subject(self, tok: Token, gender: str | None) -> _Seen | _Unknown | None:
         """"Trump thanks Kim Jong Un as *he* welcomes home detainees": the subject of a clause of time
         is the person the main clause is about, not the last person it named."""
         clause = tok.head
@@ -1259,26 +1296,28 @@ class DocActors:
             return None
         return self._person_subject_of(clause.head, gender, ("nsubj",), 0, tok.i)
 
-    def _last_sentences_subject(self, tok: Token, gender: str | None) -> _Seen | None:
+    def _last_sentences_subject(self, tok: Token, gender: str | None) -> _Seen | _Unknown | None:
         """"The congresswoman pressed Clinton on Benghazi. She accused the department of ...": a "he"
         or "she" that opens a sentence as its subject is the person the sentence before was about
         (the subject of its main clause), not the last person it named."""
         sent = tok.sent
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head != sent.root \
-                or any(not t.is_punct for t in self.doc[sent.start: tok.i]) or sent.start == 0:
-            return None
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head != sent.root or sent.start == 0 \
+                or any(not t.is_punct and not (t.i == sent.start and t.dep_ == "cc") for t in self.doc[sent.start: tok.i]):
+            return None  # "But he said" opens the sentence as "He said" does
         if any(t.is_quote for t in self.doc[sent.start: tok.i]):
             return None  # a quotation's "he" is whom the speaker talks about, often not the last subject
         previous = self.doc[sent.start - 1].sent
         return self._person_subject_of(previous.root, gender, ("nsubj", "nsubjpass"), previous.start, previous.end)
 
     def _person_subject_of(self, verb: Token, gender: str | None, deps: tuple[str, ...], first: int,
-                           end: int) -> _Seen | None:
-        """The first person remembered between tokens `first` and `end` as the subject of `verb`,
-        of the pronoun's gender where both are known."""
-        for seen in self._history:
+                           end: int) -> _Seen | _Unknown | None:
+        """The first person named between tokens `first` and `end` as the subject of `verb`, of the
+        pronoun's gender where both are known: one the article remembered, or an unknown person."""
+        people: list[_Seen | _Unknown] = [seen for seen in self._history if seen.person]
+        people += self._unknown_people
+        for seen in sorted(people, key=lambda p: p.i):
             head = self.doc[seen.i]
-            if first <= seen.i < end and seen.person and head.dep_ in deps and head.head == verb \
+            if first <= seen.i < end and head.dep_ in deps and head.head == verb \
                     and not (gender and seen.gender and seen.gender != gender):
                 return seen
         return None
@@ -1297,7 +1336,7 @@ class DocActors:
                         and self.gazetteer.generic.get(c.lemma_.lower()) == "country"]
         leader = next((c for h in holders for c in h.children if c.i < h.i and c.i not in self.by_token and (
             (c.dep_ in ("compound", "poss") and c.pos_ == "PROPN")
-            or (c.dep_ == "amod" and c.text[:1].isupper()
+            or (c.dep_ == "amod" and c.text[:1].isupper() and not self._capital_of_the_first_word(c)
                 and (c.ent_type_ in ("PERSON", "ORG") or self._leaders_country(c.text, head))))), None)
         if leader is None or _patron(self.doc[leader.i : leader.i + 1]):
             return None  # "pro-Assad forces" are not Assad's
@@ -1309,6 +1348,12 @@ class DocActors:
                 return None  # "the Tory government": a party's or a place's, left to the article's state
             return self._role_only("GOV", extent)
         return [self._of_state(country, extent, "GOV" if state_noun else sector, kind="coreference")]
+
+    def _capital_of_the_first_word(self, tok: Token) -> bool:
+        """"Key senators said": a dictionary word capitalised only because it opens the sentence,
+        not John Key's name, unless the tagger or the article made it one."""
+        return tok.i == tok.sent.start and tok.lower_ in self.common_words and tok.ent_type_ != "PERSON" \
+            and self._recall(tok.text, tok.i) is None
 
     def _joined_pair(self, head: Token, verb: int, people_only: bool) -> list[Mention]:
         """The two actors the previous sentence (or this one) joins with "and" ("Obama and Netanyahu
@@ -1349,7 +1394,7 @@ class DocActors:
         words = {t.lower_ for t in tokens}
         own = {t.lower_ for t in tokens if t.i < head.i}  # not its of-phrase: "Presidents of both parties"
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "both") for c in head.children) or "both" in own
-        if meaning is None or not definite:
+        if meaning is None or not definite or (head.lower_ in self.gazetteer.capitals_only and not head.text.isupper()):
             return None
         pair = bool(words & _PAIR_MARKERS) or head.lower_ == "pair"
         if pair and "two" not in words and any(c.dep_ == "conj" for c in head.children):
@@ -1825,6 +1870,13 @@ def _expletive(tok: Token) -> bool:
     if tok.dep_ == "expl":
         return True
     verb = tok.head
+    if tok.dep_ == "nsubj" and verb.lemma_ in ("take", "cost") and any(
+            c.dep_ in ("xcomp", "ccomp") and c.i > tok.i and any(t.tag_ == "TO" for t in c.children)
+            for c in verb.children):
+        return True  # "It took Russia years to rebuild", not "it took Crimea"
+    if tok.dep_ == "nsubj" and verb.lemma_ in ("seem", "appear") and any(
+            c.dep_ == "ccomp" and c.i > tok.i for c in verb.children):
+        return True  # "It seems that Iran attacked", not "it seems ready to strike"
     if tok.dep_ != "nsubj" or verb.lemma_ != "be":
         return False
     # the clause hangs on "be" itself ("It is ready to strike": on "ready", and "it" is someone)
