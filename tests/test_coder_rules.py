@@ -386,7 +386,7 @@ def test_phrases_that_report_no_event(code_text, sentence):
 def test_a_deal_struck_is_no_attack(code_text):
     found = [e.event_code for e in code_text("Trump has been critical of the deal his predecessor struck in 2015.",
                                              date(2018, 4, 1))]
-    assert found == ["012"]  # critical of it, and no strike
+    assert found == []  # no strike; and "critical of" a deal names no actor criticised
 
 
 def test_demonstrating_against_someone_is_a_protest(code_text):
@@ -832,3 +832,40 @@ def test_helping_in_a_search_needs_no_one_helped(code_text):
 def test_the_owner_of_a_concern_and_the_one_pressed_are_targets(code_text, text, expected):
     found = {(e.actor1_code, e.event_code, e.actor2_code) for e in code_text(text, date(2018, 3, 3))}
     assert expected in found, found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Iran has been critical of the European Union's sanctions.", ("IRNGOV", "111", "IGOEUREEC")),
+    # appreciation expressed stays an optimistic comment, as the field's gold sets code it
+    ("China expressed gratitude to Russia for its support.", ("CHNGOV", "013", None)),
+])
+def test_being_critical_of_someone_is_criticism(code_text, sentence, expected):
+    # "critical of" had been a pessimistic comment (012)
+    found = [(e.actor1_code, e.event_code, e.actor2_code) for e in code_text(sentence, date(2019, 4, 26))]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a legislature approving money aids whom the clause names, and no one otherwise
+    ("The Senate approved $40 billion in aid for Ukraine.", [("LEG", "071", "UKRGOV")]),
+    ("The Senate approved $250 million in election security funding.", []),
+    ("The World Bank said it approved a 140 mln dlr loan for India to help lessen its dependence on oil.",
+     [("IGOWBK", "071", "INDGOV")]),
+    # condemning something as a crime is criticism, not a sentence passed
+    ("Iran condemned the air raids as “terrorism”.", [("IRNGOV", "111", None)]),
+    ("A court condemned the journalist to death for espionage.", [("JUD", "116", "MED")]),
+    # a reflexive object is surrounded by no one
+    ("Trump surrounded himself with advisers.", []),
+    # words against a plan attack no one's positions
+    ("Republicans attacked Obama's health care plan.", [("USAPTY", "111", "USAELI")]),
+    ("Israeli jets attacked Hamas positions.", [("ISRMIL", "190", "PSEREB")]),
+    # a dictionary word opening the sentence is no leader's surname (John Key of New Zealand)
+    ("Key senators criticized Iran.", [("LEG", "111", "IRNGOV")]),
+    # saying one wants to thank is the thanks
+    ("\"We want to thank China,\" Trump said.", [("USAGOV", "051", "CHNGOV")]),
+    ("Trump wants to thank China.", [("USAGOV", "032", "CHNGOV")]),
+])
+def test_verb_senses_from_the_3800_audit(code_text, sentence, expected):
+    found = [(e.actor1_code, e.event_code, e.actor2_code) for e in code_text(sentence, date(2019, 4, 1))]
+    assert found == expected
+

@@ -662,10 +662,13 @@ def for_subjects(clause: Token) -> list[Token]:
     """The subject of a "for X to do" clause: "called for *Iran* to release the sailors"."""
     if clause.dep_ not in ("advcl", "acl", "ccomp", "xcomp", "relcl") or clause.pos_ not in ("VERB", "AUX"):
         return []
-    if not any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"]
+    if not marks:
         return []
     # "called for it to be lifted": "it" is mostly the thing to be done, not an actor
-    return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it"]
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it"]
+    # "a loan for India to help lessen ...": the parser may hang the subject on "for" itself
+    return subjects + [p for m in marks for p in m.children if p.dep_ == "pobj" and p.lower_ != "it"]
 
 
 def slot_tokens(head: Token, obj: Token | None, slot: str) -> list[Token]:

@@ -269,6 +269,16 @@ _WISHES = {"hope", "wish", "expect", "want", "propose", "look", "mean", "aim"}
 _SOURCING = {"anonymity", "confidentiality"}
 
 
+# "I want to thank you", "we wish to congratulate": acts done by saying one wants to do them
+_SAID_BY_WANTING = frozenset({"thank", "congratulate", "apologize", "apologise", "commend", "salute", "welcome",
+                              "express"})
+
+
+def _says_it_by_wanting_to(governor: Token, clause: Token) -> bool:
+    return governor.lemma_.lower() in ("want", "wish") and clause.lemma_.lower() in _SAID_BY_WANTING \
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in governor.children)
+
+
 def _apply(mood: Mood, kind: str | None, governor: Token, clause: Token) -> None:
     word = governor.text
     mood.governors.append((word, kind or "unknown"))
@@ -281,6 +291,9 @@ def _apply(mood: Mood, kind: str | None, governor: Token, clause: Token) -> None
             and _done(governor, own_markers(governor, borrowed=True)[0]):
         mood.governors[-1] = (word, "aspect")
         return  # "tried to test a missile": the attempt was made, not only intended
+    if kind == "intent" and _says_it_by_wanting_to(governor, clause):
+        mood.governors[-1] = (word, "aspect")
+        return  # "I want to thank you": the thanks, said
     if kind == "aspect":
         return
     if kind in ("report", "claim", "deny"):
