@@ -1370,6 +1370,6 @@ def test_a_pronoun_after_an_opening_conjunction_is_the_last_sentences_subject(ac
     ("Iran mobilized. It seems that Iran attacked the tanker.", []),
     ("Iran mobilized. It seems ready to strike Israel.", ["IRNGOV"]),
 ])
-def test_an_it_that_stands_for_the_clause_after_it_is_no_actor(actors_of, text, expected):
+def test_it_took_and_it_seems_stand_for_the_clause_after_them(actors_of, text, expected):
     _, actors, doc = actors_of(text, date(2019, 6, 1))
     assert [m.code for m in actors.resolve(head_of(doc, "It"))] == expected
