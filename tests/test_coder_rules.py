@@ -864,6 +864,8 @@ def test_being_critical_of_someone_is_criticism(code_text, sentence, expected):
     # saying one wants to thank is the thanks
     ("\"We want to thank China,\" Trump said.", [("USAGOV", "051", "CHNGOV")]),
     ("Trump wants to thank China.", [("USAGOV", "032", "CHNGOV")]),
+    # agreeing to someone's request agrees with them
+    ("Zelenskiy agreed to Trump's requests.", [("UKRGOV", "030", "USAGOV")]),
 ])
 def test_verb_senses_from_the_3800_audit(code_text, sentence, expected):
     found = [(e.actor1_code, e.event_code, e.actor2_code) for e in code_text(sentence, date(2019, 4, 1))]
