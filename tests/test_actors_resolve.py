@@ -599,7 +599,9 @@ def test_police_and_lawmakers_of_an_article_about_one_state_are_that_states(acto
     assert found["Police"][0] == "GBRCOP"
     assert found["Lawmakers"][0] == "GBRLEG"
     assert found["World leaders"][0] == "GOV"  # not of one state
-    assert found["experts"][0] == "EDU"  # experts, rebels, the military: as often foreigners or no state
+    # experts took no state here until stop 28; on five audited slices, experts, analysts and students
+    # of an article that names one state at least 80% of the time were mostly of that state
+    assert found["experts"][0] == "GBREDU"
 
 
 def test_a_role_keeps_no_state_when_the_article_is_about_several(actors_of):
@@ -1373,3 +1375,29 @@ def test_a_pronoun_after_an_opening_conjunction_is_the_last_sentences_subject(ac
 def test_it_took_and_it_seems_stand_for_the_clause_after_them(actors_of, text, expected):
     _, actors, doc = actors_of(text, date(2019, 6, 1))
     assert [m.code for m in actors.resolve(head_of(doc, "It"))] == expected
+
+
+def test_citizens_parties_and_experts_take_the_state_an_article_is_about(actors_of):
+    # an article that names Sweden and nothing else: its voters, parties and experts are Swedish
+    text = ("Sweden votes on Sunday. Swedish politicians fear the result. Stockholm is calm. "
+            "Many voters are concerned about violence. The centrist parties oppose such a vote. "
+            "Experts expect a close race. The hostages were freed.")
+    found, _, _ = actors_of(text, date(2018, 9, 7))
+    assert found["Many voters"][0] == "SWECVL"
+    assert found["The centrist parties"][0] == "SWEPTY"
+    assert found["Experts"][0] == "SWEEDU"
+    # hostages and refugees are often foreign to where the story is
+    assert found["The hostages"][0] == "CVL"
+
+
+def test_a_bare_surname_takes_the_gender_the_page_gives_it_where_the_full_name_was_not_parsed(coder):
+    # the pre-filter leaves sentences with no event unparsed: "Sarah Jones" was on the page, only
+    # "Jones said" in the parsed text, and a Jones of no gender had stood between "He" and Trump
+    page = ("President Trump praised the troops on Monday. The plan was confirmed by Sarah Jones, an aide. "
+            "“He is supportive,” Jones said. “He has asked the Pentagon to plan a parade.”")
+    parsed = ("President Trump praised the troops on Monday.                                          "
+              "“He is supportive,” Jones said. “He has asked the Pentagon to plan a parade.”")
+    doc = coder.nlp(parsed)
+    actors = coder.resolver.for_doc(doc, date(2018, 2, 7), page_text=page)
+    he = [t for t in doc if t.text == "He"][1]
+    assert [m.name for m in actors.resolve(he)] == ["Donald Trump"]

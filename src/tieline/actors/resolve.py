@@ -75,7 +75,8 @@ _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", None}
 # "soldiers" in a story about France, a Nigerian soldier in an American one); the 18 events it made
 # right outweighed them. The opposition was tried at 0.5 and left out: in American news it is as often
 # Syria's or Venezuela's ("the United States watched as Assad slaughtered the opposition").
-_ARTICLE_STATE_SHARE = {"LEG": 0.5, "JUD": 0.5, "COP": 0.5, "SPY": 0.5, "GOV": 0.7, "MIL": 0.7}
+_ARTICLE_STATE_SHARE = {"LEG": 0.5, "JUD": 0.5, "COP": 0.5, "SPY": 0.5, "GOV": 0.7, "MIL": 0.7,
+                        "CVL": 0.8, "PTY": 0.8, "LAB": 0.8, "EDU": 0.8, "UAF": 0.8}
 _ARTICLE_STATE_NAMES = 3  # a sentence that names one state once is no article about it
 _PLACED_SECTORS = {"COP", "JUD", "LEG", "CVL", "REB", "UAF", "CRM", "MED"}
 # Bodies of no one state, and rebels, who a reporter in a capital writes about elsewhere: not the dateline's
@@ -329,9 +330,11 @@ class DocActors:
             self._cache[tok.i] = mentions
             self._note(tok, mentions)
             if not mentions and tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
-                # "Sarah Huckabee Sanders … Sanders said": the bare surname keeps the full name's gender
+                # "Sarah Huckabee Sanders … Sanders said": the bare surname keeps the full name's gender,
+                # also where the full name is in a sentence the pre-filter left unparsed
                 gender = self._name_gender(tok) or next(
-                    (u.gender for u in reversed(self._unknown_people) if u.surname == tok.text and u.gender), None)
+                    (u.gender for u in reversed(self._unknown_people) if u.surname == tok.text and u.gender),
+                    None) or self._given_names_gender(tok.text)
                 self._unknown_people.append(_Unknown(tok.i, tok.text, _governing_verb(tok), gender))
 
     # --- one noun phrase ---------------------------------------------------------------------
@@ -536,6 +539,8 @@ class DocActors:
         if _of_no_one_state(extent) or _several_peers(extent) \
                 or any(t.lower_ in _STATELESS_PEOPLES for t in extent if t.i < extent.root.i):
             return []  # "world leaders", "foreign officials", "state lawmakers", "the G7 finance ministers"
+        if extent.root.lemma_.lower() in _OFTEN_FOREIGN:
+            return []  # "the hostages" of a story about Turkey
         country = self.main_state[0]
         return [self._of_state(country, extent, sector, kind="article")]
 
@@ -1156,6 +1161,15 @@ class DocActors:
             start -= 1
         words = [self.doc[start].lower_] + ([self.doc[start - 1].lower_] if start > 0 else [])
         return next((self.gazetteer.genders[w] for w in words if w in self.gazetteer.genders), None)
+
+    def _given_names_gender(self, surname: str) -> str | None:
+        """The gender of the given names the page writes before this surname, when they agree
+        ("Sarah Huckabee Sanders", "Sarah Sanders"): None for none or for both."""
+        found = {self.gazetteer.genders[m.group(1).lower()]
+                 for m in re.finditer(r"\b([A-Z][a-z]+) (?:[A-Z][a-z]+ )?" + re.escape(surname) + r"\b",
+                                      self.page_text or self.doc.text)
+                 if m.group(1).lower() in self.gazetteer.genders}
+        return found.pop() if len(found) == 1 else None
 
     def _is_place(self, i: int) -> bool:
         tok = self.doc[i]
