@@ -75,6 +75,9 @@ _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", None}
 # "soldiers" in a story about France, a Nigerian soldier in an American one); the 18 events it made
 # right outweighed them. The opposition was tried at 0.5 and left out: in American news it is as often
 # Syria's or Venezuela's ("the United States watched as Assad slaughtered the opposition").
+# Citizens, parties, unions, experts and unknown attackers were added at 0.8 after an audit of AllSides
+# news: on five slices about 55 actors gained a state and about 4 the wrong one (Libyans "who helped the
+# U.S." in a story about Benghazi); hostages, refugees and the like keep none (_OFTEN_FOREIGN).
 _ARTICLE_STATE_SHARE = {"LEG": 0.5, "JUD": 0.5, "COP": 0.5, "SPY": 0.5, "GOV": 0.7, "MIL": 0.7,
                         "CVL": 0.8, "PTY": 0.8, "LAB": 0.8, "EDU": 0.8, "UAF": 0.8}
 _ARTICLE_STATE_NAMES = 3  # a sentence that names one state once is no article about it
