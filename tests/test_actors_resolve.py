@@ -1401,3 +1401,16 @@ def test_a_bare_surname_takes_the_gender_the_page_gives_it_where_the_full_name_w
     actors = coder.resolver.for_doc(doc, date(2018, 2, 7), page_text=page)
     he = [t for t in doc if t.text == "He"][1]
     assert [m.name for m in actors.resolve(he)] == ["Donald Trump"]
+
+
+def test_a_bare_surname_of_someone_out_of_office_needs_their_state_in_the_article(actors_of):
+    # Australia's Stephen Smith left office in 2013: "Mr. Smith" in a 2019 story about Russia and North
+    # Korea had become an Australian former minister
+    text = "Putin met Kim Jong Un on Friday. Analysts were divided. Mr. Smith said he would criticize Washington."
+    found, _, _ = actors_of(text, date(2019, 5, 25))
+    assert "Mr. Smith" not in found
+    found, _, _ = actors_of("Australia's defence review was published. Mr. Smith criticized it.", date(2019, 5, 25))
+    assert found["Mr. Smith"][0] == "AUSELI"
+    # heads of state and government are remembered anywhere
+    found, _, _ = actors_of("Reagan criticized the Soviet Union.", date(1995, 1, 1))
+    assert found["Reagan"][0] == "USAELI"

@@ -1246,7 +1246,19 @@ class DocActors:
         candidates = [p for p in self.gazetteer.people_by_surname(words[0]) if p.is_top and not _faded(p, self.day)]
         if len(candidates) > 1:
             candidates = _latest_in_office(candidates, self.day)
-        return candidates[0] if len(candidates) == 1 and surname_in_use(candidates[0], self.day) else None
+        if len(candidates) != 1 or not surname_in_use(candidates[0], self.day):
+            return None
+        known = candidates[0]
+        if sector is None and office is None and not self._names_state(known.country) \
+                and not any(t.covers(self.day) or t.office in _HEAD_OFFICES for t in known.terms):
+            return None  # "Mr. Smith" in a story that names no Australia: not its minister of 2013
+        return known
+
+    def _names_state(self, country: str) -> bool:
+        """Whether the article names the state itself (its name, people, capital or places) or someone
+        of it in full, not only a bare surname that may be one of its people's."""
+        return any(entry.country_code == country and (entry.kind in COUNTRY_KINDS or len(span) > 1)
+                   for span, entry in _named_spans(self.by_token))
 
     def _from_apposition(self, head: Token, name: str) -> Mention | None:
         """"Yang Moo-jin, a professor at the University of North Korean Studies": the person
