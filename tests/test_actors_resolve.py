@@ -1414,3 +1414,17 @@ def test_a_bare_surname_of_someone_out_of_office_needs_their_state_in_the_articl
     # heads of state and government are remembered anywhere
     found, _, _ = actors_of("Reagan criticized the Soviet Union.", date(1995, 1, 1))
     assert found["Reagan"][0] == "USAELI"
+
+
+@pytest.mark.parametrize("text, day, code", [
+    ("Pakistan's army said Pakistani soldiers killed 20 militants near Peshawar. Pakistani officials said "
+     "the Taliban attacked a school. Islamabad vowed revenge.", date(2014, 12, 16), "PAKREB"),
+    ("The Taliban attacked Kabul. Afghanistan blamed Pakistan. Afghan officials said the Taliban were "
+     "sheltered in Pakistan.", date(2014, 12, 16), "AFGREB"),
+    # after August 2021 "the Taliban" are Afghanistan's rulers, in Pakistani stories too
+    ("Pakistan's army said Pakistani soldiers killed 20 militants near Peshawar. Pakistani officials said "
+     "the Taliban attacked a border post.", date(2023, 12, 16), "AFGGOV"),
+])
+def test_the_taliban_of_a_pakistani_story_are_the_pakistani_taliban(actors_of, text, day, code):
+    found, _, _ = actors_of(text, day)
+    assert {c for t, (c, _) in found.items() if "Taliban" in t} == {code}

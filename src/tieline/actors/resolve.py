@@ -2007,8 +2007,20 @@ class ActorResolver:
             if entry is not None:
                 candidates.append((span, entry))
         named = Counter(e.country_code for _, e in candidates if e.kind in ("country", "demonym", "capital", "person"))
-        candidates = [(s, e) for s, e in candidates if (not e.context or set(named).intersection(e.context))
-                      and not _outweighed(e, named)]
+
+        def holds(entry: Entry) -> bool:
+            return (not entry.context or bool(set(named).intersection(entry.context))) and not _outweighed(entry, named)
+
+        kept = []
+        for span, entry in candidates:
+            if not holds(entry):
+                # a name two groups bear by context: "the Taliban" is Pakistan's in a Pakistani story only
+                entry = next((e for e in self.gazetteer.lookup(span.text) if e is not entry and e.kind == entry.kind
+                              and e.valid_on(day) and holds(e)), None)
+                if entry is None:
+                    continue
+            kept.append((span, entry))
+        candidates = kept
         # Longest names win over the names inside or across them ("North Korean" over "the North"),
         # and of two as long, a name over an informal one ("the [North Koreans]", not "[the North] Koreans").
         candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[1].kind == "informal", c[0].start))
