@@ -21,6 +21,7 @@ country by accident.
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -333,12 +334,7 @@ class DocActors:
             self._cache[tok.i] = mentions
             self._note(tok, mentions)
             if not mentions and tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
-                # "Sarah Huckabee Sanders … Sanders said": the bare surname keeps the full name's gender,
-                # also where the full name is in a sentence the pre-filter left unparsed
-                gender = self._name_gender(tok) or next(
-                    (u.gender for u in reversed(self._unknown_people) if u.surname == tok.text and u.gender),
-                    None) or self._given_names_gender(tok.text)
-                self._unknown_people.append(_Unknown(tok.i, tok.text, _governing_verb(tok), gender))
+                self._unknown_people.append(_Unknown(tok.i, tok.text, _governing_verb(tok), self._unknown_gender(tok)))
 
     # --- one noun phrase ---------------------------------------------------------------------
 
@@ -1154,16 +1150,21 @@ class DocActors:
         words = m.text.lower().split() if m.kind != "coreference" else []
         if m.name and m.country_code not in FAMILY_NAME_FIRST:
             words.append(m.name.lower().split()[0])
+        return self._gender_of(words)
+
+    def _gender_of(self, words: list[str]) -> str | None:
         return next((self.gazetteer.genders[w] for w in words if w in self.gazetteer.genders), None)
 
-    def _name_gender(self, tok: Token) -> str | None:
-        """The gender an unknown person's name tells: the honorific before it ("Mr. Smith") or the
-        given name ("Jane Doe")."""
+    def _unknown_gender(self, tok: Token) -> str | None:
+        """The gender of a person no file knows, named by the name ending at `tok`: the given name or
+        the honorific before it ("Jane Doe", "Mr. Smith"); for a bare surname, the full name's gender
+        ("Sarah Huckabee Sanders … Sanders said"), also where the pre-filter left it unparsed."""
         start = tok.i
         while start > 0 and self.doc[start].ent_iob_ == "I":
             start -= 1
-        words = [self.doc[start].lower_] + ([self.doc[start - 1].lower_] if start > 0 else [])
-        return next((self.gazetteer.genders[w] for w in words if w in self.gazetteer.genders), None)
+        return self._gender_of([self.doc[start].lower_] + ([self.doc[start - 1].lower_] if start > 0 else [])) \
+            or next((u.gender for u in reversed(self._unknown_people) if u.surname == tok.text and u.gender), None) \
+            or self._given_names_gender(tok.text)
 
     def _given_names_gender(self, surname: str) -> str | None:
         """The gender of the given names the page writes before this surname, when they agree
@@ -1342,9 +1343,8 @@ class DocActors:
                            end: int) -> _Seen | _Unknown | None:
         """The first person named between tokens `first` and `end` as the subject of `verb`, of the
         pronoun's gender where both are known: one the article remembered, or an unknown person."""
-        people: list[_Seen | _Unknown] = [seen for seen in self._history if seen.person]
-        people += self._unknown_people
-        for seen in sorted(people, key=lambda p: p.i):
+        people = heapq.merge((seen for seen in self._history if seen.person), self._unknown_people, key=lambda p: p.i)
+        for seen in people:  # both lists are in the order the article names them
             head = self.doc[seen.i]
             if first <= seen.i < end and head.dep_ in deps and head.head == verb \
                     and not (gender and seen.gender and seen.gender != gender):

@@ -707,9 +707,9 @@ def own_markers(verb: Token, borrowed: bool = False) -> tuple[str, str]:
     for child in verb.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in _NEGATING_ADVERBS):
             neg = child
-        elif child.dep_ in SUBJECT_DEPS and not borrowed and any(
-                g.dep_ == "preconj" and g.lower_ == "neither" for g in child.children):
-            neg = next(g for g in child.children if g.lower_ == "neither")  # "Neither X nor Y commented"
+        elif child.dep_ in SUBJECT_DEPS and not borrowed and (neither := next(
+                (g for g in child.children if g.dep_ == "preconj" and g.lower_ == "neither"), None)) is not None:
+            neg = neither  # "Neither X nor Y commented"
         elif child.dep_ == "dobj" and not borrowed:
             none = next((d for d in child.children if d.dep_ == "det" and d.lower_ == "no"), None)
             neg = none or neg  # "raised *no* objections", but "gave no credit and *penalized* it" did penalize

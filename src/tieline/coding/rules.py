@@ -105,13 +105,13 @@ _SHOWING = {"show", "post", "report", "record", "see", "achieve", "produce", "ge
 _FORECAST_OBJECTS = {"earnings", "earning", "profit", "loss", "result", "sale", "revenue", "growth", "gain",
                      "improvement", "increase", "decline", "rise", "fall", "recovery", "surplus", "deficit", "return"}
 _MEETING_CODES = {"040", "046"}  # consultations and negotiations: nothing between actors with one party
-# Where the other party of a deal stands in the act agreed to: "agreed to sell cars *to Hungary*",
-# "to buy rice *from the US*", "to acquire *Cardis Corp*", "a stake *in Fichtel und Sachs*".
-_DEAL_ROOTS = {"03", "05"}
 _SUFFERED = {"killing", "death", "assassination", "murder", "execution", "arrest", "detention", "kidnapping",
              "abduction", "capture", "imprisonment", "jailing", "beheading", "torture", "poisoning", "ouster", "expulsion"}
 _HELPING_ROOTS = {"06", "07"}  # material cooperation and aid ("to improve relations" stays an intent)
 _COERCING_VERBS = {"force", "compel", "pressure", "pressurize", "pressurise", "coerce", "oblige", "push", "make"}
+# Where the other party of a deal stands in the act agreed to: "agreed to sell cars *to Hungary*",
+# "to buy rice *from the US*", "to acquire *Cardis Corp*", "a stake *in Fichtel und Sachs*".
+_DEAL_ROOTS = {"03", "05"}
 _DEAL_PARTNER_SLOTS = ("dative", "prep:to", "prep:from", "prep:with", "dobj", "dobj>prep:in", "dobj>prep:of")
 _HOLDINGS = {"stake", "interest", "share", "stock", "holding", "control", "asset", "majority", "minority", "pct",
              "percent", "investment"}  # "a stake *in* X", "shares *of* X": X is the other party
