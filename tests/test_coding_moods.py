@@ -209,3 +209,20 @@ def test_a_speaker_reporting_its_own_forces_strike_accuses_no_one(code_text):
     assert "112" not in codes and "190" in codes
     assert [e.event_code for e in code_text("The Turkish Defense Ministry said rebels attacked a checkpoint.", day)] \
         == ["112"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # split at the hyphen, "cease | - | fire" was three objects and no ceasefire was broken
+    ("Russia violated the cease-fire in eastern Ukraine.", [("RUSGOV", "196")]),
+    ("India and Japan pledged co-operation on maritime security.", [("INDGOV", "030"), ("JPNGOV", "030")]),
+    ("China called for de-escalation between Iran and the United States.", [("CHNGOV", "0256"), ("CHNGOV", "0256")]),
+])
+def test_a_hyphenated_word_is_one_word(code_text, sentence, expected):
+    assert sorted((e.actor1_code, e.event_code) for e in code_text(sentence)) == expected
+
+
+def test_the_tokenizer_keeps_hyphenated_words_and_their_lemmas(coder):
+    doc = coder.nlp("The Cease-fire held; both sides co-operated and sought de-escalation before the re-election.")
+    assert [(t.text, t.lemma_) for t in doc if "-" in t.text] == [
+        ("Cease-fire", "ceasefire"), ("co-operated", "cooperate"), ("de-escalation", "de-escalation"),
+        ("re-election", "election")]

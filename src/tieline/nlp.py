@@ -19,6 +19,8 @@ CLOSING_PUNCT = frozenset({'"', "'", "”", "’", ")", "]", "»"})  # what may 
 # parser ended a sentence there; kept whole by `_keep_title_abbreviations`
 _TITLE_ABBREVIATIONS = frozenset({"Amb", "Lt", "Col", "Sgt", "Capt", "Maj", "Cmdr", "Cpl", "Pvt", "Brig", "Supt", "Insp",
                                   "Det", "Atty", "Cmdt", "Hon", "Fr", "Msgr", "Ambs", "Reps", "Sens", "Gens"})
+# The AP's state abbreviations the model's tokenizer splits from their full stop ("Paris, Tex.")
+_STATE_ABBREVIATIONS = frozenset({"Tex", "Vt", "W.Va", "Wyo"})
 
 
 @Language.component(PARAGRAPHS)
@@ -48,8 +50,13 @@ _DOUBLE_SPELLED = frozenset({"bus", "gas"})  # "bused" and "bussed" are both "bu
 def silent_e_lemmas(doc: Doc) -> Doc:
     """Gives back the silent e the model's lemmatizer takes off a one-syllable verb: "hoped" and
     "hopes" had been "hop", "raped" "rap" (a criticism), "fined" "fin". Such a stem would double its last
-    consonant ("hopped", "rapped", "finned"), so a single one means the verb ends in e."""
+    consonant ("hopped", "rapped", "finned"), so a single one means the verb ends in e. Also gives
+    the hyphenated words kept whole their lemmas (see `_HYPHENATED_WORDS`)."""
     for tok in doc:
+        one_word = _HYPHENATED_WORDS.get(tok.lower_)
+        if one_word is not None:
+            tok.lemma_ = one_word
+            continue
         if tok.tag_ not in ("VBD", "VBN", "VBG", "VBZ"):
             continue
         lemma, form = tok.lemma_, tok.lower_
@@ -83,6 +90,7 @@ def load_pipeline(exclude: tuple[str, ...] = ()):
         nlp.add_pipe(LEMMA_FIX, after="lemmatizer")
     _split_abbreviation_compounds(nlp)
     _keep_title_abbreviations(nlp)
+    _keep_hyphenated_words(nlp)
     return nlp
 
 
@@ -100,12 +108,34 @@ def _split_abbreviation_compounds(nlp: Language) -> None:
 
 
 def _keep_title_abbreviations(nlp: Language) -> None:
-    """"Amb.", "Lt.", "Capt." as one token, as the model's tokenizer already keeps "Gen." and "Sen.":
-    split from their full stop they had ended sentences ("invited Amb. | Robert Lighthizer")."""
+    """"Amb.", "Lt.", "Capt." and "Tex." as one token, as the model's tokenizer already keeps "Gen." and
+    "Sen.": split from their full stop they had ended sentences ("invited Amb. | Robert Lighthizer")."""
     from spacy.symbols import ORTH
 
-    for word in _TITLE_ABBREVIATIONS:
+    for word in _TITLE_ABBREVIATIONS | _STATE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(f"{word}.", [{ORTH: f"{word}."}])
+
+
+# Words written with a hyphen that are one word, and their lemmas: split at the hyphen, "cease |
+# - | fire" had been three objects ("violated the cease-fire" was no event) and "co | - | operate"
+# no verb. The norm without the hyphen is the spelling the model learnt ("ceasefire", "cooperate").
+_HYPHENATED_WORDS = {
+    **dict.fromkeys(("cease-fire", "cease-fires"), "ceasefire"),
+    **dict.fromkeys(("co-operate", "co-operates", "co-operated", "co-operating"), "cooperate"),
+    "co-operation": "cooperation",
+    **dict.fromkeys(("de-escalate", "de-escalates", "de-escalated", "de-escalating"), "de-escalate"),
+    "de-escalation": "de-escalation",
+    **dict.fromkeys(("re-elect", "re-elects", "re-elected", "re-electing"), "reelect"),
+    "re-election": "election",  # what the not-object lists know it as ("launched a re-election bid")
+}
+
+
+def _keep_hyphenated_words(nlp: Language) -> None:
+    from spacy.symbols import NORM, ORTH
+
+    for word in _HYPHENATED_WORDS:
+        for form in (word, word.capitalize(), word.upper()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: word.replace("-", "")}])
 
 
 def model_version() -> str:
