@@ -482,6 +482,8 @@ def test_an_office_of_a_state_the_files_do_not_cover_gives_no_holder():
     ("Rep. Adam Schiff (D-Calif.) criticized Russia.", "Rep. Adam Schiff"),
     ("Senator Chris Murphy, D-Conn., said Saudi Arabia lied.", "Senator Chris Murphy"),
     ("Sen. Jane Roe (R-Texas) praised Israel.", "Sen. Jane Roe"),  # nobody the files know
+    # the state alone, the party said elsewhere ("Va." is also a place: it had made Goodlatte bare USA)
+    ("Judiciary Committee Chairman Bob Goodlatte (Va.) criticized Russia.", "Judiciary Committee Chairman Bob Goodlatte"),
 ])
 def test_a_party_and_state_tag_makes_a_us_legislator(actors_of, text, phrase):
     found, _, _ = actors_of(text, date(2019, 6, 1))
@@ -1248,6 +1250,13 @@ def test_an_undated_page_keeps_the_people_it_names_without_a_title_in_office(cod
     text = "Donald Trump told Israel to stay strong and promised support for Prime Minister Netanyahu."
     doc_actors = coder.resolver.for_doc(coder.nlp(text), date(2026, 11, 30), undated=True)
     assert {m.text: m.code for m in doc_actors.mentions}["Donald Trump"] == "USAGOV"
+    # a page that titles no one: the people it names without "former" are in their last offices
+    # together (May led the government while Corbyn led the opposition), not out of office on the
+    # crawl day as both had been
+    text = "Theresa May met Jeremy Corbyn on Tuesday. Mrs May criticised Mr Corbyn's plan."
+    doc_actors = coder.resolver.for_doc(coder.nlp(text), date(2026, 11, 30), undated=True)
+    found = {m.text: m.code for m in doc_actors.mentions}
+    assert found["Theresa May"] == "GBRGOV" and found["Jeremy Corbyn"] == "GBROPP"
 
 
 def test_people_and_groups_from_the_as46_audit(actors_of):
@@ -1428,3 +1437,55 @@ def test_a_bare_surname_of_someone_out_of_office_needs_their_state_in_the_articl
 def test_the_taliban_of_a_pakistani_story_are_the_pakistani_taliban(actors_of, text, day, code):
     found, _, _ = actors_of(text, day)
     assert {c for t, (c, _) in found.items() if "Taliban" in t} == {code}
+
+
+def test_a_bare_role_word_is_of_the_state_it_was_last_named_with(actors_of):
+    found, _, _ = actors_of("Syrian rebels shelled Aleppo on Monday. Later, the rebels attacked an army post.")
+    assert found["the rebels"][0] == "SYRREB"  # had been REB with no state
+    # someone of another role and state in between does not make them theirs
+    found, _, _ = actors_of("Syrian rebels shelled Aleppo on Monday. The CIA prepares to arm and train the rebels.")
+    assert found["the rebels"][0] == "SYRREB"
+    # not when another state is named in between: the officials may be either side's
+    found, _, _ = actors_of("Venezuelan officials met Colombian diplomats. The officials accused Bogota of meddling.")
+    assert found["The officials"][0] == "GOV"
+    # nor when the sentence names another state
+    found, _, _ = actors_of("U.S. banks lost money. The New York Fed has phoned banks in London today.")
+    assert found["banks"][0] == "BUS"
+    # nor a state only guessed for the first: the meeting's place is not the separatists' state
+    found, _, _ = actors_of("Separatists agreed to peace talks at a meeting in Belarus. "
+                            "Ukrainian representatives met the separatists.")
+    assert found["the separatists"][0] == "REB"
+    # nor from another role word: "Syrian troops" say nothing about whose the rebels are
+    found, _, _ = actors_of("Syrian troops shelled Aleppo on Monday. Later, the rebels attacked an army post.")
+    assert found["the rebels"][0] == "REB"
+
+
+def test_that_country_points_back_like_the_country(actors_of):
+    found, _, _ = actors_of("Iran's leaders met on Monday. That country's army fired missiles at sea.")
+    assert found["That country's army"][0] == "IRNMIL"  # had been MIL with no state
+    found, _, _ = actors_of("Iran's leaders met on Monday. That country has denied the claim.")
+    assert found["That country"][0] == "IRNGOV"  # had been no actor
+    # the state named last, not the one named most ("the country" is that one)
+    found, _, _ = actors_of("The United States and the U.S. Congress ignored a fund set up in Sweden at a time "
+                            "that country was lobbying Washington.")
+    assert found["that country"][0] == "SWEGOV"
+
+
+def test_a_town_followed_by_a_us_state_abbreviation_is_american(actors_of):
+    found, _, _ = actors_of("Police in Cambridge, Mass., arrested a man. Officers in Paris, Tex., did too.")
+    assert "Cambridge" not in found and found["Mass."][0] == "USA"  # Cambridge had been England's
+    assert "Paris" not in found and found["Tex."][0] == "USA"
+    # the town once placed, its name is that town all through the article
+    found, _, _ = actors_of("A store in Cambridge, Mass., and a bank were robbed. Police in Cambridge searched a house.")
+    assert "Cambridge" not in found and not found["Police"][0].startswith("GBR")
+    # a list of states is no town and its state ("Kiev, Russia," had dropped Kiev)
+    found, _, _ = actors_of("He wants talks involving Kiev, Russia, the European Union and the United States.")
+    assert found["Kiev"][0] == "UKRGOV"
+
+
+def test_descent_is_no_nationality(actors_of):
+    found, _, _ = actors_of("Trump criticized a federal judge of Mexican descent.", date(2016, 6, 1))
+    assert found["a federal judge of Mexican descent"][0] == "JUD"  # had been MEXJUD
+    assert "Mexican descent" not in found  # and no actor of its own
+    found, _, _ = actors_of("A Mexican judge of Spanish descent ruled.", date(2016, 6, 1))
+    assert found["A Mexican judge of Spanish descent"][0] == "MEXJUD"

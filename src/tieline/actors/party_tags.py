@@ -29,11 +29,17 @@ _STATES = {
 _TAG = re.compile(r"\s*(?:\(|,)\s*([RDI])\s*[-–]\s*([A-Z][A-Za-z. ]{0,16}?)\s*(?:\)|,|\.(?=\s|$)|$)")
 
 
+# "Chairman Bob Goodlatte (Va.)": the state alone, as an abbreviation, when the party is said elsewhere
+_STATE_ONLY = re.compile(r"\s*\(\s*([A-Z][A-Za-z. ]{0,6}\.)\s*\)")
+
+
 def has_us_party_tag(person: Span) -> bool:
-    """Whether the name is followed by a party-and-state tag: "(R-S.C.)", ", D-Calif.,", "(I-Vt.)"."""
+    """Whether the name is followed by a party-and-state tag: "(R-S.C.)", ", D-Calif.,", "(I-Vt.)",
+    or by a state's abbreviation alone in brackets ("(Va.)")."""
     text = person.doc.text[person.end_char : person.end_char + 30]
     found = _TAG.match(text)
     if found is None:
-        return False
+        alone = _STATE_ONLY.match(text)
+        return alone is not None and alone.group(1) in _STATES
     state = found.group(2).strip()
     return state in _STATES or f"{state}." in _STATES

@@ -100,6 +100,15 @@ _COMPANY_PARTS = {"division", "unit", "office", "branch", "arm", "department", "
 _FOREIGN_OFFICES = {"ministry", "minister", "office", "secretary", "affairs", "service"}
 _LEGAL_FORMS = {"inc", "corp", "co", "cos", "ltd", "plc", "llc", "gmbh", "bhd"}  # not "AG": the attorney general
 _INSTITUTIONS_AT_LARGE = {"press", "media", "public", "people", "market", "industry"}  # "the press" is not the AP
+_PLACES_NOT_STATES = ("city", "capital", "region")
+_VENUES = {"meeting", "talk", "summit", "conference", "negotiation", "session", "forum", "ceremony"}
+ANCESTRY_NOUNS = {"descent", "origin", "heritage", "ancestry", "extraction", "parentage"}
+# How a state was guessed for an actor from the whole article, not its sentence: a guess that is
+# not repeated for a later actor
+_GUESSED_KINDS = ("article", "dateline")
+_STATE_NAMES = ("country", "capital", "city", "region", "informal")  # "Russia", "Moscow", "the North"
+# How far back (in tokens, some ten sentences) "the rebels" finds the "Syrian rebels" it repeats
+_SAME_ROLE_REACH = 300
 _UNKNOWN_WHO = {"unidentified", "unknown", "mystery", "unmarked", "allied", "coalition", "multinational", "joint"}
 _MEETING_PEERS = {"minister", "leader", "president", "premier", "envoy", "delegate", "delegation", "negotiator",
                   "ambassador", "diplomat", "head"}
@@ -253,7 +262,12 @@ class DocActors:
                 spans.extend((t.start, min(t.end or self.day, self.day)) for t in held[0].terms
                              if _same_office(t.office, office) and t.start <= self.day)
         if not spans:
-            return None
+            # no one titled: the people named without "former" are taken to be in office, each in the
+            # last office the files know ("Mrs May ... Mr Corbyn" of an undated page: the last day May
+            # led while Corbyn led the opposition, not the crawl day, when both were out)
+            spans = [max(terms) for terms in untitled.values() if terms]
+            if len(spans) < 2:
+                return None
 
         def last_days(periods: list[tuple[date, date]]) -> set[date]:
             return {end - timedelta(days=1) if end < self.day else end for _, end in periods}
@@ -341,6 +355,8 @@ class DocActors:
     def _resolve_head(self, head: Token, unknown_roles: bool = False) -> list[Mention]:
         if head.pos_ == "PRON" or head.lower_ in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
             return self._pronoun(head)
+        if head.lemma_.lower() in ANCESTRY_NOUNS:
+            return []  # "of Mexican descent" says where someone's family is from, and names no actor
         tokens, places = self._np_tokens(head)
         extent = self.doc[tokens[0].i : tokens[-1].i + 1]
         form = _legal_form_after_and(head)
@@ -450,7 +466,7 @@ class DocActors:
         if generic is None or sector is not None:
             # "the government" with no state named before it is still a government
             return self._placed_in_sentence(sector, extent) or self._administrations(sector, extent) \
-                or self._in_main_state(sector, extent) \
+                or self._named_before(sector, extent) or self._in_main_state(sector, extent) \
                 or self._at_dateline(sector, extent) or self._role_only(sector, extent, unknown=unknown_roles)
         return []
 
@@ -511,6 +527,8 @@ class DocActors:
         of examples ("including *in the UK*") or the phrase of another person ("Jim Muir *in
         Beirut*"); inside the actor's own phrase ("protesters who burned cars *in Paris*") it is."""
         holder = prep.head
+        if holder.lemma_.lower() in _VENUES and holder.i not in own:
+            return False  # "agreed to peace talks at a meeting in Belarus": where they met, not whose they are
         building = holder.dep_ == "pobj" and holder.head.lower_ in _SPATIAL_PREPS and holder.ent_type_ != "PERSON"
         if (holder.i in self.by_token or holder.ent_type_ == "PERSON" or holder.lemma_.lower() in self.gazetteer.roles) \
                 and not building:  # "outside a mosque in Quetta": the mosque is where, not who
@@ -530,6 +548,37 @@ class DocActors:
         if not any(t.lower_ == "administration" and t.dep_ in ("compound", "nmod") for t in extent):
             return []
         return [self._of_state("USA", extent, sector, kind="article")]
+
+    def _named_before(self, sector: str | None, extent: Span) -> list[Mention]:
+        """"Syrian rebels ... the rebels", "Venezuelan officials ... The officials said": a role word
+        with no state named is of the state it was last named with, when the two are near, no other
+        state or one of that role from another state is named since, and no place of another state
+        in the sentence ("the CIA prepares to arm the rebels" does not make them American)."""
+        role = self.gazetteer.cameo_role(sector)
+        if not role or _of_no_one_state(extent) or any(t.lower_ in _UNKNOWN_WHO for t in extent):
+            return []
+        if any(t.i in self.by_token for t in extent):
+            return []  # "banks in London" after "U.S. banks": the phrase places them itself
+        word, here = extent.root.lemma_.lower(), extent.root.i
+        since: set[str] = set()
+        for seen in reversed(self._history):
+            if seen.i >= here:
+                continue
+            if here - seen.i > _SAME_ROLE_REACH:
+                break
+            m = seen.mention
+            if not m.country_code:
+                continue
+            if m.sector == role and not seen.person and extent.doc[seen.i].lemma_.lower() == word \
+                    and m.kind not in _GUESSED_KINDS:
+                places_here = {hit[1].country_code for t in extent.sent
+                               if (hit := self.by_token.get(t.i)) and hit[1].kind in _PLACES_NOT_STATES}
+                if (since | places_here) - {m.country_code, None}:
+                    return []  # "Venezuelan officials met Colombian diplomats", "phoned banks in London"
+                return [self._of_state(m.country_code, extent, sector, kind="coreference")]
+            if m.sector == role or m.kind in _STATE_NAMES:
+                since.add(m.country_code)
+        return []
 
     def _in_main_state(self, sector: str | None, extent: Span) -> list[Mention]:
         needed = _ARTICLE_STATE_SHARE.get(sector or "")
@@ -660,14 +709,17 @@ class DocActors:
     def _owned_role(self, head: Token, sector: str | None, extent: Span) -> list[Mention]:
         """"its forces", "his government", "their executives": the role, in the country of whoever
         the possessive pronoun stands for."""
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        # "its forces"; "that country's military", the state named last ("the country's" is the one
+        # most named, often not the one the writer means)
+        owner = next((c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PRON" or (
+            c.lemma_.lower() in _OWN_STATE and any(d.dep_ == "det" and d.lower_ == "that" for d in c.children)))), None)
         if any(t.lemma_.lower() in _OTHER_PARTIES for t in extent):
             return []  # "its creditor banks", "its rivals": other parties, not its own
         if sector is None and head.lemma_.lower() in _OWN_STATE:
             sector = "GOV"  # "his country", "its nation": the state of whoever the pronoun stands for
         if sector is None or owner is None:
             return []
-        owners = self._cache.get(owner.i) or self._pronoun(owner)
+        owners = self._cache.get(owner.i) or (self._pronoun(owner) if owner.pos_ == "PRON" else self._resolve_head(owner))
         countries = list(dict.fromkeys(m.country_code for m in owners if m.country_code))
         return [self._mention(Entry(c, c, "country"), extent, sector, kind="coreference") for c in countries]
 
@@ -690,6 +742,8 @@ class DocActors:
             known = None  # "Alfredo Sanchez ... Sanchez ordered", in a story that names no Spain: not Pedro Sanchez
         if entries and all(span.start > person.start for span, _ in entries) and (remembered or known):
             entries = []  # "Mr. Trump with North Korean leader Kim": who Trump is does not come from the company
+        if entries and has_us_party_tag(person):
+            entries = [(span, e) for span, e in entries if span.start < person.end]  # the tag's state: see below
         if entries:
             span, entry = entries[0]
             if entry.kind == "group":  # "Fox News' Catherine Herridge" is of Fox News, in its sector
@@ -830,6 +884,8 @@ class DocActors:
             seen.add(span.start)
             if _patron(span):
                 continue  # "Al-Qaeda-linked rebels", "pro-Russia rebels": rebels, not Al-Qaeda or Russia
+            if span.root.head.lemma_.lower() in ANCESTRY_NOUNS and span.root.head.i != head.i:
+                continue  # "a federal judge of Mexican descent" is no Mexican judge
             found.append(hit)
         before = [h for h in found if h[0].start < head.i]
         chosen = before or found
@@ -1422,7 +1478,8 @@ class DocActors:
         meaning = self.gazetteer.generic.get(head.lemma_.lower()) or self.gazetteer.generic.get(head.lower_)
         words = {t.lower_ for t in tokens}
         own = {t.lower_ for t in tokens if t.i < head.i}  # not its of-phrase: "Presidents of both parties"
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "both") for c in head.children) or "both" in own
+        # "that country" points back as "the country" does ("this country" is often the speaker's own)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "both", "that") for c in head.children) or "both" in own
         if meaning is None or not definite or (head.lower_ in self.gazetteer.capitals_only and not head.text.isupper()):
             return None
         pair = bool(words & _PAIR_MARKERS) or head.lower_ == "pair"
@@ -1467,6 +1524,11 @@ class DocActors:
             # story about Syria it is not Syria's, however recently Assad was named
             return [self._mention(Entry("USA", "USA", "country"), extent, "GOV", kind="coreference")]
         exclude = self._other_party(head)
+        if any(c.dep_ == "det" and c.lower_ == "that" for c in head.children):
+            # "a fundraising arm in Sweden ... at the same time that country was lobbying": the last
+            # state named, however often the article names another
+            last = self._last_named_state(head, exclude)
+            return [_moved(last, extent, sector="GOV", gaz=self.gazetteer, name=False)] if last else []
         scene = self._scene_state(head)
         if scene is not None and scene not in exclude:
             return [self._mention(Entry(scene, scene, "country"), extent, "GOV", kind="coreference")]
@@ -1485,6 +1547,15 @@ class DocActors:
             return None
         comma = next((t for t in head.sent if t.i > first.i and t.text == ","), None)
         return places[0].country_code if comma is not None and comma.i < head.i else None
+
+    def _last_named_state(self, head: Token, exclude: set[str]) -> Mention | None:
+        """The state named last before `head` by its name, capital or one of its state bodies."""
+        for seen in reversed(self._history):
+            m = seen.mention
+            if seen.i < head.i and m.country_code and m.country_code not in exclude and m.kind != "demonym" \
+                    and m.plover_sector in _STATE_SECTORS:
+                return m
+        return None
 
     def _salient_state(self, head: Token, exclude: set[str]) -> Mention | None:
         """The state "the regime" or "the country" refers to: the one the article has named most,
@@ -1761,16 +1832,30 @@ def _named_spans(by_token: dict[int, tuple[Span, Entry]]) -> list[tuple[Span, En
 
 
 def _drop_namesake_towns(doc: Doc, by_token: dict[int, tuple[Span, Entry]]) -> None:
-    """"Oxford, Mississippi,", "Paris, Texas,": a town named after a foreign city, with its own
-    state or country set off by commas after it, is not that city ("In Kyiv, Russia is ..." is)."""
+    """"Oxford, Mississippi,", "Paris, Texas,", "Cambridge, Mass.,": a town named after a foreign
+    city, with its own state or country set off by commas after it, is not that city ("In Kyiv,
+    Russia is ..." is), and nor, after a state or province, is the same name anywhere else in the
+    article ("police in Cambridge" after "Cambridge, Mass."). Not in a list: "talks involving
+    Kiev, Russia, the European Union"."""
+    towns: set[str] = set()
     for span, entry in _named_spans(by_token):
         if entry.kind not in ("city", "capital") or span.end + 1 >= len(doc) or doc[span.end].text != ",":
             continue
         after = by_token.get(span.end + 1)
-        if after is None or after[1].kind not in ("region", "country") or after[1].country_code == entry.country_code:
+        if after is None or after[1].country_code == entry.country_code:
             continue
+        if after[1].kind not in ("region", "country") and not (after[1].kind == "city" and after[0].text.endswith(".")):
+            continue  # a state abbreviation ("Mass.") is filed as a city: it places and stands for no one
         closed = after[0].end == len(doc) or doc[after[0].end].text in (",", ".", ")", ";")
-        if closed:
+        listed = after[1].kind == "country" and after[0].end + 1 < len(doc) and doc[after[0].end].text == "," \
+            and (after[0].end + 1 in by_token or doc[after[0].end + 1].lower_ in ("and", "the"))
+        if closed and not listed:
+            for i in range(span.start, span.end):
+                by_token.pop(i, None)
+            if after[1].kind != "country":
+                towns.add(span.text)
+    for span, entry in _named_spans(by_token):
+        if entry.kind in ("city", "capital") and span.text in towns:
             for i in range(span.start, span.end):
                 by_token.pop(i, None)
 
