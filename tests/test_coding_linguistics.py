@@ -2,6 +2,8 @@
 reciprocal actors, several events per sentence, nominal events and judgements. Sentences are the
 team's own; the expected codes are what an analyst following the CAMEO codebook would give."""
 
+from datetime import date
+
 import pytest
 
 
@@ -174,3 +176,29 @@ def test_two_bodies_of_one_state_that_meet_are_no_relation_and_a_thing_is_not_to
         ("AFGGOV", "040", "AFGREB"), ("AFGREB", "040", "AFGGOV")]
     # "demanded the ZTE issue be resolved": the issue is told nothing, and ZTE is not the one asked
     assert triples(code_text("Beijing demanded the ZTE issue be resolved.")) == [("CHNGOV", "100", None)]
+
+
+def test_force_a_relative_clause_tells_the_work_of_is_one_act_by_its_user(code_text):
+    # "a drone strike that killed Soleimani" had been a second event by "a drone strike" (MIL), and the
+    # strike itself had no target
+    events = code_text("The United States conducted a drone strike that killed Qassem Soleimani.",
+                       published=date(2020, 1, 3))
+    assert triples(events) == [("USAGOV", "195", "IRNMIL")]
+    # a show of force is not the killing: that is coded on its own, by whoever fired
+    assert triples(code_text("Rebels fired a rocket that killed two soldiers.")) == [("REB", "190", "MIL")]
+    # force met, not used: the drone that came close is Iran's, not the downing ship's
+    events = code_text("The USS Boxer downed an Iranian drone that came close and ignored calls to stand down.")
+    assert ("IRNMIL", "124", None) in triples(events)
+
+
+def test_a_joint_statement_is_made_to_each_other_but_a_joint_veto_is_not(code_text):
+    events = code_text("President Trump and Kim Jong Un issued a joint statement on Tuesday.",
+                       published=date(2018, 6, 12))
+    assert sorted(triples(events)) == [("PRKGOV", "010", "USAGOV"), ("USAGOV", "010", "PRKGOV")]
+    assert sorted(triples(code_text("China and Russia jointly vetoed the resolution."))) == [
+        ("CHNGOV", "129", None), ("RUSGOV", "129", None)]
+
+
+def test_a_warning_against_a_move_by_someone_is_a_warning_to_them(code_text):
+    assert triples(code_text("South Korea's military warned against any provocative move by the North.")) == [
+        ("KORMIL", "160", "PRKGOV")]

@@ -63,6 +63,12 @@ def test_unknown_names_never_become_a_country(code_text):
         ("Police fired tear gas to disperse the protesters.", [("COP", "175", "CVL")]),
         # a relative clause in the perfect describes the actor
         ("The militant group that has seized parts of the country attacked a checkpoint.", [("REB", "190", None)]),
+        # so does a standing stance or struggle told in the present ("who opposes Maduro" had been 110)
+        ("Raul Salazar, a former Venezuelan defense minister who opposes Maduro, spoke on Monday.", []),
+        ("The YPG, which fights the Islamic State in Syria, accused Turkey of shelling its positions.",
+         [("SYRREB", "112", "TURGOV")]),
+        ("The European Union imposed new sanctions on Iran that are opposed by the White House.",
+         [("IGOEUREEC", "163", "IRNGOV")]),
         # not yet happened
         ("The ministry will respond before the United States announces its sanctions.", []),
         # dotted names and a pronoun that refers back to them
@@ -182,6 +188,11 @@ def test_coordinated_actors(code_text, text, when, expected):
     ("In 2009, Hillary Clinton accused Pakistan of harboring militants.", date(2019, 5, 1),
      [("USAGOV", "112", "PAKGOV")]),  # the Secretary of State that year, out of office in 2019
     ("Hillary Clinton accused Pakistan of harboring militants.", date(2019, 5, 1), [("USAELI", "112", "PAKGOV")]),
+    # a month is enough when the sentence names it: Comey led the FBI until May 2017 (had been USAELI)
+    ("In February, James Comey warned Russia against meddling in the election.", date(2017, 11, 24),
+     [("USACOP", "130", "RUSGOV")]),
+    ("Last week, James Comey warned Russia against meddling in the election.", date(2017, 11, 24),
+     [("USAELI", "130", "RUSGOV")]),
 ])
 def test_a_person_is_coded_in_the_role_of_the_acts_day(code_text, text, published, expected):
     assert triples(code_text(text, published)) == expected

@@ -7,22 +7,44 @@ from spacy.tokens import Token
 
 from ..actors.resolve import DocActors
 from ..models import Event
+from .clauses import used_force
 
 VIOLENT_ROOTS = {"18", "19", "20"}
 _PLACE_KINDS = {"country", "capital", "city", "region", "informal"}
 
 
-def background(head: Token) -> bool:
-    """"the militant group *that has seized* parts of Iraq": a relative clause in the perfect
-    describes the actor; the report's own events are in its main clauses."""
-    return head.dep_ == "relcl" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+# Stances that say who someone is when a clause on a noun tells them in the present ("who opposes",
+# "supporting", "opposed by"); struggles only in the simple present ("which fights ISIS": "protesters
+# fighting police in Paris" fought there)
+_STANCES = {"oppose", "support", "back", "favor", "favour", "disapprove"}
+_STRUGGLES = {"fight", "battle"}
+
+
+def background(head: Token) -> str | None:
+    """Why a clause on a noun describes an actor rather than tells an event of the report, else None:
+    "the militant group *that has seized* parts of Iraq" (the perfect); "a former minister *who
+    opposes* Maduro", "sanctions *opposed* by the White House", "the YPG, *which fights* ISIS" (a
+    standing stance or struggle). The report's own events are in its main clauses."""
+    if head.dep_ == "relcl" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
+        return "a relative clause in the perfect says who an actor is"
+    if head.dep_ not in ("relcl", "acl") or any(c.dep_ == "aux" for c in head.children):
+        return None
+    word, present = head.lemma_.lower(), head.tag_ in ("VBZ", "VBP")
+    if (word in _STANCES and (present or head.tag_ in ("VBG", "VBN"))) or (word in _STRUGGLES and present):
+        return "a standing stance or struggle on a noun says who an actor is"
+    return None
 
 
 def result_of(code: str, head: Token) -> Token | None:
     """"Rebels shelled the city*, killing eight people*", "announced sanctions*, targeting firms*":
     a trailing participle of violence that tells the outcome or the aim of the act before it (the
-    same act, not another one). Returns that act's verb."""
-    if code[:2] not in VIOLENT_ROOTS or head.dep_ != "advcl" or head.tag_ != "VBG" or head.i < head.head.i:
+    same act, not another one); "conducted a drone strike *that killed* Soleimani": a relative
+    clause of violence on the force an act used. Returns that act's verb."""
+    if code[:2] not in VIOLENT_ROOTS:
+        return None
+    if head.dep_ == "relcl":
+        return used_force(head)
+    if head.dep_ != "advcl" or head.tag_ != "VBG" or head.i < head.head.i:
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in head.children):
         return None

@@ -22,6 +22,12 @@ INHERITS_SUBJECT = {"xcomp", "advcl", "conj", "ccomp"}
 # Nouns whose participle modifier speaks for the noun's sender ("a message *calling for* unity").
 CONTENT_NOUNS = {"message", "letter", "statement", "note", "cable", "telegram", "greeting", "communique",
                  "speech", "declaration", "resolution", "congratulation", "appeal", "call", "report", "plea"}
+# What an act of force is carried out with or as ("launched *a strike that killed* ..."), and the
+# verbs that use it
+_FORCE_NOUNS = {"attack", "strike", "airstrike", "raid", "bombing", "bombardment", "blast", "explosion", "shelling",
+                "barrage", "assault", "offensive", "missile", "rocket", "bomb", "drone", "shell", "volley"}
+_USING_FORCE = {"conduct", "launch", "carry", "fire", "order", "stage", "mount", "drop", "detonate", "unleash",
+                "execute", "authorize", "authorise", "approve", "send", "deploy", "use", "shoot"}
 # Verbs whose object is not the subject of their complement ("promised Iraq to help").
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
 # Object heads that say little on their own, so that a compound names the event: "*mediation* effort".
@@ -474,6 +480,16 @@ def practice_owners(gerund: Token) -> list[Token]:
     return [c for c in gerund.head.head.children if c.dep_ == "poss"]
 
 
+def used_force(relative: Token) -> Token | None:
+    """"conducted *a drone strike* that killed Soleimani": the verb whose object is the force a
+    relative clause tells the work of, else None."""
+    noun = relative.head
+    if relative.dep_ != "relcl" or noun.lemma_.lower() not in _FORCE_NOUNS or noun.dep_ != "dobj":
+        return None
+    # not "downed an Iranian drone that came within 1,000 yards": force met, not used
+    return noun.head if noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in _USING_FORCE else None
+
+
 def subjects(verb: Token) -> tuple[list[Token], str]:
     """The clause's subject and how it was found: own, inherited, object-control, relative, participle."""
     tok = verb
@@ -482,6 +498,10 @@ def subjects(verb: Token) -> tuple[list[Token], str]:
                if c.dep_ in SUBJECT_DEPS or (c.dep_ in PASSIVE_SUBJECT_DEPS and stative_participle(tok))]
         if own:
             if tok.dep_ == "relcl" and own[0].lower_ in RELATIVE_PRONOUNS:
+                user = used_force(tok)
+                users, how = subjects(user) if user is not None else ([], "none")
+                if how == "own":
+                    return users, "relative"  # who used the force did what it did
                 return [tok.head], "relative"
             return with_listed(own), "own" if depth == 0 else "inherited"
         if tok.dep_ == "xcomp":

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.gazetteer import Gazetteer
 from ..actors.people import person_key
-from ..actors.resolve import RELATION_NOUNS, ActorResolver, DocActors, names_a_person
+from ..actors.resolve import ANCESTRY_NOUNS, RELATION_NOUNS, ActorResolver, DocActors, names_a_person
 from ..errors import ConfigError
 from ..geo.resolve import dateline_country, dateline_parts
 from ..models import Article, Event, Mention
@@ -72,6 +72,8 @@ _GROUP_WORDS = {"leader", "side", "country", "nation", "government", "minister",
                 "delegation", "army", "official", "neighbour", "neighbor", "ally", "rival", "capital", "premier",
                 "man", "woman", "envoy", "diplomat", "chancellor", "king", "counterpart", "military", "navy"}
 _VIOLENT_ROOTS = VIOLENT_ROOTS
+# Acts two parties can do jointly to each other: statements, consultation, cooperation
+_JOINT_ROOTS = {"01", "03", "04", "05", "06"}
 _ACTION_ROOTS = {"17", *VIOLENT_ROOTS}  # coercion and force: "hit by", "arrested by" are never states
 _AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
                 "ought", "need", "dare", "to", "get", "'s", "'ve", "'d", "'ll", "wo", "ca"}
@@ -354,6 +356,8 @@ class RulesCoder(Coder):
                 _note(trace, s_idx, clause.candidate.head, clause.pattern_id,
                       f"not coded: the purpose of '{act.text}', an act done, is no intent of its own")
                 continue
+            if main is not None and clause.candidate.head.dep_ == "relcl" and main.code[:2] not in _VIOLENT_ROOTS:
+                main = None  # "fired a rocket that killed two soldiers": a show of force is not the killing
             if main is None or main is clause:
                 kept.append(clause)
                 continue
@@ -509,8 +513,9 @@ class RulesCoder(Coder):
     def _clause(self, cand: Candidate, actors: DocActors, transparent: set[int], stop: set[int],
                 s_idx: int, trace: list[Trace] | None) -> Clause | None:
         code, pid, phrase = self._effective(cand)
-        if background(cand.head):
-            _note(trace, s_idx, cand.head, pid, "not coded: a relative clause in the perfect says who an actor is")
+        described = background(cand.head)
+        if described:
+            _note(trace, s_idx, cand.head, pid, f"not coded: {described}")
             return None
         mood = analyse(cand.head, self.moods, transparent, stop)
         if mood.dropped:
@@ -642,7 +647,11 @@ class RulesCoder(Coder):
         mutual = two_sides and not targets and names_each_other(head)
         if mutual:
             target_tokens = clause.target_tokens = [t for t in target_tokens if not is_each_other(t)]
-        clause.reciprocal = (pattern.reciprocal or agreed or mutual) and not target_tokens and two_sides \
+        # "Trump and Kim issued a joint statement": made together, to each other (but "jointly vetoed
+        # the resolution" was done to someone else)
+        joint = cand.obj is not None and any(c.lower_ == "joint" for c in cand.obj.children) \
+            and clause.code[:2] in _JOINT_ROOTS
+        clause.reciprocal = (pattern.reciprocal or agreed or mutual or joint) and not target_tokens and two_sides \
             and not (cand.obj is not None and any(c.lower_ == "separate" for c in cand.obj.children))
         clause.confidence = self._base_confidence(cand, how, clause.mood)
 
@@ -923,11 +932,13 @@ class RulesCoder(Coder):
 
     def _in_role_of_the_day(self, m: Mention | None, when: EventDate, article: Article) -> Mention | None:
         """"In 2002, Hagel urged the Bush administration to ...": a person the files know is coded in the
-        office held on the day the sentence gives the act, when that is a year or more before the
-        article (people are otherwise coded as of the article's day)."""
+        office held on the day the sentence gives the act, when that is a month or more before the
+        article ("in February, Comey told ..." of a November story), a year for a year alone (people
+        are otherwise coded as of the article's day)."""
         if m is None or not m.name or not m.country_code or m.kind not in ("person", "coreference") \
-                or when.value is None or when.precision in ("publication", "crawl", "none") \
-                or article.published is None or (article.published - when.value).days < 365:
+                or when.value is None or when.precision in ("publication", "crawl", "none") or article.published is None:
+            return m
+        if (article.published - when.value).days < (365 if when.precision == "year" else 31):
             return m
         gazetteer = self.resolver.gazetteer
         person = gazetteer.people.get(person_key(m.name, m.country_code))
@@ -1249,6 +1260,8 @@ def _nationality(actors: DocActors, token: Token) -> list[Mention]:
     found = []
     if token.lemma_.lower() in RELATION_NOUNS and not any(c.dep_ == "poss" for c in token.children):
         return found  # "American allies" are not American
+    if token.lemma_.lower() in ANCESTRY_NOUNS:
+        return found  # "of Mexican descent" names no one
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.i in actors.by_token:
             for m in actors.resolve(child):
