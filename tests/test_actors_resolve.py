@@ -1489,3 +1489,10 @@ def test_descent_is_no_nationality(actors_of):
     assert "Mexican descent" not in found  # and no actor of its own
     found, _, _ = actors_of("A Mexican judge of Spanish descent ruled.", date(2016, 6, 1))
     assert found["A Mexican judge of Spanish descent"][0] == "MEXJUD"
+
+
+def test_kurdish_forces_are_syrian_rebels_in_a_story_of_syria_only(actors_of):
+    found, _, _ = actors_of("Turkey attacked U.S.-backed Kurdish forces in northern Syria.", date(2019, 10, 10))
+    assert found["U.S.-backed Kurdish forces"][0] == "SYRREB"  # had been SYRMIL
+    found, _, _ = actors_of("Kurdish forces in Iraq retook Kirkuk.", date(2017, 10, 16))
+    assert found["Kurdish forces"][0] == "IRQMIL"
