@@ -202,3 +202,37 @@ def test_a_joint_statement_is_made_to_each_other_but_a_joint_veto_is_not(code_te
 def test_a_warning_against_a_move_by_someone_is_a_warning_to_them(code_text):
     assert triples(code_text("South Korea's military warned against any provocative move by the North.")) == [
         ("KORMIL", "160", "PRKGOV")]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the owner of what is praised is praised (had been no target)
+    ("The Arab League lauded Obama's efforts to end the war.", date(2015, 5, 1), ("IGOMEAARL", "051", "USAGOV")),
+    # the one an act of force or a stance is on, in an of-phrase of its object
+    ("In 2003 Bush ordered the invasion of Iraq.", date(2015, 5, 1), ("USAGOV", "190", "IRQGOV")),
+])
+def test_targets_named_in_the_object_phrase(code_text, text, published, expected):
+    assert triples(code_text(text, published)) == [expected]
+
+
+def test_a_speaker_and_the_one_named_with_him_both_agree(code_text):
+    # "he" is bound to the speaker, and "Kim" beside him had been lost with it
+    events = code_text("Moon said he and North Korea's Kim had agreed to hold talks.", published=date(2018, 5, 1))
+    assert sorted(triples(events)) == [("KORGOV", "036", "PRKGOV"), ("PRKGOV", "036", "KORGOV")]
+
+
+def test_a_participle_with_no_auxiliary_and_no_object_is_passive(code_text):
+    # the parser made "Americans" the subject of "killed" (VBN, no "were"): they were killed,
+    # they did not kill
+    events = code_text("Some were marred by violence that has left more than two dozen people dead -- among them "
+                       "U.S. Ambassador to Libya Chris Stevens and three other Americans killed in an attack on the "
+                       "consulate in Benghazi.", published=date(2012, 9, 20))
+    assert not [e for e in events if e.event_code.startswith("19") and (e.actor1_code or "").startswith("USA")]
+    assert triples(code_text("Rebels killed two soldiers in an ambush.")) == [("REB", "190", "MIL")]
+    # only verbs never used without their object: insurgents who "fired on" the aircraft did fire
+    events = code_text("Insurgents in the area fired on the aircraft and were killed by gunfire from the helicopters.")
+    assert ("REB", "190", None) in triples(events)
+
+
+def test_seizing_on_something_is_taking_it_up_not_seizing_property(code_text):
+    assert code_text("The Trump campaign seized on the new batch of emails.", published=date(2016, 8, 9)) == []
+    assert triples(code_text("Police seized weapons from the militants.")) == [("COP", "1711", "REB")]

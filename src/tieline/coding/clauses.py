@@ -99,6 +99,21 @@ def _conjoined_passive(verb: Token) -> bool:
     ) and any(c.dep_ == "auxpass" for c in head.children)
 
 
+# Verbs done to people that are never used without their object: a bare participle of one is passive
+_DONE_TO_PEOPLE = {"kill", "wound", "injure", "capture", "arrest", "detain", "abduct", "kidnap", "execute", "behead",
+                   "torture", "hurt", "massacre", "slaughter", "murder", "assassinate", "jail", "imprison"}
+
+
+def bare_participle(verb: Token) -> bool:
+    """"three other Americans *killed* in an attack": a past participle of a verb done to people,
+    with a subject, no auxiliary and no object, is a passive with its "were" left out (the tagger's
+    VBN), not an act of its subject ("insurgents *fired* on the aircraft" did fire)."""
+    return verb.tag_ == "VBN" and verb.lemma_.lower() in _DONE_TO_PEOPLE \
+        and any(c.dep_ == "nsubj" for c in verb.children) and not any(
+        c.dep_ in OBJECT_DEPS or c.dep_ in ("aux", "auxpass", "dative", "nsubjpass", "ccomp", "xcomp")
+        for c in verb.children)
+
+
 def copular_passive(verb: Token) -> bool:
     """A participle with a "by" agent that the parser hung under "be" ("Mongolia has been hard-hit
     by ..." with "been" as the verb). Only actions are read as passives this way: "alarmed by" and
@@ -119,6 +134,8 @@ def passive_subjects(verb: Token) -> list[Token]:
         subjects = passive_subjects(verb.head)
     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBN":
         subjects = [verb.head]
+    if not subjects and bare_participle(verb):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects:
         noun = reduced_relative(verb) or (reduced_relative(verb.head) if verb.dep_ == "conj" else None)
         if noun is not None:

@@ -33,6 +33,7 @@ from .base import ARTICLE_TIME_LIMIT, Coder, ErrorHandler, reraise, time_limit
 from .clauses import (
     agents,
     asks_anonymity,
+    bare_participle,
     bind_pronoun,
     can_act,
     complement_children,
@@ -561,7 +562,8 @@ class RulesCoder(Coder):
         bound: list[Token] = []
         for tok in tokens:
             found = bind_pronoun(tok)
-            bound.extend(found or [tok])
+            # "Moon said he and North Korea's Kim had agreed": the speaker, and still Kim
+            bound.extend(found + [c for c in tok.conjuncts if c not in found] if found else [tok])
         if bound != tokens:
             how = "pronoun"
         return bound, how
@@ -570,7 +572,7 @@ class RulesCoder(Coder):
         cand = clause.candidate
         head, pattern = cand.head, cand.pattern
         object_is_patient = pattern.object and cand.obj is not None and cand.obj in passive_subjects(head)
-        passive = is_passive(head) or (copular_passive(head) and clause.code[:2] in _ACTION_ROOTS)
+        passive = is_passive(head) or ((copular_passive(head) or bare_participle(head)) and clause.code[:2] in _ACTION_ROOTS)
         if passive and not object_is_patient:
             source_tokens, how = agents(head), "agent"
             target_tokens = passive_subjects(head)
