@@ -236,3 +236,6 @@ def test_a_participle_with_no_auxiliary_and_no_object_is_passive(code_text):
 def test_seizing_on_something_is_taking_it_up_not_seizing_property(code_text):
     assert code_text("The Trump campaign seized on the new batch of emails.", published=date(2016, 8, 9)) == []
     assert triples(code_text("Police seized weapons from the militants.")) == [("COP", "1711", "REB")]
+    # a clause opening "Upon ..." is no "seize upon"
+    events = code_text("Upon reporting to the office, three counterintelligence agents confiscated his phone.")
+    assert [e.event_code for e in events] == ["1711"]

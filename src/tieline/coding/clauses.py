@@ -331,6 +331,9 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
             return False, obj, "its complement states what is so, which this pattern excludes"
         if excluded.startswith("prep:") and any(c.lower_ == excluded[5:] for c in preps(head)):
             return False, obj, f"has '{excluded[5:]}', which this pattern excludes"
+        if excluded.startswith("particle:") and not objects(head) \
+                and any(c.lower_ == excluded[9:] and c.i == head.i + 1 for c in preps(head)):
+            return False, obj, f"is '{head.text} {excluded[9:]}' with no object, which this pattern excludes"
         if excluded.startswith("object_prep:") and obj is not None \
                 and any(c.dep_ == "prep" and c.lower_ == excluded[12:] for c in obj.children):
             return False, obj, f"its object has '{excluded[12:]}', which this pattern excludes"

@@ -153,10 +153,10 @@ def _parse_one(item: object, where: str, taxonomy: Taxonomy, origin: str) -> Ver
         raise ConfigError(f"{where} ({item['id']}): `complement: {complement}` is not one of "
                           f"{', '.join(COMPLEMENT_ROLES)}.")
     excludes = _words(item, "excludes", where)
-    bad = sorted(e for e in excludes if e not in EXCLUSIONS and not e.startswith(("prep:", "object_prep:")))
+    bad = sorted(e for e in excludes if e not in EXCLUSIONS and not e.startswith(("prep:", "object_prep:", "particle:")))
     if bad:
         raise ConfigError(f"{where} ({item['id']}): cannot exclude {', '.join(bad)}; use "
-                          f"{', '.join(EXCLUSIONS)}, prep:WORD or object_prep:WORD.")
+                          f"{', '.join(EXCLUSIONS)}, prep:WORD, object_prep:WORD or particle:WORD.")
     appraisal = bool(item.get("appraisal", False))
     negative_code = _code(item, "negative_code", where, taxonomy) if "negative_code" in item else None
     if appraisal and negative_code is None:
