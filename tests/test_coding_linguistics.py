@@ -239,3 +239,18 @@ def test_seizing_on_something_is_taking_it_up_not_seizing_property(code_text):
     # a clause opening "Upon ..." is no "seize upon"
     events = code_text("Upon reporting to the office, three counterintelligence agents confiscated his phone.")
     assert [e.event_code for e in events] == ["1711"]
+
+
+def test_an_accusation_that_a_named_actor_did_something_accuses_them(code_text):
+    # "charged that the administration wants ...": had been an accusation of no one
+    events = code_text("Republicans charged that the Obama administration wants a deal too badly.",
+                       published=date(2015, 7, 1))
+    assert triples(events) == [("USAPTY", "112", "USAGOV")]
+    assert triples(code_text("The opposition alleged that the election was rigged.")) == [("OPP", "112", None)]
+    # also as a participle after another act; but after an accusation it says the accusation again
+    events = code_text("Rep. Elijah Cummings released a letter charging that Michael Flynn lied about his contacts.",
+                       published=date(2017, 5, 22))
+    assert triples(events) == [("USALEG", "112", "USAELI")]
+    events = code_text("France accused Rwanda of lying, alleging that it had hidden the evidence.")
+    assert triples(events) == [("FRAGOV", "112", "RWAGOV")]
+

@@ -28,6 +28,7 @@ _FORCE_NOUNS = {"attack", "strike", "airstrike", "raid", "bombing", "bombardment
                 "barrage", "assault", "offensive", "missile", "rocket", "bomb", "drone", "shell", "volley"}
 _USING_FORCE = {"conduct", "launch", "carry", "fire", "order", "stage", "mount", "drop", "detonate", "unleash",
                 "execute", "authorize", "authorise", "approve", "send", "deploy", "use", "shoot"}
+_ACCUSING = {"accuse", "blame", "allege", "charge", "criticize", "criticise", "condemn", "denounce", "fault"}
 # Verbs whose object is not the subject of their complement ("promised Iraq to help").
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
 # Object heads that say little on their own, so that a compound names the event: "*mediation* effort".
@@ -661,6 +662,11 @@ def _slot_step(holders: list[Token], step: str, head: Token, obj: Token | None) 
     elif step == "for_subject":
         for h in holders:
             found.extend(s for c in h.children for s in for_subjects(c))
+    elif step == "that_subject" and not (head.dep_ == "advcl" and head.head.lemma_.lower() in _ACCUSING):
+        # "charged that *the administration* wants a deal too badly": the one the clause is about (not
+        # in "accused Rwanda of lying, *alleging* that it ...", which says the accusation again)
+        found.extend(s for c in head.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                     for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
     elif step.startswith("prep:"):
         word = step[5:]
         for h in _looked_through(holders, head):

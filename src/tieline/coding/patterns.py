@@ -17,7 +17,7 @@ import yaml
 from ..errors import ConfigError
 from .taxonomy import Taxonomy, load_taxonomy
 
-SLOT_NAMES = ("dobj", "dative", "agent", "poss", "for_subject")
+SLOT_NAMES = ("dobj", "dative", "agent", "poss", "for_subject", "that_subject")
 # What a pattern may do with a complement clause that is itself an event ("urged X *to withdraw*").
 COMPLEMENT_ROLES = ("content", "appeal", "demand")
 EXCLUSIONS = ("complement", "object", "dative", "predicative", "future", "question", "view", "adjective")
