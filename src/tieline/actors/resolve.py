@@ -100,7 +100,7 @@ _COMPANY_PARTS = {"division", "unit", "office", "branch", "arm", "department", "
 _FOREIGN_OFFICES = {"ministry", "minister", "office", "secretary", "affairs", "service"}
 _LEGAL_FORMS = {"inc", "corp", "co", "cos", "ltd", "plc", "llc", "gmbh", "bhd"}  # not "AG": the attorney general
 _INSTITUTIONS_AT_LARGE = {"press", "media", "public", "people", "market", "industry"}  # "the press" is not the AP
-_PLACES_NOT_STATES = ("city", "capital", "region")
+_PLACES_IN_A_STATE = ("city", "capital", "region")
 _VENUES = {"meeting", "talk", "summit", "conference", "negotiation", "session", "forum", "ceremony"}
 ANCESTRY_NOUNS = {"descent", "origin", "heritage", "ancestry", "extraction", "parentage"}
 # How a state was guessed for an actor from the whole article, not its sentence: a guess that is
@@ -572,7 +572,7 @@ class DocActors:
             if m.sector == role and not seen.person and extent.doc[seen.i].lemma_.lower() == word \
                     and m.kind not in _GUESSED_KINDS:
                 places_here = {hit[1].country_code for t in extent.sent
-                               if (hit := self.by_token.get(t.i)) and hit[1].kind in _PLACES_NOT_STATES}
+                               if (hit := self.by_token.get(t.i)) and hit[1].kind in _PLACES_IN_A_STATE}
                 if (since | places_here) - {m.country_code, None}:
                     return []  # "Venezuelan officials met Colombian diplomats", "phoned banks in London"
                 return [self._of_state(m.country_code, extent, sector, kind="coreference")]
@@ -711,8 +711,8 @@ class DocActors:
         the possessive pronoun stands for."""
         # "its forces"; "that country's military", the state named last ("the country's" is the one
         # most named, often not the one the writer means)
-        owner = next((c for c in head.children if c.dep_ == "poss" and (c.pos_ == "PRON" or (
-            c.lemma_.lower() in _OWN_STATE and any(d.dep_ == "det" and d.lower_ == "that" for d in c.children)))), None)
+        owner = next((c for c in head.children if c.dep_ == "poss"
+                      and (c.pos_ == "PRON" or (c.lemma_.lower() in _OWN_STATE and _that(c)))), None)
         if any(t.lemma_.lower() in _OTHER_PARTIES for t in extent):
             return []  # "its creditor banks", "its rivals": other parties, not its own
         if sector is None and head.lemma_.lower() in _OWN_STATE:
@@ -1524,7 +1524,7 @@ class DocActors:
             # story about Syria it is not Syria's, however recently Assad was named
             return [self._mention(Entry("USA", "USA", "country"), extent, "GOV", kind="coreference")]
         exclude = self._other_party(head)
-        if any(c.dep_ == "det" and c.lower_ == "that" for c in head.children):
+        if _that(head):
             # "a fundraising arm in Sweden ... at the same time that country was lobbying": the last
             # state named, however often the article names another
             last = self._last_named_state(head, exclude)
@@ -2012,6 +2012,11 @@ def _clean_name(span: Span) -> str:
         if text.endswith(suffix):
             text = text[: -len(suffix)]
     return text.strip(" ,")
+
+
+def _that(noun: Token) -> bool:
+    """Whether the noun is said with "that" ("that country"), pointing back to the one named last."""
+    return any(c.dep_ == "det" and c.lower_ == "that" for c in noun.children)
 
 
 def _several_peers(extent: Span) -> bool:

@@ -16,8 +16,8 @@ _PLACE_KINDS = {"country", "capital", "city", "region", "informal"}
 # Stances that say who someone is when a clause on a noun tells them in the present ("who opposes",
 # "supporting", "opposed by"); struggles only in the simple present ("which fights ISIS": "protesters
 # fighting police in Paris" fought there)
-_STANCES = {"oppose", "support", "back", "favor", "favour", "disapprove"}
-_STRUGGLES = {"fight", "battle"}
+_STANDING_STANCES = {"oppose", "support", "back", "favor", "favour", "disapprove"}
+_STANDING_STRUGGLES = {"fight", "battle"}
 
 
 def background(head: Token) -> str | None:
@@ -30,7 +30,7 @@ def background(head: Token) -> str | None:
     if head.dep_ not in ("relcl", "acl") or any(c.dep_ == "aux" for c in head.children):
         return None
     word, present = head.lemma_.lower(), head.tag_ in ("VBZ", "VBP")
-    if (word in _STANCES and (present or head.tag_ in ("VBG", "VBN"))) or (word in _STRUGGLES and present):
+    if (word in _STANDING_STANCES and (present or head.tag_ in ("VBG", "VBN"))) or (word in _STANDING_STRUGGLES and present):
         return "a standing stance or struggle on a noun says who an actor is"
     return None
 
