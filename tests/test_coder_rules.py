@@ -85,6 +85,24 @@ CASES = [
     ("The Security Council hit the North Korean regime with new sanctions.", "IGOUNO", "163", "PRKGOV"),
     # present tense after "once"/"when"/"after" is a later day: an intent, not a signing
     ("Once Iran signs the deal with the European Union, sanctions will be lifted.", "IRNGOV", "030", "IGOEUREEC"),
+    # telephone calls held, made and received; a call *for* something is an appeal
+    ("The German chancellor held a phone call with the French president.", "DEUGOV", "041", "FRAGOV"),
+    ("The Turkish president made a call to the Russian president.", "TURGOV", "041", "RUSGOV"),
+    ("The Japanese prime minister received a call from the Indian prime minister.", "INDGOV", "041", "JPNGOV"),
+    ("The Turkish president made a call for calm.", "TURGOV", "020", None),
+    ("The United States called off talks with Iran.", "USAGOV", "164", "IRNGOV"),
+    ("Venezuelan police stormed the parliament building.", "VENCOP", "190", "LEG"),  # an assault, not a riot
+    ("Germany returned 200 Afghan migrants to Afghanistan.", "DEUGOV", "174", "AFGREF"),  # deported
+    ("Egypt has held the journalist behind bars since 2019.", "EGYGOV", "173", "EGYMED"),  # detained, no hostage
+    ("Germany sent air defense systems to Ukraine.", "DEUGOV", "072", "UKRGOV"),
+    ("Russia sent warships near the Japanese coast.", "RUSGOV", "154", "JPN"),  # a deployment, no one armed
+    # what was done "rather than" or "instead of" something else is the event, the other is not
+    ("Rather than meeting the Russian president, the French president called the Ukrainian president.",
+     "FRAGOV", "041", "UKRGOV"),
+    ("The Greek coast guard sent the migrants back to Turkey instead of holding them in custody.",
+     "GRCMIL", "174", "TURGOV"),
+    ("Japan contributed to the reconstruction of Iraq.", "JPNGOV", "070", "IRQGOV"),
+    ("Syrian government forces launched a chemical attack on Douma.", "SYRMIL", "2041", "SYR"),  # not 190
 ]
 
 
@@ -149,6 +167,20 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "Fox News' James Rosen asked the State Department spokeswoman the question.",  # a press question
         "American troops remain locked in the longest war in U.S. history.",  # no arrest
         "Trump declared the U.S. military locked and loaded.",
+        "Iran called a meeting of OPEC ministers.",  # convening, not calling off
+        "The Senate threw out the proposal from the White House.",  # dismissed, no one expelled
+        "Syria welcomed the death of the ISIS leader.",  # no visitor
+        "The American senator gave a rousing defense of the French president.",  # words, not arms
+        "The American president authorized military force last week.",  # no one armed
+        "Syrian gunmen approached the camp, sending many refugees running into the desert.",  # no deportation
+        "The American president made the wrong call.",  # a decision, no telephone call
+        "American and Chinese officials hammered out the details of the agreement.",  # no attack
+        "A federal court struck down the Iranian ban.",  # a law annulled
+        "The Israeli leader captured the world's attention.",  # no arrest
+        "The Turkish interior minister walked around to inspect the scene.",  # no investigation of anyone
+        "A Reuters reporter in Moscow contributed to this report.",  # a byline
+        "WikiLeaks released thousands of emails from the Russian embassy.",  # documents, not persons
+        "The United States is to blame for the tension.",  # blamed, by no one named: it blamed no one
     ],
 )
 def test_codes_nothing(code_text, sentence):
@@ -871,3 +903,12 @@ def test_verb_senses_from_the_3800_audit(code_text, sentence, expected):
     found = [(e.actor1_code, e.event_code, e.actor2_code) for e in code_text(sentence, date(2019, 4, 1))]
     assert found == expected
 
+
+
+def test_a_known_surname_tagged_as_a_noun_at_the_start_of_a_sentence_is_the_person(code_text):
+    # the tagger reads "Trump accused ..." as the noun "trump"; the article named him before
+    events = code_text("Donald Trump spoke in Ohio on Monday. Trump accused the head of the FBI of lying.",
+                       published=date(2019, 8, 15))
+    assert ("USAGOV", "112", "USACOP") in [(e.actor1_code, e.event_code, e.actor2_code) for e in events]
+    # a dictionary word that is also a surname, with no one of that name in the article, stays a word
+    assert code_text("Rice prices rose sharply in Thailand.", published=date(2019, 8, 15)) == []

@@ -66,6 +66,11 @@ def test_clause_shapes(code_text, sentence, expected):
     assert triples(code_text(sentence)) == expected
 
 
+def test_a_call_by_phone_between_two_leaders_is_made_both_ways(code_text):
+    events = code_text("The German and French leaders spoke by phone on Tuesday.")
+    assert sorted(triples(events)) == [("DEUGOV", "041", "FRAGOV"), ("FRAGOV", "041", "DEUGOV")]
+
+
 def test_conjoined_subjects_of_a_reciprocal_verb_act_on_each_other(code_text):
     events = code_text("Iran and Saudi Arabia met in Beijing.")
     assert sorted(triples(events)) == [("IRNGOV", "040", "SAUGOV"), ("SAUGOV", "040", "IRNGOV")]

@@ -53,7 +53,15 @@ def stative_participle(verb: Token) -> bool:
         and not any(c.dep_ == "agent" for c in verb.children)
 
 
+def to_blame(verb: Token) -> bool:
+    """ "Rebel forces were *to blame*": the subject is blamed, by someone the clause does not name."""
+    return (verb.lemma_.lower() == "blame" and verb.dep_ == "xcomp" and verb.head.lemma_ == "be"
+            and any(c.tag_ == "TO" for c in verb.children) and not any(c.dep_ in OBJECT_DEPS for c in verb.children))
+
+
 def is_passive(verb: Token) -> bool:
+    if to_blame(verb):
+        return True
     if stative_participle(verb):
         return False
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -129,6 +137,8 @@ def _copular_participle(verb: Token) -> bool:
 def passive_subjects(verb: Token) -> list[Token]:
     """The patient of a passive verb: its passive subject, or the noun a participle modifies."""
     subjects = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if not subjects and to_blame(verb):
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
     if not subjects and (_copular_participle(verb) or _participle_adjunct(verb)):
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and _conjoined_passive(verb):
@@ -272,7 +282,8 @@ _DESCRIBED_EVENTS = frozenset({"attack", "act", "incident", "bombing", "shooting
 def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | None, str]:
     """Whether `head` has what the pattern asks for; the object that satisfied it; why not."""
     obj = None
-    if pattern.not_object and any(o.lemma_.lower() in pattern.not_object for o in objects(head) + _gapped_object(head)):
+    if pattern.not_object and any(w.lemma_.lower() in pattern.not_object
+                                  for o in objects(head) + _gapped_object(head) for w in _measured(o)):
         return False, None, "its object gives the verb another sense"
     if pattern.subject or pattern.not_subject:
         heads = _subject_words(head)
@@ -474,6 +485,14 @@ def has_infinitive(head: Token) -> bool:
                         for t in p.subtree]
     return any(c.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and any(a.tag_ == "TO" for a in c.children)
                for h in holders for c in h.children)
+
+
+def _measured(obj: Token) -> list[Token]:
+    """The object and, when it is a quantity, what it measures ("thousands of *emails*")."""
+    if obj.lemma_.lower() not in QUANTITY_NOUNS:
+        return [obj]
+    return [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj")]
 
 
 def _names(obj: Token, lemmas: frozenset[str]) -> bool:
@@ -736,6 +755,16 @@ _NEGATING_ADVERBS = {"never", "no longer", "rarely", "seldom", "hardly", "scarce
 _PAST_MODALS = {"should", "ought", "must", "would", "could", "might", "may", "'d"}
 
 
+def _instead_of(prep: Token) -> str:
+    """ "rather than" or "instead of" when `prep` is the preposition of one, else ""."""
+    before = prep.doc[prep.i - 1].lower_ if prep.i > 0 else ""
+    if prep.lower_ == "than" and before == "rather":
+        return "rather than"
+    if prep.lower_ == "of" and before == "instead":
+        return "instead of"
+    return ""
+
+
 def _has_condition(verb: Token) -> bool:
     """Whether an "if" or "unless" clause hangs on the verb."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
@@ -750,6 +779,8 @@ def own_markers(verb: Token, borrowed: bool = False) -> tuple[str, str]:
     neg = aux = None
     if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
         return "negated", "without"  # "claimed without providing evidence": none was provided
+    if verb.dep_ == "pcomp" and (instead := _instead_of(verb.head)):
+        return "negated", instead  # "sent them back rather than holding them in custody": none was held
     for child in verb.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in _NEGATING_ADVERBS):
             neg = child

@@ -107,7 +107,7 @@ _PUBLIC_SECTORS = {"CVL", "LAB", "EDU", "SOC", "OPP", "REL", "AGR", "REF"}  # wh
 _SHOWING = {"show", "post", "report", "record", "see", "achieve", "produce", "generate", "deliver", "enjoy"}
 _FORECAST_OBJECTS = {"earnings", "earning", "profit", "loss", "result", "sale", "revenue", "growth", "gain",
                      "improvement", "increase", "decline", "rise", "fall", "recovery", "surplus", "deficit", "return"}
-_MEETING_CODES = {"040", "046"}  # consultations and negotiations: nothing between actors with one party
+_MEETING_CODES = {"040", "041", "046"}  # consultations, calls, negotiations: nothing between actors with one party
 _SUFFERED = {"killing", "death", "assassination", "murder", "execution", "arrest", "detention", "kidnapping",
              "abduction", "capture", "imprisonment", "jailing", "beheading", "torture", "poisoning", "ouster", "expulsion"}
 _HELPING_ROOTS = {"06", "07"}  # material cooperation and aid ("to improve relations" stays an intent)
