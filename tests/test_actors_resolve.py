@@ -1259,6 +1259,41 @@ def test_an_undated_page_keeps_the_people_it_names_without_a_title_in_office(cod
     assert found["Theresa May"] == "GBRGOV" and found["Jeremy Corbyn"] == "GBROPP"
 
 
+def test_an_undated_page_is_dated_by_the_people_it_names_most(coder):
+    # AllSides 300-499 audit: a page about Trump that recalled "Shimon Peres" once had been dated to
+    # Peres's last year in office (2013), where he and Netanyahu were, and Trump became a businessman
+    text = ("Russian President Vladimir Putin watched. Mr. Trump praised Mr. Netanyahu. Bill Clinton once helped "
+            "Shimon Peres. Trump asked Zelensky for help. Trump thanked Netanyahu. Trump met Netanyahu again.")
+    doc_actors = coder.resolver.for_doc(coder.nlp(text), date(2026, 11, 30), undated=True)
+    assert {m.text: m.code for m in doc_actors.mentions}["Mr. Trump"] == "USAGOV"
+
+
+def test_people_groups_and_places_from_the_as03_audit(actors_of):
+    cases = [
+        ("Liberal Democrat leader Vince Cable criticised the deal.", date(2018, 3, 1),
+         "Liberal Democrat leader Vince Cable", "GBRPTY"),  # a party's leader: had been the government
+        ("Mayor Boris Johnson opened the bridge.", date(2012, 6, 1), "Boris Johnson", "GBRGOV"),
+        ("UANI criticized the nuclear deal.", date(2015, 7, 20), "UANI", "USANGO"),
+        ("Ford Motor criticized the tariffs.", date(2018, 7, 1), "Ford Motor", "USABUS"),  # not Gerald Ford
+        ("Militants in Anbar attacked a checkpoint.", date(2014, 1, 5), "Militants", "IRQREB"),
+    ]
+    for text, when, phrase, code in cases:
+        found, _, _ = actors_of(text, when)
+        assert found[next(p for p in found if phrase in p)][0] == code, text
+
+
+def test_a_chief_correspondent_is_no_leader_and_a_caption_no_medium(actors_of):
+    # AllSides 300-499 audit, a BBC page: "the prime minister" had been bound to "BBC's Chief
+    # Political Correspondent Vicky Young" ("Chief" read as a leader's title), and the page's
+    # "Media caption Jeremy Corbyn" made Corbyn a medium
+    found, _, _ = actors_of("Tory MPs will switch, said BBC's Chief Political Correspondent Vicky Young. "
+                            "She said the prime minister's deal would pass.", date(2019, 3, 12))
+    assert found["the prime minister's"][1] != "Vicky Young"
+    found, _, _ = actors_of('Media caption Jeremy Corbyn on the Brexit deal: "Not one word has changed".',
+                            date(2019, 3, 12))
+    assert found["Media caption Jeremy Corbyn"][0] == "GBROPP"
+
+
 def test_people_and_groups_from_the_as46_audit(actors_of):
     cases = [
         ("Interior Minister Christophe Castaner praised the police.", date(2019, 3, 20), "Christophe Castaner", "FRAGOV"),
@@ -1496,3 +1531,12 @@ def test_kurdish_forces_are_syrian_rebels_in_a_story_of_syria_only(actors_of):
     assert found["U.S.-backed Kurdish forces"][0] == "SYRREB"  # had been SYRMIL
     found, _, _ = actors_of("Kurdish forces in Iraq retook Kirkuk.", date(2017, 10, 16))
     assert found["Kurdish forces"][0] == "IRQMIL"
+
+
+def test_rebels_and_former_officials_take_the_state_an_article_is_about(actors_of):
+    # AllSides 300-499 audit: "the rebels", "a former minister" of a story about one state had no state
+    text = ("Syria said on Monday that Syria would hold talks. Damascus said Syrian troops held the north. "
+            "Rebels attacked a checkpoint near Aleppo. A former minister criticized the talks.")
+    found, _, _ = actors_of(text, date(2013, 3, 14))
+    assert found["Rebels"][0] == "SYRREB"
+    assert found["A former minister"][0] == "SYRELI"

@@ -44,6 +44,10 @@ _NP_PREPOSITIONS = {"of", "from", "for", "at", "with"}
 _PLACE_PREPOSITIONS = {"in", "across", "inside", "within", "throughout", "based"}
 _WHERE_PREPOSITIONS = _PLACE_PREPOSITIONS | {"at", "near", "to"}  # "met in Baghdad", "talks at the UN"
 _MAX_ROLE_WORDS = 6
+_CLAUSES_IN_A_PHRASE = {"relcl", "acl", "advcl", "ccomp", "pcomp"}
+_SAYS_WHOSE = {"work", "serve", "blame", "link", "tie", "back", "support", "affiliate", "associate", "connect",
+               "belong", "represent", "ally", "align", "sponsor", "fund", "control", "own", "run", "lead", "employ",
+               "attach", "loyal", "base", "arm", "train", "direct", "command", "claim"}
 _FORMER = {"former", "ex", "retired", "ousted", "exiled", "deposed", "late"}
 _CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                    "yesterday", "tonight", "january", "february", "march", "april", "june", "july", "august",
@@ -79,8 +83,11 @@ _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", None}
 # Citizens, parties, unions, experts and unknown attackers were added at 0.8 after an audit of AllSides
 # news: on five slices about 55 actors gained a state and about 4 the wrong one (Libyans "who helped the
 # U.S." in a story about Benghazi); hostages, refugees and the like keep none (_OFTEN_FOREIGN).
+# Rebels and former officials were added at 0.8 after the AllSides 300-499 audit: on seven slices 17
+# actors gained a state and 2 the wrong one (ISIS "fighters from the group" in a poll about Americans,
+# "violent extremists" in a DHS statement about Europe).
 _ARTICLE_STATE_SHARE = {"LEG": 0.5, "JUD": 0.5, "COP": 0.5, "SPY": 0.5, "GOV": 0.7, "MIL": 0.7,
-                        "CVL": 0.8, "PTY": 0.8, "LAB": 0.8, "EDU": 0.8, "UAF": 0.8}
+                        "CVL": 0.8, "PTY": 0.8, "LAB": 0.8, "EDU": 0.8, "UAF": 0.8, "REB": 0.8, "ELI": 0.8}
 _ARTICLE_STATE_NAMES = 3  # a sentence that names one state once is no article about it
 _PLACED_SECTORS = {"COP", "JUD", "LEG", "CVL", "REB", "UAF", "CRM", "MED"}
 # Bodies of no one state, and rebels, who a reporter in a capital writes about elsewhere: not the dateline's
@@ -235,12 +242,16 @@ class DocActors:
         they hold ("President Obama", "Prime Minister Theresa May") and says "former" of the others:
         the last day of the first period in which most of the known people the page names with the
         title of an office they held held it together (the first: a president re-elected years
-        later, as Trump was, does not move a page about his first term to his second). Read from the
-        whole text, not only the sentences parsed. None when it titles no one the files know."""
+        later, as Trump was, does not move a page about his first term to his second). Of the days the
+        titles allow, one that keeps in office the people the page names without a title, counted by
+        how often it names them (a page about Trump that recalls Peres once is not dated to Peres's
+        last year). Read from the whole text, not only the sentences parsed. None when it titles no
+        one the files know."""
         words = _TEXT_WORD.findall(self.page_text or self.doc.text)
         spans: list[tuple[date, date]] = []
         untitled: dict[str, list[tuple[date, date]]] = {}  # "Mr Trump", "Donald Trump": named, no office title
         decided: set[str] = set()
+        named_times: Counter[str] = Counter()
         for i, word in enumerate(words):
             name = word.rstrip(".-").removesuffix("'s").removesuffix("’s")
             people = self.gazetteer.people_by_surname(name) if i > 0 and name[:1].isupper() else []
@@ -250,8 +261,10 @@ class DocActors:
             if office is None or office in _GENERIC_LEADER:
                 named = _named_without_title(words[i - 1], people)
                 if named is None or named.name in decided:
+                    named_times.update(p.name for p in people if p.name in decided)  # "Trump" after "Mr. Trump"
                     continue
                 decided.add(named.name)
+                named_times[named.name] += 1
                 if not self._called_former(named):
                     untitled[named.name] = [(t.start, min(t.end or self.day, self.day)) for t in named.terms
                                             if t.start <= self.day and t.sector not in ("PTY", "BUS")]  # no campaign or company
@@ -276,7 +289,8 @@ class DocActors:
             return sum(start <= day <= end for start, end in spans)
 
         def in_office(day: date) -> int:
-            return sum(any(start <= day <= end for start, end in terms) for terms in untitled.values())
+            return sum(named_times[name] for name, terms in untitled.items()
+                       if any(start <= day <= end for start, end in terms))
         most = max(held_on(day) for day in last_days(spans))
         # Of the days the titles allow, one that also keeps in office the people the page names
         # without a title ("Mr Trump" on a page that titles only President Moon)
@@ -376,9 +390,11 @@ class DocActors:
                 return [self._body_person_mention(body, own[1], extent)]
             stated, rank = self._role(outside, head)
             held = self.gazetteer.people[own[1].person].office_on(self.people_day) if rank is not None else None
-            if held is not None and (rank.lemma_.lower() in _RANKS or _names_office(rank, held.office)):
+            if held is not None and (rank.lemma_.lower() in _RANKS or _names_office(rank, held.office)
+                                     or (rank.lemma_.lower() == "leader" and held.office == "party_leader")):
                 # "Colonel Qaddafi", "Gen. Mattis" as defence secretary: the office, not the rank;
-                # Hong Kong's "Chief Executive Leung" is its government, not a company's
+                # Hong Kong's "Chief Executive Leung" is its government, not a company's; "Liberal
+                # Democrat leader Vince Cable" leads a party, not the state
                 stated = None
             stated = stated or self._in_congress(self.gazetteer.people[own[1].person], span)
             acting_for = self._out_of_office_body(own[1], outside, head)
@@ -853,7 +869,7 @@ class DocActors:
                 continue
             if child.dep_ in _OUTSIDE_NP and not (child.dep_ == "prep" and child.lower_ in _NP_PREPOSITIONS):
                 continue
-            tokens.extend(child.subtree)
+            tokens.extend(_without_clauses(child))
         # "hosted a delegation from Laos": the parser often hangs "from Laos" on the verb.
         if head.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.gazetteer.roles:
             after = max(t.i for t in tokens) + 1
@@ -944,8 +960,16 @@ class DocActors:
                    in self.gazetteer.only_as_head for k in sizes)
 
     def _title(self, tokens: list[Token], head: Token) -> str | None:
-        hits = self._phrase_hits(tokens, self.gazetteer.titles)
+        hits = [hit for hit in self._phrase_hits(tokens, self.gazetteer.titles)
+                if not (hit[0] in _GENERIC_LEADER and self._modifies_a_job(hit[1]))]
         return _nearest(hits, head)[0]
+
+    def _modifies_a_job(self, word: Token) -> bool:
+        """ "Chief" in "Chief Political Correspondent Vicky Young" qualifies a job that leads no state."""
+        job = word.head
+        return (job.i > word.i and (job.pos_ == "NOUN" or (job.pos_ == "PROPN" and job.ent_type_ != "PERSON"))
+                and word.dep_ in ("amod", "compound")
+                and plain_lemma(job) not in self.gazetteer.titles)
 
     def _phrase_hits(self, tokens: list[Token], table: dict[str, str]) -> list[tuple[str, Token, int]]:
         hits = []
@@ -1010,7 +1034,7 @@ class DocActors:
         if head.tag_ == "NNPS":
             return None  # "Iraqi Kurds", "Rebels attacked": a people or a capitalised plural, not a person
         if head.pos_ != "PROPN" and not (head.pos_ == "NOUN" and head.text[:1].isupper() and head.i == head.sent.start
-                                         and head.ent_type_ in ("PERSON", "ORG", "NORP")):
+                                         and (head.ent_type_ in ("PERSON", "ORG", "NORP") or self._known_surname(head))):
             return None  # a capitalised noun at the start of a sentence may still be a name ("Trump said")
         if head.i in self.by_token:
             return None
@@ -1434,6 +1458,12 @@ class DocActors:
             return self._role_only("GOV", extent)
         return [self._of_state(country, extent, "GOV" if state_noun else sector, kind="coreference")]
 
+    def _known_surname(self, tok: Token) -> bool:
+        """ "Trump accused ..." tagged as the noun "trump": a surname the files know, and not a
+        dictionary word unless the article named the person before ("Rice prices rose" is no Rice)."""
+        return not tok.is_upper and bool(self.gazetteer.people_by_surname(tok.text)) and (
+            tok.lower_ not in self.common_words or self._recall(tok.text, tok.i) is not None)  # not "BIDEN MOCKED"
+
     def _capital_of_the_first_word(self, tok: Token) -> bool:
         """"Key senators said": a dictionary word capitalised only because it opens the sentence,
         not John Key's name, unless the tagger or the article made it one."""
@@ -1727,6 +1757,15 @@ def _joined_modifiers(head: Token) -> bool:
     return any(c.dep_ in ("amod", "compound", "nmod") and c.i < head.i and any(g.dep_ == "conj" for g in c.children)
                for c in head.children)
 
+
+
+def _without_clauses(tok: Token) -> list[Token]:
+    """`tok`'s subtree without the clauses in it: "crowds of Iraqis *protesting America's strikes*"
+    are Iraqis, of no American sector. A participle that says whose someone is stays ("journalists
+    *working for Russian media*", "bombings *blamed on the PKK*")."""
+    cut = {t.i for d in tok.subtree if d is not tok and d.dep_ in _CLAUSES_IN_A_PHRASE
+           and not (d.dep_ == "acl" and d.lemma_.lower() in _SAYS_WHOSE) for t in d.subtree}
+    return [t for t in tok.subtree if t.i not in cut]
 
 def _patron(span: Span) -> bool:
     """A name that says who backs, inspires or made the actor, not who it is: "*US*-backed rebels",
