@@ -103,6 +103,11 @@ CASES = [
      "GRCMIL", "174", "TURGOV"),
     ("Japan contributed to the reconstruction of Iraq.", "JPNGOV", "070", "IRQGOV"),
     ("Syrian government forces launched a chemical attack on Douma.", "SYRMIL", "2041", "SYR"),  # not 190
+    # the noun a relative clause is on, as the object it leaves out or its relative pronoun
+    ("The United States named the Russian officials it indicted.", "USAGOV", "115", "RUSGOV"),
+    ("Tim Cook met the German chancellor, who the French president praised for her leadership.",
+     "FRAGOV", "051", "DEUGOV"),
+    ("Russia pinned the blame on Ukraine.", "RUSGOV", "112", "UKRGOV"),
 ]
 
 
@@ -181,6 +186,7 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "A Reuters reporter in Moscow contributed to this report.",  # a byline
         "WikiLeaks released thousands of emails from the Russian embassy.",  # documents, not persons
         "The United States is to blame for the tension.",  # blamed, by no one named: it blamed no one
+        "The American president is pinning his legacy on this agreement.",  # a hope, no blame
     ],
 )
 def test_codes_nothing(code_text, sentence):
@@ -912,3 +918,10 @@ def test_a_known_surname_tagged_as_a_noun_at_the_start_of_a_sentence_is_the_pers
     assert ("USAGOV", "112", "USACOP") in [(e.actor1_code, e.event_code, e.actor2_code) for e in events]
     # a dictionary word that is also a surname, with no one of that name in the article, stays a word
     assert code_text("Rice prices rose sharply in Thailand.", published=date(2019, 8, 15)) == []
+
+
+def test_what_is_blamed_on_someone_in_a_relative_clause_blames_them(code_text):
+    # "an attack on Saudi oil facilities which Washington blames on Tehran" had blamed Saudi Arabia
+    events = code_text("Iran denied the attack on Saudi oil facilities which Washington blames on Tehran.",
+                       published=date(2019, 9, 19))
+    assert ("USAGOV", "112", "IRNGOV") in [(e.actor1_code, e.event_code, e.actor2_code) for e in events]

@@ -644,11 +644,39 @@ def _is_pronoun(tok: Token) -> bool:
     return tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS  # not "US", the country
 
 
+_RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
+_RELATIVE_WORDS = _RELATIVE_PRONOUNS | {"whose", "where", "when", "why", "how"}
+
+
+def _antecedent(word: Token) -> Token:
+    """The noun a relative pronoun stands for ("Apple and Google, *who* he praised"), else the word."""
+    verb = word.head
+    if word.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" \
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):  # "which he helped run"
+        return verb.head
+    return word
+
+
+def object_gap(verb: Token) -> Token | None:
+    """The noun a relative clause is on when the clause leaves it out as its object: "the officials
+    *it indicted*", "loyalists *he accused* of ..." (not "officials who resigned", "the assembly
+    where he met Trump", "the protesters he spoke to", "the committee he helped run")."""
+    if verb.dep_ != "relcl" or verb.pos_ != "VERB" or is_passive(verb):
+        return None
+    children = list(verb.children)
+    if not any(c.dep_ == "nsubj" for c in children) \
+            or any(c.lower_ in _RELATIVE_WORDS or c.dep_ in OBJECT_DEPS or c.dep_ == "dative" for c in children) \
+            or any(c.pos_ in ("VERB", "AUX") and c.dep_ not in ("aux", "auxpass", "neg") for c in children) \
+            or any(c.dep_ == "prep" and not any(p.dep_ in ("pobj", "pcomp") for p in c.children) for c in children):
+        return None
+    return verb.head
+
+
 def _slot_step(holders: list[Token], step: str, head: Token, obj: Token | None) -> list[Token]:
     found: list[Token] = []
     if step == "dobj":
         for h in holders:
-            found.extend(c for c in h.children if c.dep_ in OBJECT_DEPS
+            found.extend(_antecedent(c) for c in h.children if c.dep_ in OBJECT_DEPS
                          or (c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")))
             # "helped *Sudan* rebuild its army": the parser makes the object the subject of a bare infinitive
             found.extend(s for c in h.children if _bare_infinitive(c) for s in c.children if s.dep_ == "nsubj")

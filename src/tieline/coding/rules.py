@@ -45,6 +45,7 @@ from .clauses import (
     names_each_other,
     noun_sense_fits,
     objects,
+    object_gap,
     passive_subjects,
     predicative,
     prep_objects,
@@ -714,6 +715,11 @@ class RulesCoder(Coder):
                 roles = roles or (tokens, found)  # a later slot may name a country: "sent officials to Laos"
             elif found:
                 return tokens, found
+        gap = object_gap(cand.head) if "dobj" in cand.pattern.target and not roles else None
+        if gap is not None:  # "the 12 Russian officials it indicted": the object the clause leaves out
+            found = [m for m in _resolve(actors, gap) if self._another_actor(m, sources)]
+            if found:
+                return [gap], found
         return roles or (first_tokens, [])
 
     def _another_actor(self, target: Mention, sources: list[Mention]) -> bool:
