@@ -1276,6 +1276,9 @@ def test_people_groups_and_places_from_the_as03_audit(actors_of):
         ("UANI criticized the nuclear deal.", date(2015, 7, 20), "UANI", "USANGO"),
         ("Ford Motor criticized the tariffs.", date(2018, 7, 1), "Ford Motor", "USABUS"),  # not Gerald Ford
         ("Militants in Anbar attacked a checkpoint.", date(2014, 1, 5), "Militants", "IRQREB"),
+        ("The Saudi royal court denied the report.", date(2018, 10, 12), "royal court", "SAUGOV"),  # no judge
+        ("The former director of the Defense Intelligence Agency criticized Obama.", date(2016, 7, 1),
+         "The former director", "USAELI"),  # had been the agency itself (USASPY)
     ]
     for text, when, phrase, code in cases:
         found, _, _ = actors_of(text, when)

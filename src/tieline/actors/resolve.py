@@ -810,8 +810,10 @@ class DocActors:
         resolved = []
         with_group = any(entry.kind == "group" for _, entry in entries)
         for span, entry in entries:
-            if entry.kind == "group" and sector == "ELI" and entry.country_code:
-                resolved.append(self._mention(entry, extent, "ELI", kind="role"))  # "a former CIA official"
+            if entry.kind == "group" and entry.country_code and (sector == "ELI" or (
+                    sector is None and entry.sector in _STATE_SECTORS and self._former(tokens))):
+                # "a former CIA official", "the former director of the Defense Intelligence Agency"
+                resolved.append(self._mention(entry, extent, "ELI", kind="role"))
                 continue
             if entry.kind == "group":
                 mention = self._group_mention(span, entry, extent, sector)
