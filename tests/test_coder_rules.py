@@ -187,6 +187,7 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "WikiLeaks released thousands of emails from the Russian embassy.",  # documents, not persons
         "The United States is to blame for the tension.",  # blamed, by no one named: it blamed no one
         "The American president is pinning his legacy on this agreement.",  # a hope, no blame
+        "The American president shifted the blame again.",  # onto no one named
     ],
 )
 def test_codes_nothing(code_text, sentence):
