@@ -108,6 +108,11 @@ CASES = [
     ("Tim Cook met the German chancellor, who the French president praised for her leadership.",
      "FRAGOV", "051", "DEUGOV"),
     ("Russia pinned the blame on Ukraine.", "RUSGOV", "112", "UKRGOV"),
+    # "X is to blame": X is blamed, by the one who says so
+    ("The Syrian foreign minister said Syrian rebel forces were to blame for the security concerns.",
+     "SYRGOV", "112", "SYRREB"),
+    ("The North Korean foreign ministry said the United States was to blame for the tension.",
+     "PRKGOV", "112", "USAGOV"),
 ]
 
 

@@ -51,6 +51,7 @@ from .clauses import (
     prep_objects,
     slot_tokens,
     subjects,
+    to_blame,
     with_an_act,
 )
 from .mood import Mood, analyse
@@ -799,6 +800,11 @@ class RulesCoder(Coder):
         # a party accuses; media, analysts and unnamed "officials" of no known side only report
         party = any(m.sector not in _NON_ASSERTING_SECTORS and not m.role_only for m in speakers)
         head = clause.candidate.head
+        if to_blame(head) and not clause.sources and speakers:
+            # "He said rebel forces were to blame": the speaker blames them
+            clause.sources, clause.source_tokens = speakers, speaker_tokens
+            clause.phrase = [governor] + clause.phrase
+            return True
         if kind in ("claim", "deny") and same and conflict:
             clause.code = "015" if kind == "claim" else "016"
             clause.pattern_id = f"{kind}:{clause.pattern_id}"
