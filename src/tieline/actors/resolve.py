@@ -1760,7 +1760,6 @@ def _joined_modifiers(head: Token) -> bool:
                for c in head.children)
 
 
-
 def _without_clauses(tok: Token) -> list[Token]:
     """`tok`'s subtree without the clauses in it: "crowds of Iraqis *protesting America's strikes*"
     are Iraqis, of no American sector. A participle that says whose someone is stays ("journalists
@@ -1768,6 +1767,7 @@ def _without_clauses(tok: Token) -> list[Token]:
     cut = {t.i for d in tok.subtree if d is not tok and d.dep_ in _CLAUSES_IN_A_PHRASE
            and not (d.dep_ == "acl" and d.lemma_.lower() in _SAYS_WHOSE) for t in d.subtree}
     return [t for t in tok.subtree if t.i not in cut]
+
 
 def _patron(span: Span) -> bool:
     """A name that says who backs, inspires or made the actor, not who it is: "*US*-backed rebels",
