@@ -1543,3 +1543,13 @@ def test_rebels_and_former_officials_take_the_state_an_article_is_about(actors_o
     found, _, _ = actors_of(text, date(2013, 3, 14))
     assert found["Rebels"][0] == "SYRREB"
     assert found["A former minister"][0] == "SYRELI"
+
+
+def test_his_or_her_opening_a_sentence_is_the_person_the_last_one_was_about(actors_of):
+    # AllSides 300-499 audit: "His office" after "Sen. Sanders criticized Trump" had been Trump's
+    # (the last man named) and a government office; it is the senator's, in his sector
+    _, actors, doc = actors_of("Sen. Bernie Sanders criticized Trump. His office said the senator would vote no.",
+                               date(2019, 3, 1))
+    assert [m.code for m in actors.resolve(head_of(doc, "office"))] == ["USALEG"]
+    _, actors, doc = actors_of("Putin met Xi in Moscow. His spokesman praised the talks.", date(2019, 3, 1))
+    assert [m.code for m in actors.resolve(head_of(doc, "spokesman"))] == ["RUSGOV"]

@@ -45,6 +45,7 @@ _PLACE_PREPOSITIONS = {"in", "across", "inside", "within", "throughout", "based"
 _WHERE_PREPOSITIONS = _PLACE_PREPOSITIONS | {"at", "near", "to"}  # "met in Baghdad", "talks at the UN"
 _MAX_ROLE_WORDS = 6
 _CLAUSES_IN_A_PHRASE = {"relcl", "acl", "advcl", "ccomp", "pcomp"}
+_STAFF = {"office", "spokesman", "spokeswoman", "spokesperson", "aide", "staff", "staffer", "adviser", "advisor"}
 _SAYS_WHOSE = {"work", "serve", "blame", "link", "tie", "back", "support", "affiliate", "associate", "connect",
                "belong", "represent", "ally", "align", "sponsor", "fund", "control", "own", "run", "lead", "employ",
                "attach", "loyal", "base", "arm", "train", "direct", "command", "claim"}
@@ -736,6 +737,11 @@ class DocActors:
         if sector is None or owner is None:
             return []
         owners = self._cache.get(owner.i) or (self._pronoun(owner) if owner.pos_ == "PRON" else self._resolve_head(owner))
+        if head.lemma_.lower() in _STAFF and owner.lower_ in ("his", "her") and len(owners) == 1 \
+                and owners[0].country_code and owners[0].plover_sector not in (None, "ELI", "UNK"):
+            # "Sen. Sanders ... his office", "her spokesman": the person's own staff, in the person's sector
+            return [self._mention(Entry(owners[0].country_code, owners[0].country_code, "country"), extent,
+                                  owners[0].plover_sector, kind="coreference")]
         countries = list(dict.fromkeys(m.country_code for m in owners if m.country_code))
         return [self._mention(Entry(c, c, "country"), extent, sector, kind="coreference") for c in countries]
 
@@ -1411,9 +1417,11 @@ class DocActors:
     def _last_sentences_subject(self, tok: Token, gender: str | None) -> _Seen | _Unknown | None:
         """"The congresswoman pressed Clinton on Benghazi. She accused the department of ...": a "he"
         or "she" that opens a sentence as its subject is the person the sentence before was about
-        (the subject of its main clause), not the last person it named."""
+        (the subject of its main clause), not the last person it named; so is a "his" or "her" that
+        opens the subject ("Sen. Sanders criticized Trump. *His* office said ...")."""
         sent = tok.sent
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head != sent.root or sent.start == 0 \
+        subject = tok if tok.dep_ != "poss" else tok.head
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head != sent.root or sent.start == 0 \
                 or any(not t.is_punct and not (t.i == sent.start and t.dep_ == "cc") for t in self.doc[sent.start: tok.i]):
             return None  # "But he said" opens the sentence as "He said" does
         if any(t.is_quote for t in self.doc[sent.start: tok.i]):
