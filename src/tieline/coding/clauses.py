@@ -644,14 +644,13 @@ def _is_pronoun(tok: Token) -> bool:
     return tok.pos_ == "PRON" and tok.lower_ in PERSONAL_PRONOUNS  # not "US", the country
 
 
-_RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
-_RELATIVE_WORDS = _RELATIVE_PRONOUNS | {"whose", "where", "when", "why", "how"}
+_RELATIVE_WORDS = RELATIVE_PRONOUNS | {"where", "when", "why", "how"}
 
 
 def _antecedent(word: Token) -> Token:
     """The noun a relative pronoun stands for ("Apple and Google, *who* he praised"), else the word."""
     verb = word.head
-    if word.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" \
+    if word.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" \
             and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):  # "which he helped run"
         return verb.head
     return word
