@@ -630,7 +630,7 @@ def test_what_is_ordered_done_and_what_is_refused_said(code_text):
         == [("GBRGOV", "011", None)]
     assert triples("Russia refused to withdraw its troops from Ukraine.") == [("RUSGOV", "1246", "UKRGOV")]
     # people who take to the streets to denounce someone demonstrate (141); a title is no war
-    assert triples("Mexican feminists hit the streets to denounce the government of Mexico.") == [("MEX", "141", "MEXGOV")]
+    assert triples("Mexican feminists hit the streets to denounce the government of Mexico.") == [("MEXCVL", "141", "MEXGOV")]
     assert triples("Senator Rand Paul has begun calling Libya \"Hillary's War.\"", date(2015, 1, 29)) == []
 
 

@@ -65,6 +65,7 @@ _OBJECT_PRONOUNS = {"him", "her", "it", "them"}
 _LEADER_OFFICES = {"leader", "supreme_leader", "president", "prime_minister", "chancellor", "monarch",
                    "general_secretary", "head_of_state", "head_of_government"}
 _GENERIC_LEADER = {"leader", "head_of_state", "head_of_government"}
+_LEADER_WORDS = {"leader", "leadership"}  # whose leaders they are, a role word before them says
 _PAIR_MARKERS = {"both", "two"}
 # clauses of time whose "he" is the main clause's subject (not "because": "criticized Putin because he ...")
 _SUBJECT_KEEPING_MARKS = {"as", "while", "whilst", "before", "after", "until", "once"}
@@ -392,10 +393,12 @@ class DocActors:
             stated, rank = self._role(outside, head)
             held = self.gazetteer.people[own[1].person].office_on(self.people_day) if rank is not None else None
             if held is not None and (rank.lemma_.lower() in _RANKS or _names_office(rank, held.office)
-                                     or (rank.lemma_.lower() == "leader" and held.office == "party_leader")):
+                                     or (rank.lemma_.lower() == "leader"
+                                         and (held.office in ("party_leader", "opposition_leader") or stated == "PTY"))):
                 # "Colonel Qaddafi", "Gen. Mattis" as defence secretary: the office, not the rank;
                 # Hong Kong's "Chief Executive Leung" is its government, not a company's; "Liberal
-                # Democrat leader Vince Cable" leads a party, not the state
+                # Democrat leader Vince Cable" leads a party, not the state; "Labor leader Isaac Herzog" leads
+                # the opposition, and "Labour leader Keir Starmer" as prime minister the state
                 stated = None
             stated = stated or self._in_congress(self.gazetteer.people[own[1].person], span)
             acting_for = self._out_of_office_body(own[1], outside, head)
@@ -480,6 +483,9 @@ class DocActors:
             return [self._of_state(shared, extent, sector, kind="role")]
         if role_tok is not None and self._only_as_head(role_tok):
             return []  # "the missile hit": a weapon no state is named with is no actor
+        apposed = self._apposed_known(head) if sector is not None else None
+        if apposed is not None:
+            return [_moved(apposed, extent, kind="person")]
         if generic is None or sector is not None:
             # "the government" with no state named before it is still a government
             return self._placed_in_sentence(sector, extent) or self._administrations(sector, extent) \
@@ -737,9 +743,11 @@ class DocActors:
         if sector is None or owner is None:
             return []
         owners = self._cache.get(owner.i) or (self._pronoun(owner) if owner.pos_ == "PRON" else self._resolve_head(owner))
-        if head.lemma_.lower() in _STAFF and owner.lower_ in ("his", "her") and len(owners) == 1 \
-                and owners[0].country_code and owners[0].plover_sector not in (None, "ELI", "UNK"):
-            # "Sen. Sanders ... his office", "her spokesman": the person's own staff, in the person's sector
+        own_people = (head.lemma_.lower() in _LEADER_WORDS and owner.lower_ == "its") \
+            or (head.lemma_.lower() in _STAFF and owner.lower_ in ("his", "her"))  # not "their leader" of supporters
+        if own_people and len(owners) == 1 and owners[0].country_code and owners[0].plover_sector not in (None, "ELI", "UNK"):
+            # "Sen. Sanders ... his office", "her spokesman": the person's own staff, in the person's sector;
+            # "the Marine Corps ... its leadership" leads the corps
             return [self._mention(Entry(owners[0].country_code, owners[0].country_code, "country"), extent,
                                   owners[0].plover_sector, kind="coreference")]
         countries = list(dict.fromkeys(m.country_code for m in owners if m.country_code))
@@ -855,6 +863,9 @@ class DocActors:
                 name = self._office_holder(entry.country_code, office, head.i)
             resolved.append(self._mention(entry, extent, sector, name=name, kind="role"))
         if len(resolved) == 1 and resolved[0].kind == "role":
+            apposed = self._apposed_known(head)
+            if apposed is not None and resolved[0].name not in (None, apposed.name):
+                return [_moved(apposed, extent, kind="person")]  # "the Labour leader, Jeremy Corbyn": not the PM
             for child in head.children:  # "the Cuban leader, Miguel Diaz-Canel": remember the name
                 if child.dep_ == "appos" and child.ent_type_ == "PERSON":
                     ent = next(e for e in self.doc.ents if e.start <= child.i < e.end)
@@ -873,7 +884,7 @@ class DocActors:
                 tokens.extend(child.subtree)  # "the", "both", "those"
                 continue
             if child.dep_ == "prep" and child.lower_ in _PLACE_PREPOSITIONS:
-                places.extend(child.subtree)
+                places.extend(_without_clauses(child))  # not "in Yemen, *where it fears attacks on the US*"
                 continue
             if child.dep_ in _OUTSIDE_NP and not (child.dep_ == "prep" and child.lower_ in _NP_PREPOSITIONS):
                 continue
@@ -954,6 +965,11 @@ class DocActors:
                 if h[1].i == head.i or not (self._only_as_head(h[1], h[2])
                                             or (h[2] == 1 and h[1].i < group_start and h[1].lemma_.lower() in _STANCE_WORDS))]
         sector, tok = _nearest(hits, head)
+        if tok is head and head.lemma_.lower() in _LEADER_WORDS:
+            led = [h for h in hits if h[1].head.i == head.i and h[1].i < head.i and h[1].dep_ in ("amod", "compound")
+                   and h[0] not in ("GOV", "UNK", "CVL")]
+            if len(led) == 1:
+                return led[0][0], led[0][1]  # "Muslim leaders" are religious, "separatist leaders" rebels
         if sector != "BUS" and tok is not None and tok.lemma_.lower() in _COMPANY_PARTS \
                 and any(value == "BUS" and t.i < tok.i and (t.lemma_.lower() in _COMPANY_HEADS or _is_legal_form(t))
                         for value, t, _ in hits):
@@ -1348,6 +1364,26 @@ class DocActors:
         of it in full, not only a bare surname that may be one of its people's."""
         return any(entry.country_code == country and (entry.kind in COUNTRY_KINDS or len(span) > 1)
                    for span, entry in _named_spans(self.by_token))
+
+    def _apposed_known(self, head: Token) -> Mention | None:
+        """A person the files know, in apposition to a role: "Vice President, Joe Biden" (the parser
+        often hangs the name on the title), "the Labour leader, Jeremy Corbyn"."""
+        named = [c for c in head.children if c.dep_ == "appos"]
+        after = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
+        if after is not None and after.ent_iob_ == "B" and head.ent_type_ != "PERSON":
+            # "Both Obama and Vice President Joe Biden": the name, hung elsewhere, right after the title
+            named.append(next(e for e in self.doc.ents if e.start == after.i).root)
+        for child in named:
+            if child.ent_type_ != "PERSON":
+                continue
+            own = self.by_token.get(child.i)
+            if own is None or own[1].kind != "person" \
+                    or self.gazetteer.people[own[1].person].office_on(self.people_day) is None:
+                continue  # not "a Chinese diplomat, Yang Jiechi" as a former official: the text says what he is
+            found = self._resolve_head(child)
+            if len(found) == 1 and found[0].name and found[0].country_code:
+                return found[0]
+        return None
 
     def _from_apposition(self, head: Token, name: str) -> Mention | None:
         """"Yang Moo-jin, a professor at the University of North Korean Studies": the person
