@@ -209,6 +209,10 @@ def test_a_name_said_twice_without_a_card_is_kept():
     "White House urged to give full account of talks with Putin Read more",  # the Guardian's
     "Read more: Abe to charm Trump with sumo as trade spat looms",
     "READ MORE: Taliban responds to Trump's Afghan strategy",
+    "( Also on POLITICO: Kerry defends the CIA's use of drones)",
+    "More: Pentagon says allied strike set back Syrian chemical weapons program",
+    "Related:OnPolitics today: Trump pulls his critic's security clearance",
+    "Click for more from The Wall Street Journal",
 ])
 def test_links_to_other_stories_are_dropped(link):
     # their headlines had been coded as events of the article

@@ -69,6 +69,9 @@ _SPACED_HOVER_CARD = re.compile(
 )
 # A link to another story: "Read more: <headline>", or the Guardian's "<headline> Read more".
 _RELATED_LINK = re.compile(r"^\s*\[?read more\b|\bread more\s*$", re.IGNORECASE)
+# "( Also on POLITICO: ...)", "More: ...", "Related: ...", "Click for more from The Times": a link's label
+_LINK_LABEL = re.compile(r"^\s*[(\[]?\s*(?:(?:More|Related|See also|Also read|Read also|Recommended)\s*:"
+                         r"|Also on [A-Z][\w.'’ ]{0,30}:|Click (?:here )?for more\b)")
 _READ_MORE_AFTER_SENTENCE = re.compile(r"(?<=[.!?\"”’])\s+Read more\s*$")
 _CREDIT = re.compile(
     r"\bcontributed (?:reporting|to this (?:report|story|article))\.?\s*$"
@@ -280,7 +283,7 @@ def _drop_reason(line: str, seen: set[str], result: CleanText, web: bool, latin:
         return "caption"
     if _CREDIT.search(line) and len(words) < 40:
         return "credit"
-    if _RELATED_LINK.search(line) and len(words) <= 40:
+    if (_RELATED_LINK.search(line) or _LINK_LABEL.match(line)) and len(words) <= 40:
         return "related-link"
     if web:
         return None
