@@ -62,6 +62,10 @@ def test_governors_change_the_code(code_text, sentence, expected):
         "Iran failed to attack Israel.",  # did not happen, and not a refusal of cooperation
         "France prevented Italy from attacking Libya.",
         "Poland would expel the Russian ambassador.",  # hypothetical, nobody reports it
+        # a clause judged likely, unlikely or possible after "it is" (had been a threat, 138, or a fact)
+        "Experts say it's unlikely Pakistan would launch an attack on India.",
+        "It is possible that Iran seized the British tanker.",
+        "Officials said it was likely that Russia would expel the Dutch diplomats.",
     ],
 )
 def test_not_a_fact_is_not_coded(code_text, sentence):
@@ -86,6 +90,11 @@ def test_explain_trace_says_why_nothing_was_coded(coder):
     result = explain("Turkey could expel the Swedish ambassador.", coder=coder)
     assert result.events == []
     assert any("modal ('could')" in t.outcome for t in result.trace)
+
+
+def test_a_clause_said_to_be_so_is_coded(code_text):
+    # only a word of belief, possibility or need after "it is" makes the clause no fact
+    assert triples(code_text("It is clear that Iran seized the British tanker.")) == [("IRNGOV", "181", "GBRBUS")]
 
 
 def test_a_practice_of_its_owner_is_coded_as_what_the_owner_does(code_text):

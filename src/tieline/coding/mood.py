@@ -225,6 +225,10 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
         kind = lexicon.governor(governor.lemma_.lower(), dep)
         if governor.lemma_.lower() in lexicon.infinitive_only and not _planned(governor, tok):
             kind = None
+        judged = _judging_complement(governor, lexicon) if kind is None else None
+        if judged is not None:  # "it's unlikely (that) North Korea would launch an attack": no act
+            _apply(mood, lexicon.governor(judged.lemma_.lower(), dep), judged, tok)
+            return mood
         if means and kind == "intent" and governor.lemma_.lower() in _SEEKING and _done(governor, g_state):
             # "sought to influence the election by hacking Democrats": the aim may have failed, the means
             # was used
@@ -242,6 +246,15 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
     if mood.state == "obligation" and mood.report is None:
         return mood.drop(f"obligation ('{word}') nobody reports")
     return mood
+
+
+def _judging_complement(be: Token, lexicon: MoodLexicon) -> Token | None:
+    """The word that judges a clause in "it is unlikely that ...", "it was possible (that) ...": an
+    adjective of belief or need after a copula, whose complement the clause is."""
+    if be.lemma_.lower() != "be":
+        return None
+    return next((c for c in be.children if c.dep_ in ("acomp", "attr")
+                 and lexicon.governor(c.lemma_.lower(), "ccomp") in ("epistemic", "negative")), None)
 
 
 def _done(verb: Token, state: str) -> bool:
