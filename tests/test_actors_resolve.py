@@ -1613,3 +1613,15 @@ def test_its_leadership_leads_the_body_it_stands_for(actors_of):
     text = "The Israeli army withdrew from the town. Its leadership approved the raid."
     _, actors, doc = actors_of(text, date(2019, 8, 1))
     assert [m.code for m in actors.resolve(head_of(doc, "leadership"))] == ["ISRMIL"]
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    # the abbreviated titles and "Congresswoman" are the US Congress's, in a story about another state too
+    ("Israel barred Rep. Maria Delgado from entering the country.", "Rep. Maria Delgado", "USALEG"),
+    ("Congresswoman Anna Kowalski criticized the Israeli decision.", "Congresswoman Anna Kowalski", "USALEG"),
+    ("Senator Bob Okafor criticized the decision.", "Senator Bob Okafor", "LEG"),  # Australia has senators too
+    ("Philippine Sen. Ana Reyes criticized the decision.", "Philippine Sen. Ana Reyes", "PHLLEG"),
+])
+def test_us_congress_titles_name_members_of_congress(actors_of, text, phrase, code):
+    found, _, _ = actors_of(text, date(2019, 8, 15))
+    assert found[phrase][0] == code

@@ -65,7 +65,8 @@ _OBJECT_PRONOUNS = {"him", "her", "it", "them"}
 _LEADER_OFFICES = {"leader", "supreme_leader", "president", "prime_minister", "chancellor", "monarch",
                    "general_secretary", "head_of_state", "head_of_government"}
 _GENERIC_LEADER = {"leader", "head_of_state", "head_of_government"}
-_LEADER_WORDS = {"leader", "leadership"}  # whose leaders they are, a role word before them says
+_LEADER_WORDS = {"leader", "leadership"}
+_US_CONGRESS_TITLES = {"sen.", "sens.", "rep.", "reps.", "congressman", "congresswoman", "congressmen", "congresswomen"}  # whose leaders they are, a role word before them says
 _PAIR_MARKERS = {"both", "two"}
 # clauses of time whose "he" is the main clause's subject (not "because": "criticized Putin because he ...")
 _SUBJECT_KEEPING_MARKS = {"as", "while", "whilst", "before", "after", "until", "once"}
@@ -620,6 +621,13 @@ class DocActors:
         files know only from another time makes a member of Congress (LEG)."""
         return "LEG" if person.office_on(self.day) is None and has_us_party_tag(name) else None
 
+    def _in_congress_by_title(self, sector: str | None, extent: Span, name: str) -> list[Mention]:
+        """"Rep. Frederica Wilson", "Sen. Jon Tester", "Congresswoman Ilhan Omar": titles of the US
+        Congress, for members the files do not know and no state is named with."""
+        if sector != "LEG" or not any(t.lower_ in _US_CONGRESS_TITLES for t in extent):
+            return []
+        return [self._of_state("USA", extent, sector, name=name, kind="person")]
+
     def _titled_at_home(self, sector: str | None, office: str | None, extent: Span, name: str) -> list[Mention]:
         if sector == "BUS":  # "TOKYO - Sumitomo Bank president Koh Komatsu": a company's, as companies are
             return [_copy(m, name=name) for m in self._at_dateline(sector, extent, company=True)]
@@ -815,7 +823,8 @@ class DocActors:
             return [mention]
         # "President Francois Mitterand" with no country we know: a president all the same, of the
         # dateline's state when the story names no other ("TOKYO - Agriculture Minister Mutsuki Kato")
-        found = self._titled_at_home(sector, office, extent, name) or self._role_only(sector, extent, name, kind="person")
+        found = self._titled_at_home(sector, office, extent, name) or self._in_congress_by_title(sector, extent, name) \
+            or self._role_only(sector, extent, name, kind="person")
         for mention in found:
             self._remember(name, mention, head.i, office)
         return found
