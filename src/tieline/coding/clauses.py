@@ -629,6 +629,51 @@ def bind_pronoun(subject: Token) -> list[Token]:
     return []
 
 
+# Pronouns a target slot may hold, and whether each stands for many ("them", "their") or one person.
+TARGET_PRONOUNS = {"them": True, "their": True, "him": False, "his": False, "her": False}
+# Prepositions whose object an act is done to or with ("responded *to* Trudeau by calling him ...").
+_PARTNER_PREPS = {"to", "with", "at", "on", "against", "toward", "towards"}
+_CHAINED_CLAUSES = {"advcl", "conj", "xcomp", "ccomp", "pcomp"}
+
+
+def bind_object_pronoun(pronoun: Token) -> list[Token]:
+    """For a "them", "him" or "her" in a target slot (or "their", "his" owning it), the nouns of the
+    same sentence it may stand for, nearest first: up the chain of clauses it is part of, each
+    governor's objects and partners before its subject, all before the pronoun. "backing the
+    Taliban, sending *them* weapons", "responded to Trudeau by calling *him* weak", "China threatened
+    to retaliate after Trump said he would tax *their* imports". The caller keeps the first that
+    names an actor of the pronoun's number other than the source (`pronoun_fits`)."""
+    if pronoun.lower_ not in TARGET_PRONOUNS or pronoun.pos_ != "PRON":
+        return []
+    clause = pronoun.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        clause = clause.head
+    found: list[Token] = []
+    for _ in range(4):
+        if clause.dep_ not in _CHAINED_CLAUSES or clause.head == clause:
+            break
+        governor = clause.head
+        if clause.dep_ == "pcomp":  # "by *calling* him": the clause hangs on a preposition of the governor
+            governor = governor.head
+        if governor.pos_ not in ("VERB", "AUX"):
+            break
+        arguments = [c for c in governor.children if c.dep_ in OBJECT_DEPS or c.dep_ == "dative"]
+        arguments += [p for c in governor.children if c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS
+                      for p in c.children if p.dep_ == "pobj"]
+        arguments += [c for c in governor.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        found.extend(a for a in arguments if a.i < pronoun.i and a.pos_ in ("NOUN", "PROPN"))
+        clause = governor
+    return found
+
+
+def pronoun_fits(pronoun: Token, noun: Token, kind: str) -> bool:
+    """Whether the pronoun may stand for the noun, which names an actor of this kind: "them" for many
+    people, a group or a state ("the Taliban ... them"), "him" or "her" for one person."""
+    if TARGET_PRONOUNS[pronoun.lower_]:
+        return _plural(noun) or kind != "person" and kind != "role"
+    return not _plural(noun) and kind in ("person", "role")
+
+
 _REASON_MARKS = {"because", "although", "though", "whereas", "unless", "if", "since"}
 _PLURAL_PRONOUNS = {"they", "them", "we", "us"}
 _COLLECTIVE_NAMES = {"GPE", "NORP", "ORG"}  # "Iran ... because they welcome": a state or body may be "they"

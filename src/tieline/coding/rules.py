@@ -34,6 +34,7 @@ from .clauses import (
     agents,
     asks_anonymity,
     bare_participle,
+    bind_object_pronoun,
     bind_pronoun,
     can_act,
     complement_children,
@@ -49,6 +50,7 @@ from .clauses import (
     passive_subjects,
     predicative,
     prep_objects,
+    pronoun_fits,
     slot_tokens,
     subjects,
     to_blame,
@@ -712,6 +714,8 @@ class RulesCoder(Coder):
             if tokens and not first_tokens:
                 first_tokens = tokens
             found = [m for t in tokens for m in _resolve(actors, t) if self._another_actor(m, sources)]
+            if not found:
+                tokens, found = self._bound_pronoun(tokens, sources, actors) or (tokens, found)
             if found and all(m.guessed for m in found):
                 roles = roles or (tokens, found)  # a later slot may name a country: "sent officials to Laos"
             elif found:
@@ -722,6 +726,19 @@ class RulesCoder(Coder):
             if found:
                 return [gap], found
         return roles or (first_tokens, [])
+
+    def _bound_pronoun(self, tokens: list[Token], sources: list[Mention],
+                       actors: DocActors) -> tuple[list[Token], list[Mention]] | None:
+        """A pronoun target the article's history names no one by ("sending *them* weapons"): the
+        phrase of its own sentence it stands for (`bind_object_pronoun`), if that names another actor."""
+        for tok in tokens:
+            if tok.pos_ != "PRON" or actors.resolve(tok):
+                continue
+            for noun in bind_object_pronoun(tok):
+                found = [m for m in _resolve(actors, noun) if self._another_actor(m, sources)]
+                if found and all(pronoun_fits(tok, noun, m.kind) for m in found):
+                    return [noun], found
+        return None
 
     def _another_actor(self, target: Mention, sources: list[Mention]) -> bool:
         """Whether a target is someone other than the sources. One with another code is; so is another

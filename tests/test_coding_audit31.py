@@ -1,0 +1,27 @@
+"""Event-side faults found by hand-judging 250 events on political news (audit 31): targets the
+clause plainly names but the coder left empty, and verbs read in the wrong sense. The sentences are
+the team's own paraphrases, with other names, of the kinds of clause the audit found."""
+
+import pytest
+
+
+def triples(events):
+    return [(e.actor1_code, e.event_code, e.actor2_code) for e in events]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # an object pronoun the article's history names no one by stands for the governing
+        # clause's object: "backing the Houthis, sending *them* missiles, sharing intelligence with *them*"
+        ("Iran praised Hezbollah, sending them weapons.", ("IRNGOV", "072", "LBNREB")),
+        ("Iran is arming the Houthis and sharing intelligence with them.", ("IRNGOV", "064", "YEMREB")),
+        # ... or the partner of the governor: "responded *to* Erdogan by calling *him* weak"
+        ("Mr. Biden responded to Mr. Netanyahu on Twitter by calling him “dishonest” and “weak.”", ("USAGOV", "111", "ISRGOV")),
+        # "their" owning the goods taxed: the main clause's subject, not the one who taxes
+        ("Mexico is threatening to retaliate after President Biden said he would impose new tariffs on their exports.",
+         ("USAGOV", "1312", "MEXGOV")),
+    ],
+)
+def test_stated_target_is_found(code_text, sentence, expected):
+    assert expected in triples(code_text(sentence))
