@@ -21,6 +21,8 @@ def triples(events):
         # "their" owning the goods taxed: the main clause's subject, not the one who taxes
         ("Mexico is threatening to retaliate after President Biden said he would impose new tariffs on their exports.",
          ("USAGOV", "1312", "MEXGOV")),
+        # two objects the parser runs into one phrase: an adjective does not stand between a compound and its head
+        ("The campaign chairman gave a Chinese businessman internal company data.", ("PTY", "064", "CHNBUS")),
     ],
 )
 def test_stated_target_is_found(code_text, sentence, expected):

@@ -737,6 +737,8 @@ def _slot_step(holders: list[Token], step: str, head: Token, obj: Token | None) 
             for c in h.children:
                 if c.dep_ == "dative":
                     found.extend([p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c])
+            if h is head and not found:
+                found.extend(_dative_in_object(h))
     elif step == "agent":
         for h in holders:
             found.extend(agents(h))
@@ -764,6 +766,28 @@ def _slot_step(holders: list[Token], step: str, head: Token, obj: Token | None) 
             found.extend(prep_objects(h, word))
             if any(c.dep_ == "prt" and c.lower_ == word for c in h.children) and h == head:
                 found.extend(o for o in h.children if o.dep_ in OBJECT_DEPS)
+    return found
+
+
+def _dative_in_object(verb: Token) -> list[Token]:
+    """The first of two objects the parser ran into one noun phrase: "gave *a Russian associate*
+    internal polling data", "sent the army new heavy weapons". A noun compound before an adjective of
+    the object's head is another phrase, since an adjective does not stand between a compound and its
+    head; only a common noun with its own article or adjective ("sent U.S. military aid" is one
+    phrase)."""
+    found = []
+    for obj in verb.children:
+        if obj.dep_ not in OBJECT_DEPS or obj.pos_ != "NOUN":
+            continue
+        for c in obj.children:
+            if c.dep_ != "compound" or c.pos_ != "NOUN" or c.i >= obj.i:
+                continue
+            after = [t for t in obj.doc[c.i + 1: obj.i] if t.dep_ == "amod" and t.tag_ == "JJ" and t not in c.subtree]
+            own = any(m.dep_ in ("amod", "det", "poss") for m in c.children) \
+                or any(d.dep_ == "det" and d.i < c.i for d in obj.children)
+            if after and own:
+                found.append(c)
+                break
     return found
 
 
