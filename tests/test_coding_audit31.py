@@ -27,3 +27,9 @@ def triples(events):
 )
 def test_stated_target_is_found(code_text, sentence, expected):
     assert expected in triples(code_text(sentence))
+
+
+def test_possessive_in_an_appeal_is_the_doer_own(code_text):
+    # "called on the Taliban to uphold *their* commitments": their own, not a target of upholding
+    events = code_text("The general called on the Houthis to stop the attacks and uphold their commitments.")
+    assert not [e for e in events if e.event_code == "051"]

@@ -657,6 +657,9 @@ def bind_object_pronoun(pronoun: Token) -> list[Token]:
             governor = governor.head
         if governor.pos_ not in ("VERB", "AUX"):
             break
+        if clause.dep_ == "xcomp":  # "called on the Taliban to uphold *their* pledges": the doer's own
+            clause = governor
+            continue
         arguments = [c for c in governor.children if c.dep_ in OBJECT_DEPS or c.dep_ == "dative"]
         arguments += [p for c in governor.children if c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS
                       for p in c.children if p.dep_ == "pobj"]
