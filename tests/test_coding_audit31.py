@@ -33,3 +33,31 @@ def test_possessive_in_an_appeal_is_the_doer_own(code_text):
     # "called on the Taliban to uphold *their* commitments": their own, not a target of upholding
     events = code_text("The general called on the Houthis to stop the attacks and uphold their commitments.")
     assert not [e for e in events if e.event_code == "051"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "call X Y" with a negative Y criticises X, also when Y is in quotes the parser did not read as a predicate
+        ("And though President Macron has called the Iran deal an “embarrassment,” his minister said France "
+         "would stay in it.", ("FRAGOV", "111", "IRNGOV")),
+        # "what they call a sham": the thing named is what is criticised (its owner), and no call for anything
+        ("The senators slammed what they call the Kremlin's \"sham\" election for being unfair.", ("LEG", "111", "RUSGOV")),
+        # "called out X for Y" criticises X
+        ("Senator Warren called out her Democratic colleague Joe Manchin for his opposition to the bill.",
+         ("USALEG", "111", "USALEG")),
+    ],
+)
+def test_verb_sense(code_text, sentence, expected):
+    assert expected in triples(code_text(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, wrong",
+    [
+        ("Senator Warren called out her Democratic colleague Joe Manchin for his opposition to the bill.", "020"),
+        ("The senators slammed what they call the Kremlin's \"sham\" election for being unfair.", "020"),
+    ],
+)
+def test_not_this_sense(code_text, sentence, wrong):
+    assert wrong not in [e.event_code for e in code_text(sentence)]

@@ -271,7 +271,32 @@ def predicative(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "as":
             found.extend(p for p in c.children if p.dep_ in ("pobj", "amod", "acomp"))
+    if not found:
+        found = _quoted_name(verb)
     return found
+
+
+def _quoted_name(verb: Token) -> list[Token]:
+    """A word in quotation marks right after the object, which the parser took for anything but a
+    predicate: "called the Iran deal an *“embarrassment”*" (with "deal" read as a verb), "called
+    him *“dishonest”*". Only within two words of the object, none of them a preposition, a particle
+    or punctuation: a call that is a call goes on with "to", "about" or a comma."""
+    doc = verb.doc
+    for obj in objects(verb):
+        end = obj.right_edge.i
+        for i in range(end + 1, min(end + 4, len(doc) - 1)):
+            tok = doc[i]
+            if tok.is_quote and tok.i > verb.i:
+                word = doc[i + 1]
+                return [word] if word.pos_ in ("NOUN", "ADJ", "PROPN") and word.head.i >= verb.i else []
+            if tok.is_punct or tok.pos_ in ("ADP", "PART", "SCONJ", "CCONJ", "VERB", "AUX") and tok.head is not verb:
+                if tok.pos_ not in ("VERB",) or tok.lemma_.lower() not in _MISREAD_NOUNS:
+                    return []
+    return []
+
+
+# Nouns the parser reads as verbs between an object and its quoted description ("the Iran *deal*")
+_MISREAD_NOUNS = {"deal", "plan", "pact", "accord", "move", "policy", "program", "programme", "bill", "talk", "probe"}
 
 
 # What a predicate describes when it is an act, not an actor: "declared it a terrorist *attack*"
@@ -723,8 +748,10 @@ def _slot_step(holders: list[Token], step: str, head: Token, obj: Token | None) 
     found: list[Token] = []
     if step == "dobj":
         for h in holders:
-            found.extend(_antecedent(c) for c in h.children if c.dep_ in OBJECT_DEPS
+            found.extend(_antecedent(c) for c in h.children if (c.dep_ in OBJECT_DEPS and not _what_is_named(c))
                          or (c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")))
+            # "slammed what they call *Labour's sham inquiry*": the thing named is what is described
+            found.extend(p for c in h.children if _what_is_named(c) for p in h.children if p.dep_ == "oprd")
             # "helped *Sudan* rebuild its army": the parser makes the object the subject of a bare infinitive
             found.extend(s for c in h.children if _bare_infinitive(c) for s in c.children if s.dep_ == "nsubj")
             if h is not head:
@@ -792,6 +819,11 @@ def _dative_in_object(verb: Token) -> list[Token]:
                 found.append(c)
                 break
     return found
+
+
+def _what_is_named(obj: Token) -> bool:
+    """The "what" of "what they call a sham", which stands for the name the verb gives."""
+    return obj.dep_ in OBJECT_DEPS and obj.lower_ == "what" and any(c.dep_ == "oprd" for c in obj.head.children)
 
 
 def with_an_act(verb: Token) -> bool:
