@@ -162,7 +162,6 @@ def test_codes_sentence(code_text, sentence, actor1, code, actor2):
         "The Chinese president was symbolically handing over an object to her.",  # a gesture, no property
         "Asked by a reporter whether North Korea was playing games, Trump said no.",  # a question put
         "Reporters asked the Chinese premier why he had met the Japanese minister.",
-        "The sanctions ordered by Trump took effect on Monday.",  # ordering a measure is no demand
         "The U.S. Embassy also suspended consular operations in Damascus.",  # no hostilities halted
         "The United States named Afghanistan a major non-NATO ally.",  # no terrorist designation
         "Trump called the killing a botched operation.",  # calling it something, not calling it off

@@ -46,6 +46,9 @@ def test_possessive_in_an_appeal_is_the_doer_own(code_text):
         # "called out X for Y" criticises X
         ("Senator Warren called out her Democratic colleague Joe Manchin for his opposition to the bill.",
          ("USALEG", "111", "USALEG")),
+        # ordering tariffs imposes them
+        ("President Trump ordered new tariffs on Chinese steel.", ("USAPTY", "163", "CHN")),
+        ("President Trump ordered the tariff increases on Mexican goods.", ("USAPTY", "163", "MEX")),
     ],
 )
 def test_verb_sense(code_text, sentence, expected):
@@ -57,6 +60,10 @@ def test_verb_sense(code_text, sentence, expected):
     [
         ("Senator Warren called out her Democratic colleague Joe Manchin for his opposition to the bill.", "020"),
         ("The senators slammed what they call the Kremlin's \"sham\" election for being unfair.", "020"),
+        ("President Trump ordered new tariffs on Chinese steel.", "100"),
+        # (moved from test_coder_rules' codes-nothing list: ordering a measure is no demand; the sanctions
+        # ordered are now coded 163, as "the sanctions imposed by Trump" always were)
+        ("The sanctions ordered by Trump took effect on Monday.", "100"),
     ],
 )
 def test_not_this_sense(code_text, sentence, wrong):
