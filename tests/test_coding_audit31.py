@@ -64,7 +64,19 @@ def test_verb_sense(code_text, sentence, expected):
         # (moved from test_coder_rules' codes-nothing list: ordering a measure is no demand; the sanctions
         # ordered are now coded 163, as "the sanctions imposed by Trump" always were)
         ("The sanctions ordered by Trump took effect on Monday.", "100"),
+        # summoning one's own cabinet is a meeting, no complaint
+        ("Prime Minister Jacinda Ardern summoned her cabinet for an emergency meeting on Thursday.", "114"),
+        ("President Macron summoned his top military commanders to the Elysee.", "114"),
+        # force against a cause or a problem is a figure of speech
+        ("The Muslim Brotherhood hijacked the revolution.", "181"),
+        ("Justin Trudeau brought in a carbon tax to fight climate change.", "138"),
+        ("Justin Trudeau brought in a carbon tax to fight climate change.", "190"),
+        ("The Liberal Party vowed to fight the ruling in court.", "138"),
     ],
 )
 def test_not_this_sense(code_text, sentence, wrong):
     assert wrong not in [e.event_code for e in code_text(sentence)]
+
+
+def test_summoned_envoy_is_still_a_complaint(code_text):
+    assert ("IRNGOV", "114", "GBRGOV") in triples(code_text("Iran summoned the British ambassador."))
