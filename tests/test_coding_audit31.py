@@ -80,3 +80,18 @@ def test_not_this_sense(code_text, sentence, wrong):
 
 def test_summoned_envoy_is_still_a_complaint(code_text):
     assert ("IRNGOV", "114", "GBRGOV") in triples(code_text("Iran summoned the British ambassador."))
+
+
+@pytest.mark.parametrize(
+    "sentence, wrong",
+    [
+        # "as part of" is no description: the call for something stands
+        ("Seoul called for a unified Korean state as part of its peace plan.", None),
+    ],
+)
+def test_guards_of_the_new_rules(code_text, sentence, wrong):
+    events = code_text(sentence)
+    if wrong is None:
+        assert "020" in [e.event_code for e in events]
+    else:
+        assert not [e for e in events if e.event_code == wrong or (e.actor2_code or "").endswith(wrong)]

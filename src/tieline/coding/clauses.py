@@ -269,8 +269,8 @@ def predicative(verb: Token) -> list[Token]:
     found += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("NOUN", "PROPN", "ADJ")
               for g in c.children if g.dep_ in ("acomp", "attr", "oprd", "amod")]
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "as":
-            found.extend(p for p in c.children if p.dep_ in ("pobj", "amod", "acomp"))
+        if c.dep_ == "prep" and c.lower_ == "as":  # not "called for a state *as part of* the plan"
+            found.extend(p for p in c.children if p.dep_ in ("pobj", "amod", "acomp") and p.lemma_.lower() != "part")
     if not found:
         found = _quoted_name(verb)
     return found
@@ -673,6 +673,12 @@ def bind_object_pronoun(pronoun: Token) -> list[Token]:
     clause = pronoun.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
         clause = clause.head
+    if pronoun.dep_ == "poss":
+        # an owner is mostly the doer's own ("uphold *their* commitments", "the rebels sent their
+        # fighters"), unless the clause's own subject cannot be it ("*he* would tax *their* imports")
+        own = [c for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        if not own or any(_plural(c) == TARGET_PRONOUNS[pronoun.lower_] for c in own):
+            return []
     found: list[Token] = []
     for _ in range(4):
         if clause.dep_ not in _CHAINED_CLAUSES or clause.head == clause:
@@ -822,8 +828,10 @@ def _dative_in_object(verb: Token) -> list[Token]:
 
 
 def _what_is_named(obj: Token) -> bool:
-    """The "what" of "what they call a sham", which stands for the name the verb gives."""
-    return obj.dep_ in OBJECT_DEPS and obj.lower_ == "what" and any(c.dep_ == "oprd" for c in obj.head.children)
+    """The "what" of "what they call *Labour's* sham inquiry", which stands for the thing the name
+    gives with its owner (not "what Trump termed a 'Harvard for terrorists'", a name alone)."""
+    return obj.dep_ in OBJECT_DEPS and obj.lower_ == "what" and any(
+        c.dep_ == "oprd" and any(p.dep_ == "poss" for p in c.children) for c in obj.head.children)
 
 
 def with_an_act(verb: Token) -> bool:
