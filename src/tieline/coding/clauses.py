@@ -289,7 +289,7 @@ def _quoted_name(verb: Token) -> list[Token]:
             if tok.is_quote and tok.i > verb.i:
                 word = doc[i + 1]
                 return [word] if word.pos_ in ("NOUN", "ADJ", "PROPN") and word.head.i >= verb.i else []
-            if tok.is_punct or tok.pos_ in ("ADP", "PART", "SCONJ", "CCONJ", "VERB", "AUX") and tok.head is not verb:
+            if tok.is_punct or (tok.pos_ in ("ADP", "PART", "SCONJ", "CCONJ", "VERB", "AUX") and tok.head is not verb):
                 if tok.pos_ not in ("VERB",) or tok.lemma_.lower() not in _MISREAD_NOUNS:
                     return []
     return []
