@@ -2,6 +2,8 @@
 clause plainly names but the coder left empty, and verbs read in the wrong sense. The sentences are
 the team's own paraphrases, with other names, of the kinds of clause the audit found."""
 
+from datetime import date
+
 import pytest
 
 
@@ -95,3 +97,8 @@ def test_guards_of_the_new_rules(code_text, sentence, wrong):
         assert "020" in [e.event_code for e in events]
     else:
         assert not [e for e in events if e.event_code == wrong or (e.actor2_code or "").endswith(wrong)]
+
+
+def test_what_something_is_described_as_part_of_is_its_description(code_text):
+    sentence = "Sen. Tom Cotton described the institutes as part of China's aggressive campaign to infiltrate American classrooms."
+    assert [e.event_code for e in code_text(sentence, date(2019, 3, 1))] == ["111"]

@@ -270,10 +270,17 @@ def predicative(verb: Token) -> list[Token]:
               for g in c.children if g.dep_ in ("acomp", "attr", "oprd", "amod")]
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "as":  # not "called for a state *as part of* the plan"
-            found.extend(p for p in c.children if p.dep_ in ("pobj", "amod", "acomp") and p.lemma_.lower() != "part")
+            found.extend(p for p in c.children if p.dep_ in ("pobj", "amod", "acomp")
+                         and (p.lemma_.lower() != "part" or verb.lemma_.lower() in _DESCRIBING_VERBS))
     if not found:
         found = _quoted_name(verb)
     return found
+
+
+# Verbs whose "as" phrase is the description even when it says what something is part of ("described
+# the institutes *as part of* China's campaign")
+_DESCRIBING_VERBS = {"describe", "characterize", "characterise", "portray", "depict", "paint", "cast", "see", "view",
+                     "regard", "label", "brand"}
 
 
 def _quoted_name(verb: Token) -> list[Token]:
