@@ -1090,6 +1090,7 @@ def test_rebels_and_protesters_are_of_the_state_of_a_province_the_sentence_place
     ("Liberal Democrat leader Vince Cable criticized Theresa May.", date(2018, 3, 1), "GBRPTY"),
     ("Labour leader Keir Starmer criticized Vladimir Putin.", date(2025, 3, 1), "GBRGOV"),  # prime minister by then
     ("Conservative leader Andrew Scheer criticized Justin Trudeau.", date(2019, 3, 1), "CANOPP"),
+    ("Congress leader Rahul Gandhi criticized Narendra Modi.", date(2019, 5, 23), "INDOPP"),  # India's party
 ])
 def test_the_leader_of_a_party_is_its_leader_or_the_oppositions_or_the_states(actors_of, text, when, code):
     found, _, _ = actors_of(text, when)
@@ -1594,7 +1595,7 @@ def test_a_place_phrase_gives_no_state_of_a_clause_inside_it(actors_of):
 
 @pytest.mark.parametrize("text, when, phrase, code", [
     ("Opposition New Democrat leader Jagmeet Singh congratulated Trudeau.", date(2019, 10, 22),
-     "Opposition New Democrat leader Jagmeet Singh", "CANPTY"),
+     "Opposition New Democrat leader Jagmeet Singh", "CANOPP"),  # the files: the NDP's leader (PTY)
     ("The state-run Syrian Arab News Agency accused Kerry of lying.", date(2013, 8, 27),
      "The state-run Syrian Arab News Agency", "SYRMED"),
 ])

@@ -65,8 +65,8 @@ _OBJECT_PRONOUNS = {"him", "her", "it", "them"}
 _LEADER_OFFICES = {"leader", "supreme_leader", "president", "prime_minister", "chancellor", "monarch",
                    "general_secretary", "head_of_state", "head_of_government"}
 _GENERIC_LEADER = {"leader", "head_of_state", "head_of_government"}
-_LEADER_WORDS = {"leader", "leadership"}
-_US_CONGRESS_TITLES = {"sen.", "sens.", "rep.", "reps.", "congressman", "congresswoman", "congressmen", "congresswomen"}  # whose leaders they are, a role word before them says
+_LEADER_WORDS = {"leader", "leadership"}  # whose leaders they are, a role word before them says
+_US_CONGRESS_TITLES = {"sen.", "sens.", "rep.", "reps.", "congressman", "congresswoman", "congressmen", "congresswomen"}
 _PAIR_MARKERS = {"both", "two"}
 # clauses of time whose "he" is the main clause's subject (not "because": "criticized Putin because he ...")
 _SUBJECT_KEEPING_MARKS = {"as", "while", "whilst", "before", "after", "until", "once"}
@@ -394,12 +394,13 @@ class DocActors:
             stated, rank = self._role(outside, head)
             held = self.gazetteer.people[own[1].person].office_on(self.people_day) if rank is not None else None
             if held is not None and (rank.lemma_.lower() in _RANKS or _names_office(rank, held.office)
-                                     or (rank.lemma_.lower() == "leader"
+                                     or (rank.lemma_.lower() == "leader" and stated != "OPP"
                                          and (held.office in ("party_leader", "opposition_leader") or stated == "PTY"))):
                 # "Colonel Qaddafi", "Gen. Mattis" as defence secretary: the office, not the rank;
                 # Hong Kong's "Chief Executive Leung" is its government, not a company's; "Liberal
                 # Democrat leader Vince Cable" leads a party, not the state; "Labor leader Isaac Herzog" leads
-                # the opposition, and "Labour leader Keir Starmer" as prime minister the state
+                # the opposition, and "Labour leader Keir Starmer" as prime minister the state ("Opposition
+                # New Democrat leader Jagmeet Singh" is the opposition the text says he is)
                 stated = None
             stated = stated or self._in_congress(self.gazetteer.people[own[1].person], span)
             acting_for = self._out_of_office_body(own[1], outside, head)
@@ -974,9 +975,11 @@ class DocActors:
                 if h[1].i == head.i or not (self._only_as_head(h[1], h[2])
                                             or (h[2] == 1 and h[1].i < group_start and h[1].lemma_.lower() in _STANCE_WORDS))]
         sector, tok = _nearest(hits, head)
-        if tok is head and head.lemma_.lower() in _LEADER_WORDS:
-            led = [h for h in hits if h[1].head.i == head.i and h[1].i < head.i and h[1].dep_ in ("amod", "compound")
-                   and h[0] not in ("GOV", "UNK", "CVL")]
+        if tok is not None and tok.lemma_.lower() in _LEADER_WORDS:
+            # on the word or, in a title before a name, beside it ("Opposition New Democrat leader Jagmeet Singh")
+            led = [h for h in hits if h[1].head.i in (tok.i, tok.head.i) and h[1].i < tok.i
+                   and h[1].dep_ in ("amod", "compound")
+                   and h[0] not in ("GOV", "UNK", "CVL", "LEG")]  # not India's "Congress leader Rahul Gandhi"
             if len(led) == 1:
                 return led[0][0], led[0][1]  # "Muslim leaders" are religious, "separatist leaders" rebels
         if sector != "BUS" and tok is not None and tok.lemma_.lower() in _COMPANY_PARTS \
