@@ -102,3 +102,18 @@ def test_guards_of_the_new_rules(code_text, sentence, wrong):
 def test_what_something_is_described_as_part_of_is_its_description(code_text):
     sentence = "Sen. Tom Cotton described the institutes as part of China's aggressive campaign to infiltrate American classrooms."
     assert [e.event_code for e in code_text(sentence, date(2019, 3, 1))] == ["111"]
+
+
+@pytest.mark.parametrize("sentence, code", [
+    # bombings are CAMEO's 18 (unconventional violence), not a battle (190)
+    ("Militants carried out a suicide bombing in Mogadishu.", "1831"),
+    ("Insurgents carried out a roadside bombing near the Somali border.", "1833"),
+    ("Al-Shabaab staged a car bomb attack on the Somali parliament.", "183"),
+    ("A suicide bomber killed 20 Somali soldiers in Mogadishu.", "183"),
+])
+def test_bombings_are_unconventional_violence(code_text, sentence, code):
+    assert code in [e.event_code for e in code_text(sentence, date(2019, 4, 22))]
+
+
+def test_an_armys_attack_stays_conventional_force(code_text):
+    assert [e.event_code for e in code_text("The Somali army launched an attack on Al-Shabaab.")] == ["190"]
