@@ -1626,3 +1626,12 @@ def test_its_leadership_leads_the_body_it_stands_for(actors_of):
 def test_us_congress_titles_name_members_of_congress(actors_of, text, phrase, code):
     found, _, _ = actors_of(text, date(2019, 8, 15))
     assert found[phrase][0] == code
+
+
+def test_a_title_of_several_words_is_no_part_of_the_name_it_stands_before(actors_of):
+    # "Special Counsel Mueller" had been an unknown person of that name (JUD, no state) on a page the
+    # files date after his term; the surname is the special counsel the page named in full
+    text = ("Special Counsel Robert Mueller has submitted his report. Barr will consult with Special "
+            "Counsel Mueller to determine what can be released.")
+    found, _, _ = actors_of(text, date(2026, 12, 1))
+    assert found["Special Counsel Mueller"] == ("USAJUD", "Robert Mueller")

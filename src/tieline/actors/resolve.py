@@ -1058,10 +1058,13 @@ class DocActors:
                 while end - 1 > ent.start and self.doc[end - 1].lower_ in _CALENDAR_WORDS:
                     end -= 1  # "President Trump Sunday said": the tagger took the day into the name
                 start = ent.start
-                while start < end - 1 and start < head.i and (self.doc[start].lower_ in self.gazetteer.roles
-                                                              or self.doc[start].lower_.rstrip(".") in _HONORIFICS):
-                    # "Reps. Darrell E. Issa", "Mrs May" tagged whole: a title or an honorific is no part of the name
-                    start += 1
+                while start < end - 1 and start < head.i:
+                    # "Reps. Darrell E. Issa", "Mrs May", "Special Counsel Mueller" tagged whole: a title or an
+                    # honorific is no part of the name
+                    title = self._title_words_at(start, min(end - 1, head.i))
+                    if not title:
+                        break
+                    start += title
                 while start > 0 and self._given_name(self.doc[start - 1]):
                     start -= 1  # "Mayor Sadiq Khan" tagged as "Khan": not the Khan the files know
                 return self._unless_a_word(self.doc[start:end], head)
@@ -1087,6 +1090,8 @@ class DocActors:
             start -= 1
         if head.lemma_.lower() in self.gazetteer.roles:
             return None
+        while start < head.i and (title := self._title_words_at(start, head.i)):
+            start += title  # "Special Counsel Mueller" untagged: "Mueller"
         span = self.doc[start : head.i + 1]
         titled = any(t.lemma_.lower() in self.gazetteer.roles for t in tokens if t.i < start)
         if head.ent_type_ == "ORG" and not titled and self._recall(_clean_name(span), head.i) is None \
@@ -1376,6 +1381,16 @@ class DocActors:
         of it in full, not only a bare surname that may be one of its people's."""
         return any(entry.country_code == country and (entry.kind in COUNTRY_KINDS or len(span) > 1)
                    for span, entry in _named_spans(self.by_token))
+
+    def _title_words_at(self, start: int, limit: int) -> int:
+        """How many words from `start` (ending by `limit`) are a role, a title or an honorific."""
+        if self.doc[start].lower_.rstrip(".") in _HONORIFICS:
+            return 1
+        for n in range(min(_MAX_ROLE_WORDS, limit - start), 0, -1):
+            words = " ".join(t.lower_ for t in self.doc[start : start + n])
+            if words in self.gazetteer.roles or (n > 1 and words in self.gazetteer.titles):
+                return n
+        return 0
 
     def _apposed_known(self, head: Token) -> Mention | None:
         """A person the files know, in apposition to a role: "Vice President, Joe Biden" (the parser
