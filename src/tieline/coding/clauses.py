@@ -286,7 +286,7 @@ _DESCRIBING_VERBS = {"describe", "characterize", "characterise", "portray", "dep
 def _quoted_name(verb: Token) -> list[Token]:
     """A word in quotation marks right after the object, which the parser took for anything but a
     predicate: "called the Iran deal an *“embarrassment”*" (with "deal" read as a verb), "called
-    him *“dishonest”*". Only within two words of the object, none of them a preposition, a particle
+    him *“dishonest”*". Only within three tokens of the object, none of them a preposition, a particle
     or punctuation: a call that is a call goes on with "to", "about" or a comma."""
     doc = verb.doc
     for obj in objects(verb):
@@ -297,7 +297,7 @@ def _quoted_name(verb: Token) -> list[Token]:
                 word = doc[i + 1]
                 return [word] if word.pos_ in ("NOUN", "ADJ", "PROPN") and word.head.i >= verb.i else []
             if tok.is_punct or (tok.pos_ in ("ADP", "PART", "SCONJ", "CCONJ", "VERB", "AUX") and tok.head is not verb):
-                if tok.pos_ not in ("VERB",) or tok.lemma_.lower() not in _MISREAD_NOUNS:
+                if tok.pos_ != "VERB" or tok.lemma_.lower() not in _MISREAD_NOUNS:
                     return []
     return []
 
@@ -662,7 +662,7 @@ def bind_pronoun(subject: Token) -> list[Token]:
 
 
 # Pronouns a target slot may hold, and whether each stands for many ("them", "their") or one person.
-TARGET_PRONOUNS = {"them": True, "their": True, "him": False, "his": False, "her": False}
+_TARGET_PRONOUNS = {"them": True, "their": True, "him": False, "his": False, "her": False}
 # Prepositions whose object an act is done to or with ("responded *to* Trudeau by calling him ...").
 _PARTNER_PREPS = {"to", "with", "at", "on", "against", "toward", "towards"}
 _CHAINED_CLAUSES = {"advcl", "conj", "xcomp", "ccomp", "pcomp"}
@@ -675,7 +675,7 @@ def bind_object_pronoun(pronoun: Token) -> list[Token]:
     Taliban, sending *them* weapons", "responded to Trudeau by calling *him* weak", "China threatened
     to retaliate after Trump said he would tax *their* imports". The caller keeps the first that
     names an actor of the pronoun's number other than the source (`pronoun_fits`)."""
-    if pronoun.lower_ not in TARGET_PRONOUNS or pronoun.pos_ != "PRON":
+    if pronoun.lower_ not in _TARGET_PRONOUNS or pronoun.pos_ != "PRON":
         return []
     clause = pronoun.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
@@ -684,7 +684,7 @@ def bind_object_pronoun(pronoun: Token) -> list[Token]:
         # an owner is mostly the doer's own ("uphold *their* commitments", "the rebels sent their
         # fighters"), unless the clause's own subject cannot be it ("*he* would tax *their* imports")
         own = [c for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
-        if not own or any(_plural(c) == TARGET_PRONOUNS[pronoun.lower_] for c in own):
+        if not own or any(_plural(c) == _TARGET_PRONOUNS[pronoun.lower_] for c in own):
             return []
     found: list[Token] = []
     for _ in range(4):
@@ -710,8 +710,8 @@ def bind_object_pronoun(pronoun: Token) -> list[Token]:
 def pronoun_fits(pronoun: Token, noun: Token, kind: str) -> bool:
     """Whether the pronoun may stand for the noun, which names an actor of this kind: "them" for many
     people, a group or a state ("the Taliban ... them"), "him" or "her" for one person."""
-    if TARGET_PRONOUNS[pronoun.lower_]:
-        return _plural(noun) or kind != "person" and kind != "role"
+    if _TARGET_PRONOUNS[pronoun.lower_]:
+        return _plural(noun) or kind not in ("person", "role")
     return not _plural(noun) and kind in ("person", "role")
 
 

@@ -227,7 +227,7 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             kind = None
         judged = _judging_complement(governor, lexicon) if kind is None else None
         if judged is not None:  # "it's unlikely (that) North Korea would launch an attack": no act
-            _apply(mood, lexicon.governor(judged.lemma_.lower(), dep), judged, tok)
+            _apply(mood, judged[1], judged[0], tok)
             return mood
         if means and kind == "intent" and governor.lemma_.lower() in _SEEKING and _done(governor, g_state):
             # "sought to influence the election by hacking Democrats": the aim may have failed, the means
@@ -248,13 +248,16 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
     return mood
 
 
-def _judging_complement(be: Token, lexicon: MoodLexicon) -> Token | None:
-    """The word that judges a clause in "it is unlikely that ...", "it was possible (that) ...": an
-    adjective of belief or need after a copula, whose complement the clause is."""
+def _judging_complement(be: Token, lexicon: MoodLexicon) -> tuple[Token, str] | None:
+    """The word that judges a clause in "it is unlikely that ...", "it was possible (that) ...", and
+    its kind: an adjective of belief or need after a copula, whose complement the clause is."""
     if be.lemma_.lower() != "be":
         return None
-    return next((c for c in be.children if c.dep_ in ("acomp", "attr")
-                 and lexicon.governor(c.lemma_.lower(), "ccomp") in ("epistemic", "negative")), None)
+    for word in be.children:
+        kind = lexicon.governor(word.lemma_.lower(), "ccomp") if word.dep_ in ("acomp", "attr") else None
+        if kind in ("epistemic", "negative"):
+            return word, kind
+    return None
 
 
 def _done(verb: Token, state: str) -> bool:
