@@ -66,6 +66,10 @@ def test_governors_change_the_code(code_text, sentence, expected):
         "Experts say it's unlikely Pakistan would launch an attack on India.",
         "It is possible that Iran seized the British tanker.",
         "Officials said it was likely that Russia would expel the Dutch diplomats.",
+        # a condition put by inversion (had been coded as done: RUSGOV 190 UKRGOV, CHNGOV 138 TWNGOV)
+        "Had Russia attacked Ukraine, the sanctions would have been harsher.",
+        "Were China to invade Taiwan, the US would respond.",
+        "The police could have learned more, had they arrested the Syrian envoy.",
     ],
 )
 def test_not_a_fact_is_not_coded(code_text, sentence):
@@ -235,3 +239,40 @@ def test_the_tokenizer_keeps_hyphenated_words_and_their_lemmas(coder):
     assert [(t.text, t.lemma_) for t in doc if "-" in t.text] == [
         ("Cease-fire", "ceasefire"), ("co-operated", "cooperate"), ("de-escalation", "de-escalation"),
         ("re-election", "election")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a denied accusation is a denial (016), not the act it denies (had been RUSGOV 154 LBYGOV)
+    ("Russia denied accusations that it is sending troops to Libya.", [("RUSGOV", "016", "LBYGOV")]),
+    ("China dismissed allegations that it hacked American companies.", [("CHNGOV", "016", "USABUS")]),
+    # another actor's act denied is no event of either
+    ("Moscow denied reports that Syrian jets had bombed the town.", [("RUSGOV", "016", None)]),
+    # what a report says is reported; what a claim, fear or rumour says is no one's assertion
+    ("Amid reports that Russia attacked Ukraine, markets fell.", [("RUSGOV", "190", "UKRGOV")]),
+    ("There are fears that China will invade Taiwan.", []),
+    ("The diplomats weighed claims that Syria attacked Turkey.", []),
+    # a claim its owner makes again is said: a party that says another used force accuses it
+    ("Biden reiterated the claim that Syrian forces were shelling the town.", [("USAGOV", "112", "SYRMIL")]),
+    ("The rumour that Kim met Putin in secret spread quickly.", []),
+])
+def test_a_clause_that_a_noun_says_is_what_the_noun_makes_of_it(code_text, sentence, expected):
+    assert triples(code_text(sentence)) == expected
+
+
+def test_a_plan_dated_before_its_subject_is_still_a_plan(code_text):
+    # "On Monday" had made "are to hold" a description, and the talks held (040)
+    assert triples(code_text("On Monday, the United States and Japan are to hold trade talks.")) == [
+        ("JPNGOV", "036", "USAGOV"), ("USAGOV", "036", "JPNGOV")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The talks went better than Beijing had hoped.",  # had been CHNGOV 013
+    "The summit was not as warm as Moscow had hoped.",
+])
+def test_what_a_degree_is_measured_against_is_no_act(code_text, sentence):
+    assert code_text(sentence) == []
+
+
+def test_a_time_said_with_as_is_no_measure(code_text):
+    text = "Right as Trump was reiterating his support for Japan, the lights went out."
+    assert triples(code_text(text, date(2019, 6, 1))) == [("USAGOV", "051", "JPNGOV")]

@@ -917,6 +917,20 @@ def _has_condition(verb: Token) -> bool:
                for c in verb.children)
 
 
+def _inverted_condition(verb: Token) -> str:
+    """"Had Russia attacked Ukraine, ...", "..., had they captured him", "Were China to invade ...": a
+    condition said by putting "had", "were" or "should" before the subject, first in its clause."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+    if subject is None:
+        return ""
+    words = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < subject.i] + [verb]
+    word = next((w for w in words if w.lower_ in ("had", "were", "should") and w.i < subject.i), None)
+    if word is None:
+        return ""
+    before = verb.doc[word.i - 1] if word.i > verb.sent.start else None
+    return word.text if before is None or before.is_punct else ""
+
+
 def own_markers(verb: Token, borrowed: bool = False) -> tuple[str, str]:
     """The clause's own mood marker: ("fact", ""), ("future", "will"), ("would", "would"),
     ("obligation", "must"), ("modal", "could"), ("negated", "not"), ("refusal", "will not") or
@@ -945,6 +959,9 @@ def own_markers(verb: Token, borrowed: bool = False) -> tuple[str, str]:
         elif child.dep_ in ("advmod", "mark") and child.lower_ in ("when", "once", "after") and child.i < verb.i \
                 and verb.tag_ in ("VBZ", "VBP") and verb.dep_ == "advcl":
             return "future", child.text  # "when Kim and Moon meet next Friday": present tense, a later day
+    inverted = _inverted_condition(verb)
+    if inverted:
+        return "conditional", inverted
     if verb.dep_ == "conj" and aux is None and neg is None and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return own_markers(verb.head, borrowed=True)  # "will meet X and sign ...": the auxiliary is shared
     word = aux.lower_ if aux is not None else ""

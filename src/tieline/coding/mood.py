@@ -74,6 +74,18 @@ def _habitual(verb: Token) -> str:
     return ""
 
 
+def _measure(verb: Token) -> str:
+    """"as clever as he hoped", "better than Russia expected": the verb is the measure a degree is
+    compared with, not something done."""
+    if verb.dep_ != "advcl" or verb.head.pos_ not in ("ADJ", "ADV"):
+        return ""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("as", "than")), None)
+    if mark is None or (mark.lower_ == "as" and not any(
+            c.dep_ == "advmod" and c.lower_ in ("as", "so") for c in verb.head.children)):
+        return ""  # "right as Trump was speaking": a time, not a measure
+    return f"{mark.text} {verb.text}"
+
+
 def _act_done(verb: Token) -> bool:
     """A verb that tells of an act done: "sent", "has sent" (not "will send", "is sending")."""
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
@@ -101,6 +113,9 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
     habit = _habitual(head)
     if habit:
         return mood.drop(f"habitual ('{habit}'): no one act")
+    measure = _measure(head)
+    if measure:
+        return mood.drop(f"a measure of comparison ('{measure}'): no act")
     mood.state = state
     if word:
         mood.governors.append((word, state))
@@ -183,6 +198,13 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
                 mood.governors.append((tok.head.head.text, "practice"))
                 break  # "its policy of severing ties": what its owner does
             return mood.drop(f"content of '{tok.head.head.text} {tok.head.text}'")
+        said = _content_of(tok, lexicon)
+        if said is not None:
+            # "claims that it attacked the tankers", "rejected reports that its jets bombed": what the noun says
+            _apply(mood, said[1], said[0], tok)
+            if mood.dropped:
+                return mood
+            break
         if dep == "acl" and tok.tag_ == "VBG" and tok.head.dep_ in ("dobj", "obj") and tok.head.head.pos_ == "VERB":
             # "could imagine Bolton pushing for a strike": what the object does depends on the verb, as a
             # complement would; only the verb's own negation or modality, belief or prevention count,
@@ -260,6 +282,28 @@ def _judging_complement(be: Token, lexicon: MoodLexicon) -> tuple[Token, str] | 
     return None
 
 
+def _content_of(clause: Token, lexicon: MoodLexicon) -> tuple[Token, str] | None:
+    """The word that says a "that" clause hung on a noun, and its kind: the noun itself ("reports
+    that ..." report, "fears that ..." epistemic), or the verb that has the noun as object when
+    that verb denies it ("rejected claims that ...") or says it again ("repeated claims that ...")."""
+    noun = clause.head
+    if noun == clause or noun.pos_ != "NOUN" or clause.dep_ not in ("acl", "relcl", "ccomp"):
+        return None
+    if clause.dep_ != "ccomp" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None  # "the troops it sent", "reports saying": no content clause
+    kind = lexicon.content_nouns.get(noun.lemma_.lower())
+    if kind is None:
+        return None
+    if noun.lemma_.lower() in ("doubt", "question") and any(c.lower_ == "no" for c in noun.children):
+        return None  # "left no doubt that Iran attacked": it did
+    verb = noun.head
+    if noun.dep_ in ("dobj", "obj") and verb.lemma_.lower() in lexicon.denied_by:
+        return verb, "deny"
+    if noun.dep_ in ("dobj", "obj") and verb.lemma_.lower() in lexicon.asserted_by and kind in ("report", "claim"):
+        return verb, "report"
+    return noun, kind
+
+
 def _done(verb: Token, state: str) -> bool:
     """Whether an attempt was made: "tried", "has tried"; not "is trying" (still under way: its
     cooperative aims are intents), "will try" or "to try"."""
@@ -271,11 +315,20 @@ def _planned(be: Token, clause: Token) -> bool:
     "The policy is to oppose the loans" says what a policy is, and "Japan is to blame" accuses."""
     if clause.lemma_.lower() == "blame":
         return False
-    if any(c.dep_ in ("acomp", "attr", "prep") for c in be.children):
-        return False  # "it was difficult to discuss", "is on track to admit"
+    if any(c.dep_ in ("acomp", "attr") or (c.dep_ == "prep" and not _when(c)) for c in be.children):
+        return False  # "it was difficult to discuss", "is on track to admit"; not "on Monday ... is to meet"
     return any(c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in _PLANNERS) for c in be.children)
 
 
+def _when(prep: Token) -> bool:
+    """Whether a preposition only dates the clause: "on Monday", "in March", "later this week"."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in _TIME_WORDS for o in objects)
+
+
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weekend", "month",
+               "year", "morning", "afternoon", "evening", "night", "day", "today", "tomorrow", "summer", "winter",
+               "spring", "autumn", "fall"}
 _PLANNERS = {"he", "she", "it", "they", "we", "i"}
 _ATTEMPT = {"try", "attempt"}
 _SEEKING = _ATTEMPT | {"seek", "work", "strive", "endeavour", "endeavor", "aim"}

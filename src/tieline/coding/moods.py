@@ -7,7 +7,7 @@ intent to meet), `derive("refusal", "084")` is "1243" (decline to release), and 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -33,6 +33,9 @@ class MoodLexicon:
     infinitive_only: frozenset[str] = frozenset()
     gatherings: frozenset[str] = frozenset()  # acts that do the protest they are for
     protests: frozenset[str] = frozenset()
+    content_nouns: dict[str, str] = field(default_factory=dict)  # "claim" -> "claim", "fear" -> "epistemic"
+    denied_by: frozenset[str] = frozenset()  # "rejected claims that ...": the clause denied
+    asserted_by: frozenset[str] = frozenset()  # "reiterated the claim that ...": the clause said
 
     def governor(self, lemma: str, dep: str) -> str | None:
         """The kind of governor `lemma` is for a complement attached with `dep` (xcomp or ccomp)."""
@@ -91,6 +94,12 @@ def load_moods() -> MoodLexicon:
             if value not in (None, KEEP) and str(value) not in taxonomy:
                 raise ConfigError(f"moods.yaml: derive.{name}.{prefix} -> '{value}' is not a CAMEO code.")
         tables[name] = {str(k): (None if v is None else str(v)) for k, v in table.items()}
+    content_nouns: dict[str, str] = {}
+    for kind, words in (data.get("content_nouns") or {}).items():
+        if kind not in GOVERNOR_KINDS:
+            raise ConfigError(f"moods.yaml: unknown content_nouns kind '{kind}'; use one of {', '.join(GOVERNOR_KINDS)}.")
+        for word in _words(words, f"content_nouns.{kind}"):
+            content_nouns.setdefault(word, kind)
     appraisal = data.get("appraisal") or {}
     gathering = data.get("protest_by_gathering") or {}
     return MoodLexicon(
@@ -103,4 +112,7 @@ def load_moods() -> MoodLexicon:
         infinitive_only=frozenset(_words(data.get("infinitive_only", []), "infinitive_only")),
         gatherings=frozenset(_words(gathering.get("gatherings", []), "protest_by_gathering.gatherings")),
         protests=frozenset(_words(gathering.get("protests", []), "protest_by_gathering.protests")),
+        content_nouns=content_nouns,
+        denied_by=frozenset(_words(data.get("denied_by", []), "denied_by")),
+        asserted_by=frozenset(_words(data.get("asserted_by", []), "asserted_by")),
     )
