@@ -50,8 +50,8 @@ CASES = [
      None),
     ("China has warned that all options are on the table if sanctions fail.", "CHNGOV", "130", None),
     ("Japanese experts warned that the new strategy could have serious repercussions.", "JPNEDU", "012", None),
-    ("Israeli Prime Minister Benjamin Netanyahu said his country would retaliate against Iran.", "ISRGOV", "138",
-     "IRNGOV"),  # "his country": the state of whoever "his" is
+    ("Israeli Prime Minister Benjamin Netanyahu said his country would retaliate against Iran.", "ISRGOV", "130",
+     "IRNGOV"),  # "his country": the state of whoever "his" is; a retaliation by means not said threatens (130)
     ("The United States and its allies agreed to expel Russia from the group.", "USAGOV", "166", "RUSGOV"),
     # "its allies" are other states, not the United States a second time
     ("The Pakistani government announced it will return weapons and other equipment seized in the raids.",
@@ -930,3 +930,36 @@ def test_what_is_blamed_on_someone_in_a_relative_clause_blames_them(code_text):
     events = code_text("Iran denied the attack on Saudi oil facilities which Washington blames on Tehran.",
                        published=date(2019, 9, 19))
     assert ("USAGOV", "112", "IRNGOV") in [(e.actor1_code, e.event_code, e.actor2_code) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a retaliation is what it is made with or for; "retaliated against tariffs" had been an armed attack (190)
+    ("China retaliated against increased U.S. tariffs on Chinese imports.", [("CHNGOV", "163", "USA")]),
+    ("Israel retaliated against Hamas with airstrikes on Gaza.", [("ISRGOV", "190", "PSEREB")]),
+    ("Moscow retaliated with its own expulsions of British diplomats.", [("RUSGOV", "166", "GBRGOV")]),
+    # said of nothing, a punishment of unknown kind, and a threat of one
+    ("Beijing retaliated on Friday.", [("CHNGOV", "170", None)]),
+    ("Russian officials vowed to retaliate.", [("RUSGOV", "130", None)]),
+    ("Iran said it would retaliate against new sanctions.", [("IRNGOV", "1312", None)]),
+])
+def test_a_retaliation_is_coded_by_what_it_is_made_with(code_text, text, expected):
+    assert sorted((e.actor1_code, e.event_code, e.actor2_code) for e in code_text(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The United States failed to honor its agreement with Ukraine.",  # had been a refusal to praise (120)
+    "Palestinians consider the West Bank to be occupied by Israel.",  # a view, not an option weighed (014)
+    "The Islamic State considers the statues to be idolatry.",
+])
+def test_keeping_a_promise_and_holding_a_view_are_no_event(code_text, text):
+    assert code_text(text) == []
+
+
+def test_a_site_named_by_its_state_uses_no_force(code_text):
+    # "an Iraqi base that killed": the base had been Iraq, killing the contractor (IRQ 190 USA)
+    text = "The US struck back after a rocket attack on an Iraqi base that killed an American contractor."
+    assert [e.actor1_code for e in code_text(text)] == ["USAGOV"]
+    assert code_text("An Iraqi base killed an American contractor.") == []
+    # a weapon of a state's still does
+    assert [(e.actor1_code, e.event_code) for e in code_text("A Turkish drone killed five Kurdish fighters.")] \
+        == [("TURMIL", "190")]

@@ -24,7 +24,8 @@ def triples(events):
         ("Turkey agreed to lift its sanctions on Syria.", [("TURGOV", "0354", "SYRGOV")]),
         # conflictual intent is a threat (13)
         ("Turkey threatened to impose sanctions on Sweden.", [("TURGOV", "1312", "SWEGOV")]),
-        ("Iran vowed to retaliate against Israel.", [("IRNGOV", "138", "ISRGOV")]),
+        ("Iran vowed to retaliate against Israel with missile strikes.", [("IRNGOV", "138", "ISRGOV")]),
+        ("Iran vowed to retaliate against Israel.", [("IRNGOV", "130", "ISRGOV")]),  # by means not said
         ("North Korea warned it would attack South Korea.", [("PRKGOV", "138", "KORGOV")]),
         # refusal and failure are rejections (12) of the cooperation refused
         ("Brazil refused to meet the Argentine envoy.", [("BRAGOV", "125", "ARGGOV")]),

@@ -591,6 +591,9 @@ class RulesCoder(Coder):
             else:
                 source_tokens, how = self._subject_tokens(head)
             target_tokens, targets = [], []
+        if clause.code[:2] in _VIOLENT_ROOTS:
+            # "an attack on an Iraqi base that killed a contractor": a site where force was used does not use it
+            source_tokens = [t for t in source_tokens if not _site_named_by_its_state(t, actors)]
         sources = [m for t in source_tokens for m in _resolve(actors, t)]
         if all(m.role_only for m in sources):  # "the two leaders" are the pair named before, not just leaders
             group = self._group_reference(source_tokens, actors, *self._recent)
@@ -1211,6 +1214,18 @@ def _names_an_actor(tok: Token, actors: DocActors) -> bool:
     """Whether a noun phrase's head itself names an actor: "the Israeli *leader*", "*Pyongyang*",
     "its *partners*", not a thing its modifier names ("demanded *the ZTE issue* be resolved")."""
     return _agentive(tok, actors.gazetteer) or tok.i in actors.by_token or plain_lemma(tok) in actors.gazetteer.generic
+
+
+# Places and buildings: a state's adjective on one says where, not who ("an Iraqi base", "a Syrian town")
+_SITES = frozenset({"base", "city", "town", "village", "checkpoint", "border", "field", "hospital", "building",
+                    "compound", "facility", "plant", "site", "port", "airport", "airfield", "province", "region",
+                    "district", "area", "territory", "camp", "school", "market", "neighborhood", "neighbourhood",
+                    "outpost", "post", "station", "refinery", "installation", "street", "road", "highway", "bridge",
+                    "mosque", "church", "house", "home", "office", "consulate"})
+
+
+def _site_named_by_its_state(tok: Token, actors: DocActors) -> bool:
+    return plain_lemma(tok) in _SITES and tok.i not in actors.by_token and tok.pos_ == "NOUN"
 
 
 def _agentive(tok: Token, gazetteer: Gazetteer) -> bool:
