@@ -41,6 +41,8 @@ def create_app(config: ServerConfig) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if config.writes_enabled:
+            writes.start_loading_coder(app)
         yield
         gate.close()
 

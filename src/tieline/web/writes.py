@@ -7,10 +7,11 @@ happens before the store is locked; the store is locked for the coding and stori
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPBearer
@@ -29,20 +30,35 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     503: {"model": schemas.ErrorMessage, "description": "The store is busy; try again shortly."},
 }
 _coder_lock = threading.Lock()
+log = logging.getLogger(__name__)
 
 
-def _coder(request: Request) -> Coder:
-    """One coder per server, made on the first write (it loads the language model)."""
+def server_coder(app: FastAPI) -> Coder:
+    """The server's one coder, made on first use (loading the language model takes seconds)."""
     with _coder_lock:
-        if getattr(request.app.state, "coder", None) is None:
+        if getattr(app.state, "coder", None) is None:
             from .. import api
 
-            request.app.state.coder = api.make_coder()
-        return request.app.state.coder
+            app.state.coder = api.make_coder()
+        return app.state.coder
+
+
+def start_loading_coder(app: FastAPI) -> threading.Thread:
+    """Load the coder in the background as a writing server starts, so that its first write does
+    not wait for the language model. A load that fails is retried by that write, which reports why."""
+    def load() -> None:
+        try:
+            server_coder(app)
+        except Exception as exc:  # the write that needs the coder raises it again, with its message
+            log.warning("The coder could not be loaded in advance: %s", exc)
+
+    thread = threading.Thread(target=load, name="tieline-coder-load", daemon=True)
+    thread.start()
+    return thread
 
 
 def _store(request: Request, doc: IncomingDocument, dedup: str | None) -> dict[str, Any]:
-    coder = _coder(request)
+    coder = server_coder(request.app)
     with request.app.state.gate.writing() as db:
         return ingest_document(doc, db, coder, dedup or request.app.state.config.dedup)
 
