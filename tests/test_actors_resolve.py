@@ -1635,3 +1635,22 @@ def test_a_title_of_several_words_is_no_part_of_the_name_it_stands_before(actors
             "Counsel Mueller to determine what can be released.")
     found, _, _ = actors_of(text, date(2026, 12, 1))
     assert found["Special Counsel Mueller"] == ("USAJUD", "Robert Mueller")
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Obama signed an executive order withdrawing funds.", "an executive order"),  # had been a business (BUS)
+    ("The law bars public discussion of the protests.", "public discussion of the protests"),  # had been CVL
+])
+def test_a_role_word_that_only_qualifies_a_thing_names_no_actor(actors_of, text, phrase):
+    found, _, _ = actors_of(text)
+    assert phrase not in found
+    found, _, _ = actors_of("The American public and a Boeing executive condemned the law.")
+    assert found["The American public"][0] == "USACVL" and found["a Boeing executive"][0] == "USABUS"
+
+
+def test_the_it_of_when_it_comes_to_stands_for_no_one(actors_of):
+    text = "Both parties criticized the White House when it comes to sharing information."
+    found, _, doc = actors_of(text)
+    assert "it" not in found  # had been the parties (PTY)
+    found, _, _ = actors_of("Iraq was invaded. Then it came to Kuwait's aid.")
+    assert found.get("it", (None,))[0] == "IRQGOV"

@@ -2103,6 +2103,10 @@ def _expletive(tok: Token) -> bool:
     if tok.dep_ == "nsubj" and verb.lemma_ in ("seem", "appear") and any(
             c.dep_ == "ccomp" and c.i > tok.i for c in verb.children):
         return True  # "It seems that Iran attacked", not "it seems ready to strike"
+    if tok.dep_ == "nsubj" and verb.lemma_ == "come" and any(
+            c.dep_ == "prep" and c.lower_ == "to" and c.i == verb.i + 1 for c in verb.children) and any(
+            c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
+        return True  # "when it comes to sharing information", not "it came to Iraq's aid"
     if tok.dep_ != "nsubj" or verb.lemma_ != "be":
         return False
     # the clause hangs on "be" itself ("It is ready to strike": on "ready", and "it" is someone)
