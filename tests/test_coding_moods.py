@@ -277,3 +277,30 @@ def test_what_a_degree_is_measured_against_is_no_act(code_text, sentence):
 def test_a_time_said_with_as_is_no_measure(code_text):
     text = "Right as Trump was reiterating his support for Japan, the lights went out."
     assert triples(code_text(text, date(2019, 6, 1))) == [("USAGOV", "051", "JPNGOV")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Critics say Obama is not doing enough to beat the Islamic State.",  # had been USAGOV 1383 IMGMOSISI
+    "China has done little to stop North Korea from attacking South Korea.",
+])
+def test_how_much_is_done_for_an_end_is_no_act(code_text, sentence):
+    assert [t for t in triples(code_text(sentence, date(2015, 11, 16))) if t[1][:2] in ("13", "18", "19")] == []
+
+
+def test_a_promise_to_do_everything_for_an_end_is_still_a_promise(code_text):
+    text = "Obama promised to do everything in his power to assist France."
+    assert triples(code_text(text, date(2015, 11, 16))) == [("USAGOV", "033", "FRAGOV")]
+
+
+def test_what_it_comes_to_is_a_topic_done_by_no_one(code_text):
+    text = ("Lawmakers criticized the White House's slowness when it comes to sharing information on North Korea "
+            "with Japan.")
+    assert not any(code == "064" for _, code, _ in triples(code_text(text, date(2019, 12, 21))))
+
+
+def test_a_trip_made_in_the_perfect_tense_was_made_for_what_it_was_made_for(code_text):
+    # "have ... gone to fight" had been a threat (138): the fighters went, and fought
+    text = "A small number of Somali-Americans have joined Al Shabab and gone to fight in Somalia."
+    assert [t[1] for t in triples(code_text(text, date(2015, 2, 23)))] == ["190"]
+    text = "Kerry has traveled to Moscow to meet Putin."
+    assert triples(code_text(text, date(2015, 2, 23))) == [("USAGOV", "040", "RUSGOV")]

@@ -55,8 +55,12 @@ _TRIP_VERBS = {"travel", "fly", "go", "come", "arrive", "head", "return", "stop"
 
 
 def _trip_made(verb: Token) -> bool:
-    """A journey told in the past tense: "traveled to Iraq", "flew in", "was in Washington"."""
-    if verb.tag_ != "VBD":
+    """A journey told in the past or perfect tense: "traveled to Iraq", "flew in", "was in
+    Washington", "have joined Al Shabab and gone to fight"."""
+    auxiliaries = list(verb.children) + (list(verb.head.children) if verb.dep_ == "conj" else [])
+    perfect = verb.tag_ == "VBN" and verb.lemma_.lower() != "be" and any(  # not "have been in touch to help"
+        c.dep_ == "aux" and c.lemma_ == "have" for c in auxiliaries)
+    if verb.tag_ != "VBD" and not perfect:
         return False
     if verb.lemma_.lower() == "be":
         return any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children)
@@ -91,6 +95,24 @@ def _act_done(verb: Token) -> bool:
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
         return own_markers(verb, borrowed=True)[0] == "fact"
     return False
+
+
+# "not doing enough to beat it", "did little to stop the war", "must do more to fight terrorism": how
+# much is done for an end is judged, and neither the end nor the doing is an act of its own ("promised
+# to do everything to assist France" is a promise, and stays one)
+_EFFORTS = {"enough", "more", "less", "little", "much", "nothing"}
+
+
+def _effort(verb: Token) -> str:
+    if verb.lemma_.lower() != "do":
+        return ""
+    return next((c.text for c in verb.children if c.dep_ in ("dobj", "advmod", "npadvmod")
+                 and c.lower_ in _EFFORTS), "")
+
+
+def _topic_marker(verb: Token) -> bool:
+    """"when it comes to sharing information": what is spoken of, done by no one in particular."""
+    return verb.lemma_.lower() == "come" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children)
 
 
 def _is_purpose(clause: Token) -> bool:
@@ -167,6 +189,8 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             if state in ("negated", "modal", "conditional"):
                 return mood.drop(f"'{tok.text}' is {state} ('{word}')")
             continue
+        if dep == "advcl" and _is_purpose(tok) and _effort(tok.head):
+            return mood.drop(f"an effort measured ('{tok.head.text} {_effort(tok.head)} to'), no act meant")
         if dep == "advcl" and _is_purpose(tok) and tok.head.i not in transparent:
             # "is sending experts to investigate": what the subject sets out to do, an intent; what a
             # past act was for ("sent troops to help Iraq") is part of that act, or nothing of its own
@@ -179,6 +203,8 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
                 mood.purpose_done = _act_done(tok.head)
             tok = tok.head
             continue
+        if dep == "pcomp" and tok.head.lower_ == "to" and _topic_marker(tok.head.head):
+            return mood.drop("the topic of 'when it comes to', no act")
         if dep == "pcomp" and tok.head.lower_ == "by" and tok.head.head.pos_ in ("VERB", "AUX"):
             # "retaliated by firing missiles", "failed to show leadership by providing aid": the means
             # stands as the act it is the means of does
