@@ -963,3 +963,31 @@ def test_a_site_named_by_its_state_uses_no_force(code_text):
     # a weapon of a state's still does
     assert [(e.actor1_code, e.event_code) for e in code_text("A Turkish drone killed five Kurdish fighters.")] \
         == [("TURMIL", "190")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # sanctions that target or hit someone sanction them; "targeted by U.S. sanctions" had been an attack (190)
+    ("North Korean officials were targeted by U.S. Treasury sanctions.", [("USAGOV", "163", "PRKGOV")]),
+    ("Iran was hit by new American sanctions.", [("USA", "163", "IRNGOV")]),
+    ("Iran was hit by American missiles.", [("USAMIL", "190", "IRNGOV")]),
+    ("Chinese firms were hit by Obama's Iran sanctions.", [("USAGOV", "163", "CHNBUS")]),  # the owner's, not Iran's
+    # words and anger directed at someone are aimed at them, not an order (100)
+    ("Pence directed his harshest words at China.", []),
+    # what a test "invites" is provoked, not asked for (020)
+    ("North Korea carried out a nuclear test, inviting a new round of sanctions.", []),
+    # people seized are detained (173), not property taken (1711); swathes of land are territory (192)
+    ("Iranian forces seized two British soldiers.", [("IRNMIL", "173", "GBRMIL")]),
+    ("Islamic State fighters seized large swathes of Iraq.", [("IMGMOSISI", "192", "IRQGOV")]),
+    # "took a delegation on a tour of Kashmir, the region ...": a visit shown, not territory seized
+    ("India took a delegation of foreign envoys on a tour of Kashmir, the disputed region.", []),
+    # led by a general, a unit is under command; no order is given to anyone (100)
+    ("Commanded by Brigadier General Paul Kennedy, the Marines are helping Nepal.", []),
+    # a place defended is defended by force, not in words (052)
+    ("American security staff defended the compound in Benghazi.", []),
+    # an embassy evacuated is closed (161), no help given to anyone (070)
+    ("The United States evacuated its embassy in Yemen.", [("USAGOV", "161", "YEMGOV")]),
+])
+def test_verb_senses_from_the_rd52_read(code_text, text, expected):
+    assert sorted((e.actor1_code, e.event_code, e.actor2_code) for e in code_text(text, published=date(2016, 5, 1))) \
+        == expected
+
