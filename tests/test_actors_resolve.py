@@ -1654,3 +1654,13 @@ def test_the_it_of_when_it_comes_to_stands_for_no_one(actors_of):
     assert "it" not in found  # had been the parties (PTY)
     found, _, _ = actors_of("Iraq was invaded. Then it came to Kuwait's aid.")
     assert found.get("it", (None,))[0] == "IRQGOV"
+
+
+def test_an_owned_role_placed_abroad_is_the_owners(actors_of):
+    # "its embassy in London" had been Britain's government (the place won over the owner)
+    _, found, doc = actors_of("Iran saw its embassy in London attacked by protesters.")
+    assert [m.code for m in found.resolve(head_of(doc, "embassy"))] == ["IRNGOV"]
+    _, found, doc = actors_of("Turkey said its forces in Syria attacked the Kurds.")
+    assert [m.code for m in found.resolve(head_of(doc, "forces"))] == ["TURMIL"]
+    _, found, doc = actors_of("The embassy in London was attacked.")
+    assert [m.code for m in found.resolve(head_of(doc, "embassy"))] == ["GBRGOV"]

@@ -456,7 +456,11 @@ class DocActors:
             return self._named_person(person, entries, sector, office, extent, head)
         if entries:
             return self._with_entries(entries, sector, office, extent, head, tokens)
-        if sector is not None:
+        if sector is not None and places:
+            # "its embassy in London", "their troops in Syria": the owner's, placed where it stands
+            owned = self._owned_role(head, sector, extent)
+            if owned:
+                return owned
             place_entries = self._entries(places, head, None)
             if place_entries:
                 return self._with_entries(place_entries, sector, office, extent, head, tokens)
