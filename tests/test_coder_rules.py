@@ -986,6 +986,11 @@ def test_a_site_named_by_its_state_uses_no_force(code_text):
     ("American security staff defended the compound in Benghazi.", []),
     # an embassy evacuated is closed (161), no help given to anyone (070)
     ("The United States evacuated its embassy in Yemen.", [("USAGOV", "161", "YEMGOV")]),
+    # jobs killed are no one killed (190)
+    ("Trump said the trade deal with Mexico was killing American jobs.", []),
+    # "found himself criticized": criticized by no one named, not criticizing (111)
+    ("Obama found himself severely criticized for withdrawing troops from Iraq.", []),
+    ("Iran saw its embassy in London attacked by British protesters.", [("GBRCVL", "190", "IRNGOV")]),
 ])
 def test_verb_senses_from_the_rd52_read(code_text, text, expected):
     assert sorted((e.actor1_code, e.event_code, e.actor2_code) for e in code_text(text, published=date(2016, 5, 1))) \

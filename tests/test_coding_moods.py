@@ -304,3 +304,11 @@ def test_a_trip_made_in_the_perfect_tense_was_made_for_what_it_was_made_for(code
     assert [t[1] for t in triples(code_text(text, date(2015, 2, 23)))] == ["190"]
     text = "Kerry has traveled to Moscow to meet Putin."
     assert triples(code_text(text, date(2015, 2, 23))) == [("USAGOV", "040", "RUSGOV")]
+
+
+def test_expecting_another_to_act_foretells_it_and_asks_nothing(code_text):
+    # "expected China to retaliate" had been an appeal to China (020)
+    text = "Larry Kudlow said Sunday that he expected China to retaliate against the planned tariff hike."
+    assert code_text(text, date(2019, 5, 12)) == []
+    assert triples(code_text("Obama wants Putin to withdraw his troops.", date(2015, 5, 1))) == [
+        ("USAGOV", "0256", "RUSGOV")]

@@ -68,7 +68,7 @@ def is_passive(verb: Token) -> bool:
         return True
     if _participle_adjunct(verb) or _conjoined_passive(verb):
         return True
-    if reduced_relative(verb) is not None:
+    if reduced_relative(verb) is not None or _small_clause_participle(verb):
         return True
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
@@ -123,6 +123,19 @@ def bare_participle(verb: Token) -> bool:
         for c in verb.children)
 
 
+# Verbs whose object a participle after it describes: "found *himself* criticized", "saw its embassy attacked"
+_SMALL_CLAUSE_HEADS = {"find", "see", "watch", "get", "leave", "have", "want", "keep"}
+
+
+def _small_clause_participle(verb: Token) -> bool:
+    """"Obama found himself criticized for ...": what was done to the participle's subject, by no
+    one named, not an act of that subject."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd") \
+        and verb.head.lemma_.lower() in _SMALL_CLAUSE_HEADS \
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def copular_passive(verb: Token) -> bool:
     """A participle with a "by" agent that the parser hung under "be" ("Mongolia has been hard-hit
     by ..." with "been" as the verb). Only actions are read as passives this way: "alarmed by" and
@@ -145,7 +158,7 @@ def passive_subjects(verb: Token) -> list[Token]:
         subjects = passive_subjects(verb.head)
     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBN":
         subjects = [verb.head]
-    if not subjects and bare_participle(verb):
+    if not subjects and (bare_participle(verb) or _small_clause_participle(verb)):
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects:
         noun = reduced_relative(verb) or (reduced_relative(verb.head) if verb.dep_ == "conj" else None)

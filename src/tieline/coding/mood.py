@@ -360,6 +360,8 @@ _ATTEMPT = {"try", "attempt"}
 _SEEKING = _ATTEMPT | {"seek", "work", "strive", "endeavour", "endeavor", "aim"}
 # Intent verbs that, with a clause of another subject, wish rather than promise: "vowed that China
 # would defend its interests" is China's intent, "hoped that Germany would grant relief" is not Germany's.
+# Intent words that, with an object, foretell what the object will do rather than ask it of them
+_FORECASTS = {"expect"}
 _WISHES = {"hope", "wish", "expect", "want", "propose", "look", "mean", "aim"}
 _SOURCING = {"anonymity", "confidentiality"}
 
@@ -403,6 +405,9 @@ def _apply(mood: Mood, kind: str | None, governor: Token, clause: Token) -> None
     addressee = [c for c in governor.children if c.dep_ in OBJECT_DEPS and c.i < clause.i]
     if clause.dep_ == "ccomp" and any(c.tag_ == "TO" for c in clause.children):
         addressee = addressee or [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    if kind == "intent" and addressee and governor.lemma_.lower() in _FORECASTS:
+        mood.drop(f"a forecast ('{word}') of what another actor will do")
+        return  # "Kudlow said he expected China to retaliate": no appeal to China
     if kind == "intent" and addressee:
         kind = "directive"  # "wants Putin to attack": an appeal to Putin, not Obama's intent
     elif kind == "intent" and governor.lemma_.lower() in _WISHES and clause.dep_ == "ccomp" and any(
