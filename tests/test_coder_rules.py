@@ -991,6 +991,10 @@ def test_a_site_named_by_its_state_uses_no_force(code_text):
     # "found himself criticized": criticized by no one named, not criticizing (111)
     ("Obama found himself severely criticized for withdrawing troops from Iraq.", []),
     ("Iran saw its embassy in London attacked by British protesters.", [("GBRCVL", "190", "IRNGOV")]),
+    # a person who "agreed" and no more agrees with a view (had been 030); states and pairs still agree
+    ("Secretary of State John Kerry agreed, saying the talks were useful.", []),
+    ("Iran and Iraq agreed.", [("IRNGOV", "030", "IRQGOV"), ("IRQGOV", "030", "IRNGOV")]),
+    ("Russia agreed on Monday.", [("RUSGOV", "030", None)]),
 ])
 def test_verb_senses_from_the_rd52_read(code_text, text, expected):
     assert sorted((e.actor1_code, e.event_code, e.actor2_code) for e in code_text(text, published=date(2016, 5, 1))) \

@@ -378,6 +378,8 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
             return False, obj, "has an indirect object, which this pattern excludes"
         if excluded == "predicative" and (predicative(head) or small_clauses(head)):
             return False, obj, "has a predicative complement, which this pattern excludes"
+        if excluded == "alone" and _alone(head):
+            return False, obj, "one actor with nothing after the verb, which this pattern excludes"
         if excluded == "adjective" and head.pos_ == "ADJ":
             return False, obj, "is an adjective (a state, not an act), which this pattern excludes"
         if excluded == "question" and _asks(head):
@@ -395,6 +397,16 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
                 and any(c.dep_ == "prep" and c.lower_ == excluded[12:] for c in obj.children):
             return False, obj, f"its object has '{excluded[12:]}', which this pattern excludes"
     return True, obj, ""
+
+
+def _alone(head: Token) -> bool:
+    """"Sen. King agreed.", "Smith agreed, saying ...": one person and the verb with nothing after it
+    (no object, complement, infinitive or preposition), so what is agreed to is someone's view ("Russia
+    agreed" after a proposal, "Iran and Iraq agreed" still agree to act)."""
+    own = subjects(head)[0]
+    return len(own) == 1 and not own[0].conjuncts and (own[0].ent_type_ == "PERSON" or own[0].lower_ in ("he", "she")) \
+        and not (objects(head) or complement_children(head) or has_infinitive(head) or preps(head)
+                 or any(c.dep_ in ("dative", "oprd") for c in head.children))
 
 
 def _subject_words(head: Token) -> set[str]:

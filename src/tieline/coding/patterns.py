@@ -20,7 +20,7 @@ from .taxonomy import Taxonomy, load_taxonomy
 SLOT_NAMES = ("dobj", "dative", "agent", "poss", "for_subject", "that_subject")
 # What a pattern may do with a complement clause that is itself an event ("urged X *to withdraw*").
 COMPLEMENT_ROLES = ("content", "appeal", "demand")
-EXCLUSIONS = ("complement", "object", "dative", "predicative", "future", "question", "view", "adjective")
+EXCLUSIONS = ("complement", "object", "dative", "predicative", "future", "question", "view", "adjective", "alone")
 KEYS = {
     "id", "verbs", "nouns", "code", "target", "object", "not_object", "subject", "not_subject", "modifier",
     "not_modifier", "predicate", "complement_verb",
