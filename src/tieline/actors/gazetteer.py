@@ -378,12 +378,23 @@ def _load_subdivisions(gaz: Gazetteer, not_places: set[str]) -> None:
         country = pycountry.countries.get(alpha_2=sub.country_code)
         if country is None:
             continue
-        for variant in name_variants(name):
+        for variant in sorted(name_variants(name)):  # sorted: the same gazetteer on every run
             seen.setdefault(variant, set()).add(country.alpha_3)
+    # Looked up first and added together: an add empties the table of unaccented names, and a
+    # lookup between adds would build it again for each name (seconds at every start). A name
+    # found among those added before it (itself, or unaccented) is left out, as a lookup would.
+    pending: list[tuple[str, str]] = []
+    added: set[str] = set()
+    added_unaccented: set[str] = set()
     for name, codes in seen.items():
-        if len(codes) != 1 or gaz.lookup(name):
+        key = " ".join(name.lower().split())
+        if len(codes) != 1 or key in added or (not key.isascii() and unaccent(key) in added_unaccented) \
+                or gaz.lookup(name):
             continue
-        iso3 = next(iter(codes))
+        pending.append((name, next(iter(codes))))
+        added.add(key)
+        added_unaccented.add(unaccent(key))
+    for name, iso3 in pending:
         gaz.add(name, Entry(iso3, iso3, "region"))
 
 
