@@ -11,6 +11,7 @@ import pytest
 
 import tieline
 from tieline.actors import load_gazetteer
+from tieline.actors.gazetteer import Entry, Gazetteer
 
 TODAY = date(2026, 11, 29)
 G20 = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS", "SAU",
@@ -181,3 +182,15 @@ def test_the_gazetteer_is_the_same_whatever_the_hash_seed():
     digests = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(digests) == 1
+
+
+def test_the_table_of_unaccented_names_follows_adds_made_after_it_was_built():
+    gaz = Gazetteer()
+    gaz.add("Guaidó", Entry("VEN", "VEN", "person"))
+    assert [e.code for e in gaz.lookup("Guaidó")] == ["VEN"]  # builds the table
+    gaz.add("Guaido", Entry("ESP", "ESP", "country"))
+    gaz.add("Guaidó", Entry("VEN", "VEN", "person"))
+    gaz.add("Bogotá", Entry("COL", "COL", "capital"), first=True)
+    rebuilt = Gazetteer(phrases={key: list(entries) for key, entries in gaz.phrases.items()})
+    assert gaz._unaccented == rebuilt._unaccented
+    assert [e.code for e in gaz.lookup("Bógota")] == ["COL"]

@@ -996,7 +996,6 @@ def test_a_site_named_by_its_state_uses_no_force(code_text):
     ("Iran and Iraq agreed.", [("IRNGOV", "030", "IRQGOV"), ("IRQGOV", "030", "IRNGOV")]),
     ("Russia agreed on Monday.", [("RUSGOV", "030", None)]),
 ])
-def test_verb_senses_from_the_rd52_read(code_text, text, expected):
+def test_verb_senses_from_a_read_of_random_events(code_text, text, expected):
     assert sorted((e.actor1_code, e.event_code, e.actor2_code) for e in code_text(text, published=date(2016, 5, 1))) \
         == expected
-

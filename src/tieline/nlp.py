@@ -155,6 +155,16 @@ def plain_lemma(token) -> str:
     return lemma
 
 
+def when_it_comes_to(verb) -> bool:
+    """"*when it comes* to sharing information": a topic named, not something that came, and its
+    "it" stands for no one ("it came to Iraq's aid" is someone)."""
+    children = list(verb.children)
+    return verb.lemma_.lower() == "come" \
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in children) \
+        and any(c.dep_ == "prep" and c.lower_ == "to" and c.i == verb.i + 1 for c in children) \
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in children)
+
+
 def titles_name(word, name) -> bool:
     """Whether `word` stands before the name `name` with only the name's own words between them:
     "*President* Xi Jinping". For names the parser hung on one another ("President Trump and

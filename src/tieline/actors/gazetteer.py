@@ -97,8 +97,8 @@ class Gazetteer:
         if sum(c.isupper() for c in phrase) >= 2 and not any(c.islower() for c in phrase):
             self.acronyms.add(phrase)
         key = phrase.lower()
-        self.__dict__.pop("_unaccented", None)
         self.spelled.setdefault(key, set()).add(phrase)
+        new_key = key not in self.phrases
         bucket = self.phrases.setdefault(key, [])
         if entry in bucket:
             bucket.remove(entry)
@@ -107,6 +107,12 @@ class Gazetteer:
             bucket.insert(0, entry)
         else:
             bucket.append(entry)
+        if "_unaccented" in self.__dict__:  # once built, the table follows each add
+            plain = unaccent(key)
+            keys = self._keys_by_unaccented.setdefault(plain, [])
+            if new_key:
+                keys.append(key)
+            self._unaccented[plain] = self._merged(keys)
 
     def is_spelling(self, text: str) -> bool:
         """Whether the files write a name exactly so ("DfID", not "DFID")."""
@@ -127,11 +133,17 @@ class Gazetteer:
 
     @cached_property
     def _unaccented(self) -> dict[str, list[Entry]]:
-        table: dict[str, list[Entry]] = {}
-        for key, entries in self.phrases.items():
-            bucket = table.setdefault(unaccent(key), [])
-            bucket.extend(e for e in entries if e not in bucket)
-        return table
+        """Entries by phrase without accents, built on the first lookup that needs it."""
+        self._keys_by_unaccented: dict[str, list[str]] = {}
+        for key in self.phrases:
+            self._keys_by_unaccented.setdefault(unaccent(key), []).append(key)
+        return {plain: self._merged(keys) for plain, keys in self._keys_by_unaccented.items()}
+
+    def _merged(self, keys: list[str]) -> list[Entry]:
+        merged: list[Entry] = []
+        for key in keys:
+            merged.extend(e for e in self.phrases[key] if e not in merged)
+        return merged
 
     def cameo_code(self, country: str, sector: str | None) -> str:
         return country + self.cameo_role(sector)
@@ -380,21 +392,10 @@ def _load_subdivisions(gaz: Gazetteer, not_places: set[str]) -> None:
             continue
         for variant in sorted(name_variants(name)):  # sorted: the same gazetteer on every run
             seen.setdefault(variant, set()).add(country.alpha_3)
-    # Looked up first and added together: an add empties the table of unaccented names, and a
-    # lookup between adds would build it again for each name (seconds at every start). A name
-    # found among those added before it (itself, or unaccented) is left out, as a lookup would.
-    pending: list[tuple[str, str]] = []
-    added: set[str] = set()
-    added_unaccented: set[str] = set()
     for name, codes in seen.items():
-        key = " ".join(name.lower().split())
-        if len(codes) != 1 or key in added or (not key.isascii() and unaccent(key) in added_unaccented) \
-                or gaz.lookup(name):
+        if len(codes) != 1 or gaz.lookup(name):
             continue
-        pending.append((name, next(iter(codes))))
-        added.add(key)
-        added_unaccented.add(unaccent(key))
-    for name, iso3 in pending:
+        iso3 = next(iter(codes))
         gaz.add(name, Entry(iso3, iso3, "region"))
 
 

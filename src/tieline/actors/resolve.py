@@ -33,7 +33,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Mention
-from ..nlp import plain_lemma, titles_name
+from ..nlp import plain_lemma, titles_name, when_it_comes_to
 from .gazetteer import COUNTRY_KINDS, Entry, Gazetteer, load_gazetteer
 from .party_tags import has_us_party_tag
 from .people import FAMILY_NAME_FIRST, OFFICE_RANK, Person, Term, fold, unaccent
@@ -2107,10 +2107,8 @@ def _expletive(tok: Token) -> bool:
     if tok.dep_ == "nsubj" and verb.lemma_ in ("seem", "appear") and any(
             c.dep_ == "ccomp" and c.i > tok.i for c in verb.children):
         return True  # "It seems that Iran attacked", not "it seems ready to strike"
-    if tok.dep_ == "nsubj" and verb.lemma_ == "come" and any(
-            c.dep_ == "prep" and c.lower_ == "to" and c.i == verb.i + 1 for c in verb.children) and any(
-            c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
-        return True  # "when it comes to sharing information", not "it came to Iraq's aid"
+    if tok.dep_ == "nsubj" and when_it_comes_to(verb):
+        return True
     if tok.dep_ != "nsubj" or verb.lemma_ != "be":
         return False
     # the clause hangs on "be" itself ("It is ready to strike": on "ready", and "it" is someone)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from ..nlp import when_it_comes_to
 from .clauses import OBJECT_DEPS, is_question, own_markers, practice_owners
 from .moods import MoodLexicon
 
@@ -110,11 +111,6 @@ def _effort(verb: Token) -> str:
                  and c.lower_ in _EFFORTS), "")
 
 
-def _topic_marker(verb: Token) -> bool:
-    """"when it comes to sharing information": what is spoken of, done by no one in particular."""
-    return verb.lemma_.lower() == "come" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children)
-
-
 def _is_purpose(clause: Token) -> bool:
     return any(c.dep_ in ("aux", "mark") and c.tag_ == "TO" for c in clause.children) or any(
         c.dep_ == "mark" and c.lower_ in ("so", "in") for c in clause.children
@@ -189,8 +185,8 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             if state in ("negated", "modal", "conditional"):
                 return mood.drop(f"'{tok.text}' is {state} ('{word}')")
             continue
-        if dep == "advcl" and _is_purpose(tok) and _effort(tok.head):
-            return mood.drop(f"an effort measured ('{tok.head.text} {_effort(tok.head)} to'), no act meant")
+        if dep == "advcl" and _is_purpose(tok) and (effort := _effort(tok.head)):
+            return mood.drop(f"an effort measured ('{tok.head.text} {effort} to'), no act meant")
         if dep == "advcl" and _is_purpose(tok) and tok.head.i not in transparent:
             # "is sending experts to investigate": what the subject sets out to do, an intent; what a
             # past act was for ("sent troops to help Iraq") is part of that act, or nothing of its own
@@ -203,7 +199,7 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
                 mood.purpose_done = _act_done(tok.head)
             tok = tok.head
             continue
-        if dep == "pcomp" and tok.head.lower_ == "to" and _topic_marker(tok.head.head):
+        if dep == "pcomp" and tok.head.lower_ == "to" and when_it_comes_to(tok.head.head):
             return mood.drop("the topic of 'when it comes to', no act")
         if dep == "pcomp" and tok.head.lower_ == "by" and tok.head.head.pos_ in ("VERB", "AUX"):
             # "retaliated by firing missiles", "failed to show leadership by providing aid": the means
@@ -358,10 +354,10 @@ _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 _PLANNERS = {"he", "she", "it", "they", "we", "i"}
 _ATTEMPT = {"try", "attempt"}
 _SEEKING = _ATTEMPT | {"seek", "work", "strive", "endeavour", "endeavor", "aim"}
-# Intent verbs that, with a clause of another subject, wish rather than promise: "vowed that China
-# would defend its interests" is China's intent, "hoped that Germany would grant relief" is not Germany's.
 # Intent words that, with an object, foretell what the object will do rather than ask it of them
 _FORECASTS = {"expect"}
+# Intent verbs that, with a clause of another subject, wish rather than promise: "vowed that China
+# would defend its interests" is China's intent, "hoped that Germany would grant relief" is not Germany's.
 _WISHES = {"hope", "wish", "expect", "want", "propose", "look", "mean", "aim"}
 _SOURCING = {"anonymity", "confidentiality"}
 

@@ -578,7 +578,7 @@ class RulesCoder(Coder):
         object_is_patient = pattern.object and cand.obj is not None and cand.obj in passive_subjects(head)
         passive = is_passive(head) or ((copular_passive(head) or bare_participle(head)) and clause.code[:2] in _ACTION_ROOTS)
         if passive and not object_is_patient:
-            source_tokens, how = [_measure_owner(t) for t in agents(head)], "agent"
+            source_tokens, how = [_owner_of_means(t, pattern) for t in agents(head)], "agent"
             target_tokens = passive_subjects(head)
             targets = [m for t in target_tokens for m in _resolve(actors, t)]
             if not source_tokens and clause.code[:2] in _VIOLENT_ROOTS:
@@ -1224,15 +1224,11 @@ _SITES = frozenset({"base", "city", "town", "village", "checkpoint", "border", "
                     "mosque", "church", "house", "home", "office", "consulate"})
 
 
-# Measures a state takes against another: a name before one may be either ("U.S. sanctions", "Iran
-# sanctions"), but an owner's possessive says who took it ("Trump's China tariffs")
-_MEASURES = frozenset({"sanction", "tariff", "embargo", "penalty", "levy", "duty", "restriction", "ban"})
-
-
-def _measure_owner(tok: Token) -> Token:
-    """The possessive owner of a measure that is the agent of a passive ("hit by *Trump's* China
-    tariffs"), else the agent itself."""
-    if plain_lemma(tok) not in _MEASURES:
+def _owner_of_means(tok: Token, pattern: VerbPattern) -> Token:
+    """A passive's agent that is the means the pattern names ("hit by *Trump's* China tariffs"):
+    its possessive owner used it, where it has one. A name before it may be either side ("U.S.
+    sanctions", "Iran sanctions")."""
+    if plain_lemma(tok) not in pattern.prep_object:
         return tok
     return next((c for c in tok.children if c.dep_ == "poss"), tok)
 

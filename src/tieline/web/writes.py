@@ -43,7 +43,7 @@ def server_coder(app: FastAPI) -> Coder:
         return app.state.coder
 
 
-def start_loading_coder(app: FastAPI) -> threading.Thread:
+def start_loading_coder(app: FastAPI) -> None:
     """Load the coder in the background as a writing server starts, so that its first write does
     not wait for the language model. A load that fails is retried by that write, which reports why."""
     def load() -> None:
@@ -52,9 +52,7 @@ def start_loading_coder(app: FastAPI) -> threading.Thread:
         except Exception as exc:  # the write that needs the coder raises it again, with its message
             log.warning("The coder could not be loaded in advance: %s", exc)
 
-    thread = threading.Thread(target=load, name="tieline-coder-load", daemon=True)
-    thread.start()
-    return thread
+    threading.Thread(target=load, name="tieline-coder-load", daemon=True).start()
 
 
 def _store(request: Request, doc: IncomingDocument, dedup: str | None) -> dict[str, Any]:
