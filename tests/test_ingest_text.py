@@ -199,6 +199,34 @@ def test_hover_cards_are_cut_out_of_the_sentence(raw, expected):
     assert [reason for reason, _ in cleaned.dropped] == ["hover-card"]
 
 
+@pytest.mark.parametrize("raw, expected, dropped", [
+    # a caption, its credit and a teaser for another story ("Trump blames Putin ..." had been coded)
+    ("Pompeo blamed Iran for the attacks on two tankers. | Saul Loeb/AFP/Getty Images Trump blames Putin for "
+     "backing Assad", "Pompeo blamed Iran for the attacks on two tankers.",
+     "| Saul Loeb/AFP/Getty Images Trump blames Putin for backing Assad"),
+    ("Kim Yo Jong arrives in Seoul on Feb. 9, 2018. Jorge Silva | Reuters", "Kim Yo Jong arrives in Seoul on Feb. 9, 2018.",
+     "Jorge Silva | Reuters"),
+    ("Issa says the papers could tell more. | John Shinkle/POLITICO", "Issa says the papers could tell more.",
+     "| John Shinkle/POLITICO"),
+    # past a teaser's length the line is text of its own: only the credit goes
+    ("The talks ended. | AP Photo " + "Officials said the two sides would meet again in Geneva next month. " * 8,
+     "The talks ended. " + ("Officials said the two sides would meet again in Geneva next month. " * 8).strip(),
+     "| AP Photo"),
+])
+def test_a_photo_credit_and_the_teaser_after_it_are_cut(raw, expected, dropped):
+    cleaned = clean_text("Lawmakers returned to Washington on Monday.\n\n" + raw)
+    assert cleaned.text.split("\n\n")[1] == expected
+    assert cleaned.dropped == [("photo-credit", dropped)]
+
+
+@pytest.mark.parametrize("line", [
+    "Polls | Politics | World news",
+    "The plan | which was new | would work, the AP said.",
+])
+def test_a_bar_without_a_credit_after_it_is_kept(line):
+    assert clean_text("Lawmakers returned to Washington on Monday.\n\n" + line).text.endswith(line)
+
+
 def test_a_name_said_twice_without_a_card_is_kept():
     text = "Kim Jong Un Kim said MORE talks were needed.\n\nSmith met Smith. Nothing MORE happened."
     cleaned = clean_text("Officials met in Seoul on Monday.\n\n" + text)

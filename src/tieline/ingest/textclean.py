@@ -73,6 +73,16 @@ _RELATED_LINK = re.compile(r"^\s*\[?read more\b|\bread more\s*$", re.IGNORECASE)
 _LINK_LABEL = re.compile(r"^\s*[(\[]?\s*(?:(?:More|Related|See also|Also read|Read also|Recommended)\s*:"
                          r"|Also on [A-Z][\w.'’ ]{0,30}:|Click (?:here )?for more\b)")
 _READ_MORE_AFTER_SENTENCE = re.compile(r"(?<=[.!?\"”’])\s+Read more\s*$")
+# A photo's credit after its caption, and what follows it on the line (a teaser for another story):
+# "... in Ankara. | Saul Loeb/AFP/Getty Images Trump makes first trip to Iraq as president", and the
+# photographer's name between the caption and the bar ("... June 12, 2018. Susan Walsh | Reuters").
+_PHOTO_CREDIT = re.compile(
+    r"(?:(?<=[.!?\"”’])\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)?\s*\|\s*"
+    r"(?:[A-Z][\w.'’ -]{0,40}/)*"
+    r"(?:AP Photo|AP|Getty Images|AFP|Reuters|REUTERS|POLITICO|EPA|Bloomberg|Bloomberg News|Xinhua|Yonhap|"
+    r"KCNA|Sputnik|TASS|Anadolu|Shutterstock|Pool|AP Images|The Washington Post|The New York Times)\b(?P<rest>.*)$"
+)
+_TEASER_WORDS = 60  # longer than a teaser: the line goes on with text of its own, kept
 _CREDIT = re.compile(
     r"\bcontributed (?:reporting|to this (?:report|story|article))\.?\s*$"
     r"|^\s*(?:additional )?(?:reporting|writing|editing) by\b",
@@ -159,6 +169,7 @@ def clean_text(raw: str, detect_title: bool = True, web: bool = False) -> CleanT
     latin = _mostly_latin(lines)
     for line in lines:
         line = _without_hover_cards(line, result)
+        line = _without_photo_credit(line, result)
         line = _READ_MORE_AFTER_SENTENCE.sub("", line)  # "... miles away. Read more": the link, not the text
         reason = _drop_reason(line, seen, result, web, latin)
         if reason:
@@ -256,6 +267,18 @@ def _without_hover_cards(line: str, result: CleanText) -> str:
     if "MORE" not in line:
         return line
     return _SPACED_HOVER_CARD.sub(drop, _HOVER_CARD.sub(drop, line))
+
+
+def _without_photo_credit(line: str, result: CleanText) -> str:
+    match = _PHOTO_CREDIT.search(line) if "|" in line else None
+    if match is None:
+        return line
+    rest = match.group("rest")
+    if len(rest.split()) > _TEASER_WORDS:
+        result.dropped.append(("photo-credit", match.group(0)[: -len(rest)].strip()))
+        return line[: match.start()].rstrip() + rest
+    result.dropped.append(("photo-credit", match.group(0).strip()))
+    return line[: match.start()].rstrip()
 
 
 def _looks_like_title(line: str) -> bool:
