@@ -1443,6 +1443,10 @@ class DocActors:
                 return []
             if subject is not None:
                 return [_moved(subject.mention, extent)]
+        if word in _PLURAL_PRONOUNS:
+            group = self._last_sentences_group(tok)
+            if group is not None:
+                return [_moved(m, extent) for m in group]
         # "Obama later criticized *him*": not Obama, even where the article named him before
         co_arguments = {s.mention.name for s in self._history if s.verb == verb and s.person and s.mention.name
                         and self.doc[s.i].dep_ in ("nsubj", "nsubjpass")} \
@@ -1486,6 +1490,14 @@ class DocActors:
         or "she" that opens a sentence as its subject is the person the sentence before was about
         (the subject of its main clause), not the last person it named; so is a "his" or "her" that
         opens the subject ("Sen. Sanders criticized Trump. *His* office said ...")."""
+        previous = self._sentence_before_opening(tok)
+        if previous is None:
+            return None
+        return self._person_subject_of(previous.root, gender, ("nsubj", "nsubjpass"), previous.start, previous.end)
+
+    def _sentence_before_opening(self, tok: Token) -> Span | None:
+        """The sentence before the one `tok` opens as its subject (or the owner of its subject), when
+        it does, outside a quotation."""
         sent = tok.sent
         subject = tok if tok.dep_ != "poss" else tok.head
         if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head != sent.root or sent.start == 0 \
@@ -1493,8 +1505,37 @@ class DocActors:
             return None  # "But he said" opens the sentence as "He said" does
         if any(t.is_quote for t in self.doc[sent.start: tok.i]):
             return None  # a quotation's "he" is whom the speaker talks about, often not the last subject
-        previous = self.doc[sent.start - 1].sent
-        return self._person_subject_of(previous.root, gender, ("nsubj", "nsubjpass"), previous.start, previous.end)
+        return self.doc[sent.start - 1].sent
+
+    def _last_sentences_group(self, tok: Token) -> list[Mention] | None:
+        """"Sens. McCain and Graham said Obama had failed to arm the Free Syrian Army. *They* called
+        for ...": a "they" that opens a sentence as its subject is the subject of the sentence before
+        when that names several actors or a plural one, not the last group it named; of a sentence
+        that reports ("officials said the two leaders would discuss it. They will also talk ..."),
+        the actors the report is about, when it names several. [] when the subject is one nobody
+        knows ("Two men said ... They added ...")."""
+        previous = self._sentence_before_opening(tok)
+        if previous is None:
+            return None
+        root = previous.root
+        reported = [c for c in root.children if c.dep_ == "ccomp"]
+        reported += [j for c in reported for j in c.conjuncts]
+        for clause in sorted(reported, key=lambda c: -c.i):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            group = self._plural_actors(subject) if subject is not None else None
+            if group:
+                return group
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return self._plural_actors(subject) if subject is not None else None
+
+    def _plural_actors(self, subject: Token) -> list[Mention] | None:
+        """What a plural subject names, from the article's memory: "Mr. Obama and Mr. Putin", "the two
+        nations", "Iranian protesters"; [] for a plural no one knows; None for a singular subject."""
+        if not (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in _PLURAL_PRONOUNS or subject.conjuncts):
+            return None
+        heads = {subject.i, *(c.i for c in subject.conjuncts)}
+        groups = {s.group for s in self._history if s.i in heads}
+        return [s.mention for s in self._history if s.group in groups]
 
     def _person_subject_of(self, verb: Token, gender: str | None, deps: tuple[str, ...], first: int,
                            end: int) -> _Seen | _Unknown | None:
