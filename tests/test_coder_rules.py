@@ -999,3 +999,49 @@ def test_a_site_named_by_its_state_uses_no_force(code_text):
 def test_verb_senses_from_a_read_of_random_events(code_text, text, expected):
     assert sorted((e.actor1_code, e.event_code, e.actor2_code) for e in code_text(text, published=date(2016, 5, 1))) \
         == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # summoning a diplomat protests (114); summoning witnesses or staff does not
+    ("Russia summoned British ambassador Laurie Bristow.", [("RUSGOV", "114", "GBRGOV")]),
+    ("Iran summoned the Swiss charge d'affaires.", [("IRNGOV", "114", "CHEGOV")]),
+    ("Sen. John McCain summoned the F-35 brain trust to a Senate hearing.", []),
+    # a counterfactual ("if I were") is no threat; had been 138
+    ("\u201cIf I were in the government, I would hit soybeans first,\u201d said Chinese official Lou Jiwei.", []),
+    # refugees hosted are no visit (043)
+    ("German activists pose with Bakary, a refugee from Mali that they hosted.", []),
+    # a language spoken is no talk with its country (040)
+    ("Ambassador Christopher Stevens spoke Arabic and French.", []),
+    # the people around a president lay no siege to him (191)
+    ("People surrounding the president of the United States predicted disaster.", []),
+    # cards burned are no riot (145)
+    ("Iranian hardliners said the negotiators burned all their winning cards.", []),
+    # weapons given up are no military aid (072)
+    ("Syria gave up its chemical weapons.", [("SYRGOV", "0873", None)]),
+    # "after protesters set fires", told of a past day, is no threat (130) of a future one
+    ("Saudi Arabia cut ties with Iran hours after Iranian protesters set fires in the Saudi embassy.",
+     [("IRNCVL", "171", None), ("SAUGOV", "161", "IRNGOV")]),
+    # what a state "would have to" do, listed with "including", is done by no one
+    ("The senators want a resolution saying what steps Syria would have to take, including granting "
+     "international monitors access to all sites.", []),
+    # "called for X to offer": an appeal, not a telephone call (041)
+    ("Senator Lindsey Graham called for the United States to offer a resolution.", [("USALEG", "020", "USAGOV")]),
+])
+def test_senses_and_moods_from_a_second_read_of_random_events(code_text, text, expected):
+    assert sorted((e.actor1_code, e.event_code, e.actor2_code) for e in code_text(text, published=date(2016, 5, 1))) \
+        == expected
+
+
+def test_they_opening_a_sentence_is_the_subject_of_the_sentence_before(code_text):
+    text = ("Sen. John McCain and Sen. Lindsey Graham said Obama had failed to arm moderate forces in Syria, "
+            "\u201csuch as the Free Syrian Army.\u201d They called for the United States to offer a resolution.")
+    events = [e for e in code_text(text, published=date(2013, 9, 10)) if e.event_code == "020"]
+    assert {(e.actor1_code, e.actor2_code) for e in events} == {("USALEG", "USAGOV")}
+    text = ("Two analysts disagreed with the rebels of the Free Syrian Army. "
+            "They called for the United States to offer a resolution.")
+    assert [(e.actor1_code, e.actor2_code) for e in code_text(text, published=date(2013, 9, 10))
+            if e.event_code == "020"] == [("EDU", "USAGOV")]
+    # a plural subject nobody knows binds "they" to no one older
+    text = ("Sen. John McCain praised the Free Syrian Army. Mr. Brackley and Mr. Dunmore disagreed with him. "
+            "They called for the United States to offer a resolution.")
+    assert [e for e in code_text(text, published=date(2013, 9, 10)) if e.event_code == "020"] == []

@@ -388,7 +388,8 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
             return False, obj, "its complement says what will happen, which this pattern excludes"
         if excluded == "view" and any(_states_a_view(c) for c in complement_children(head)):
             return False, obj, "its complement states what is so, which this pattern excludes"
-        if excluded.startswith("prep:") and any(c.lower_ == excluded[5:] for c in preps(head)):
+        if excluded.startswith("prep:") and (any(c.lower_ == excluded[5:] for c in preps(head)) or (
+                excluded == "prep:for" and any(for_subjects(c) for c in head.children))):  # "called for X to offer"
             return False, obj, f"has '{excluded[5:]}', which this pattern excludes"
         if excluded.startswith("particle:") and not objects(head) \
                 and any(c.lower_ == excluded[9:] and c.i == head.i + 1 for c in preps(head)):
@@ -554,12 +555,14 @@ def _measured(obj: Token) -> list[Token]:
 
 def _names(obj: Token, lemmas: frozenset[str]) -> bool:
     """Whether an object is one of `lemmas`: its head word, a compound ("*mediation* mission"),
-    or what a quantity measures ("25,000 tons of *aid*")."""
+    the title before a name, or what a quantity measures ("25,000 tons of *aid*")."""
     if "*" in lemmas or plain_lemma(obj) in lemmas or obj.lower_ in lemmas:
         return True
     for child in obj.children:
         if child.dep_ in ("compound", "amod") and child.lemma_.lower() in lemmas and obj.lemma_.lower() in GENERIC_HEADS:
             return True
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and obj.pos_ == "PROPN" and child.lemma_.lower() in lemmas:
+            return True  # a title before a name: "summoned *ambassador* Laurie Bristow", "launched *Operation* Sea Guardian"
         if child.dep_ == "prep" and child.lower_ == "of" and obj.lemma_.lower() in QUANTITY_NOUNS:
             if any(p.dep_ == "pobj" and _names(p, lemmas) for p in child.children):
                 return True
@@ -956,6 +959,38 @@ def _inverted_condition(verb: Token) -> str:
     return word.text if before is None or before.is_punct else ""
 
 
+# Verbs whose past is spelled as their present
+_SAME_IN_THE_PAST = frozenset({"set", "hit", "put", "cut", "let", "shut", "spread", "cast", "burst", "quit", "beat",
+                               "bet", "cost", "hurt", "split", "shed", "thrust", "upset", "broadcast", "forecast",
+                               "bid", "rid", "read", "slit", "outbid", "reset", "offset"})
+
+
+def _past_misread(verb: Token) -> bool:
+    """"was severing ties, hours after protesters *set* fires": a past the tagger took for a present,
+    told by the past of the clause it hangs on."""
+    head = verb.head
+    return verb.tag_ == "VBP" and verb.lower_ in _SAME_IN_THE_PAST and (
+        head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children))
+
+
+_SINGULAR_SUBJECTS = {"i", "he", "she", "it"}
+
+
+def _unreal_condition(verb: Token) -> str:
+    """ "If I were in the government, I would hit soybeans first": a condition the speaker knows to be
+    false ("were" of one person or thing), so what "would" happen is no threat or intent, only
+    fancy. "If Iran were to attack, we would respond" is a condition that may come true."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.lower_ != "were" \
+                or not any(c.dep_ == "mark" and c.lower_ == "if" for c in clause.children) \
+                or any(c.dep_ == "xcomp" for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.lower_ in _SINGULAR_SUBJECTS or subject.tag_ in ("NN", "NNP")):
+            return f"if {subject.text} were"
+    return ""
+
+
 def own_markers(verb: Token, borrowed: bool = False) -> tuple[str, str]:
     """The clause's own mood marker: ("fact", ""), ("future", "will"), ("would", "would"),
     ("obligation", "must"), ("modal", "could"), ("negated", "not"), ("refusal", "will not") or
@@ -979,10 +1014,11 @@ def own_markers(verb: Token, borrowed: bool = False) -> tuple[str, str]:
             aux = child
         elif child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether", "lest"):
             return "conditional", child.text
-        elif child.dep_ == "mark" and child.lower_ in ("before", "until", "till") and verb.tag_ in ("VBZ", "VBP"):
+        elif child.dep_ == "mark" and child.lower_ in ("before", "until", "till") and verb.tag_ in ("VBZ", "VBP") \
+                and not _past_misread(verb):
             return "conditional", child.text  # "before the US announces its review": not yet happened
         elif child.dep_ in ("advmod", "mark") and child.lower_ in ("when", "once", "after") and child.i < verb.i \
-                and verb.tag_ in ("VBZ", "VBP") and verb.dep_ == "advcl":
+                and verb.tag_ in ("VBZ", "VBP") and verb.dep_ == "advcl" and not _past_misread(verb):
             return "future", child.text  # "when Kim and Moon meet next Friday": present tense, a later day
     inverted = _inverted_condition(verb)
     if inverted:
@@ -1000,7 +1036,8 @@ def own_markers(verb: Token, borrowed: bool = False) -> tuple[str, str]:
     if future:
         return "future", aux.text
     if word in ("would", "'d"):
-        return "would", aux.text
+        unreal = _unreal_condition(verb)
+        return ("modal", f"{aux.text} ... {unreal}") if unreal else ("would", aux.text)
     if word in ("must", "should", "ought"):
         return "obligation", aux.text
     if aux is not None:

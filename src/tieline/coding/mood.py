@@ -201,11 +201,12 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             continue
         if dep == "pcomp" and tok.head.lower_ == "to" and when_it_comes_to(tok.head.head):
             return mood.drop("the topic of 'when it comes to', no act")
-        if dep == "pcomp" and tok.head.lower_ == "by" and tok.head.head.pos_ in ("VERB", "AUX"):
+        if dep == "pcomp" and tok.head.lower_ in ("by", "including") and tok.head.head.pos_ in ("VERB", "AUX"):
             # "retaliated by firing missiles", "failed to show leadership by providing aid": the means
-            # stands as the act it is the means of does
+            # stands as the act it is the means of does; so does a part of an act ("would have to give
+            # up its weapons, including making a declaration")
+            means = means or tok.head.lower_ == "by"
             tok = tok.head.head
-            means = True
             state, word = own_markers(tok, borrowed=True)
             if state == "modal" and word.lower() in _GUESSES_ABOUT_THE_PAST:
                 continue  # "may have done more damage by meeting Putin": the meeting took place
