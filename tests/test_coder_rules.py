@@ -1024,6 +1024,26 @@ def test_verb_senses_from_a_read_of_random_events(code_text, text, expected):
     # what a state "would have to" do, listed with "including", is done by no one
     ("The senators want a resolution saying what steps Syria would have to take, including granting "
      "international monitors access to all sites.", []),
+    # a meeting passed over "rather than" held took no place (040)
+    ("Rather than meet the vice-president, Palestinian President Mahmoud Abbas travelled to Paris.",
+     [("PSEGOV", "042", "FRAGOV")]),
+    # a chance to act is no act (057)
+    ("Many believe there is still time for the US to help broker a peace deal.", []),
+    # a campaign rally is no protest (141)
+    ("U.S. President Donald Trump holds a campaign rally in Minneapolis, Minnesota.", []),
+    ("Protesters held a rally against the war in London.", [("GBRCVL", "141", None)]),
+    # peaks hit are no attack (138); nor is an action that "hits" a place (190)
+    ("China said it will hit peak emissions by 2030.", []),
+    ("The U.S. action hits Hong Kong after a year of protests.", []),
+    # a summit pulled out of is no retreat from territory (0874)
+    ("Trump said the summit that the United States pulled out of will now go ahead.", []),
+    # an interview is no talks with the broadcaster's owner (040); talks beside one still are
+    ("Speaking to Hezbollah's Al-Manar TV, the Iranian ambassador said the attaché took his post in May.", []),
+    ("Tillerson, speaking with reporters, said the administration is speaking to North Korea directly.",
+     [("USAGOV", "040", "PRKGOV")]),
+    # a sum of tariffs is no economic aid (071); a sum of aid still is
+    ("Trump had previously announced $50 billion in tariffs on Chinese goods.", []),
+    ("Japan announced $50 billion in aid to Ukraine.", [("JPNGOV", "071", "UKRGOV")]),
     # "called for X to offer": an appeal, not a telephone call (041)
     ("Senator Lindsey Graham called for the United States to offer a resolution.", [("USALEG", "020", "USAGOV")]),
 ])

@@ -545,11 +545,16 @@ def has_infinitive(head: Token) -> bool:
                for h in holders for c in h.children)
 
 
+_SUMS = frozenset({"million", "billion", "trillion", "thousand", "worth", "sum", "amount"})
+
+
 def _measured(obj: Token) -> list[Token]:
-    """The object and, when it is a quantity, what it measures ("thousands of *emails*")."""
+    """The object and, when it is a quantity, what it measures ("thousands of *emails*", "$50
+    billion in *tariffs*")."""
     if obj.lemma_.lower() not in QUANTITY_NOUNS:
         return [obj]
-    return [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+    preps = ("of", "in") if obj.lemma_.lower() in _SUMS else ("of",)
+    return [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ in preps
                    for p in c.children if p.dep_ == "pobj")]
 
 
@@ -1001,6 +1006,8 @@ def own_markers(verb: Token, borrowed: bool = False) -> tuple[str, str]:
         return "negated", "without"  # "claimed without providing evidence": none was provided
     if verb.dep_ == "pcomp" and (instead := _instead_of(verb.head)):
         return "negated", instead  # "sent them back rather than holding them in custody": none was held
+    if verb.i >= 2 and verb.doc[verb.i - 2].lower_ == "rather" and verb.doc[verb.i - 1].lower_ == "than":
+        return "negated", "rather than"  # "Rather than meet the vice-president, Abbas travelled to Brussels"
     for child in verb.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in _NEGATING_ADVERBS):
             neg = child

@@ -111,6 +111,23 @@ def _effort(verb: Token) -> str:
                  and c.lower_ in _EFFORTS), "")
 
 
+# Nouns that offer a chance to act: "still time *for the US to* help broker a deal", "creates
+# opportunities for Iran to intervene", "paved the way for talks to resume"
+_CHANCES = frozenset({"time", "opportunity", "chance", "room", "window", "moment", "way", "incentive", "reason",
+                      "scope", "possibility", "option", "need", "pressure", "space"})
+
+
+def _chance(clause: Token) -> str:
+    """The noun a "for X to do" clause is the chance or need of, or ""."""
+    if not any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children) or clause.dep_ not in (
+            "relcl", "acl", "advcl"):
+        return ""
+    head = clause.head
+    noun = head if head.pos_ == "NOUN" else next(
+        (o for o in head.children if o.dep_ in ("dobj", "attr") and o.i < clause.i), None)  # the parser's misreading
+    return noun.text if noun is not None and noun.lemma_.lower() in _CHANCES else ""
+
+
 def _is_purpose(clause: Token) -> bool:
     return any(c.dep_ in ("aux", "mark") and c.tag_ == "TO" for c in clause.children) or any(
         c.dep_ == "mark" and c.lower_ in ("so", "in") for c in clause.children
@@ -141,6 +158,9 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
     means = False  # the walk came up from a "by ...ing": the means of what is governed
     for _ in range(_MAX_LEVELS):
         dep = tok.dep_
+        chance = _chance(tok)
+        if chance:
+            return mood.drop(f"a chance or need to act ('{chance} for ... to'), no act")
         if dep == "conj" and tok.head != tok:
             head = tok.head
             if (tok.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VBG" and head.dep_ == "pcomp"
