@@ -1444,7 +1444,9 @@ class DocActors:
             if subject is not None:
                 return [_moved(subject.mention, extent)]
         if word in _PLURAL_PRONOUNS:
-            group = self._last_sentences_group(tok)
+            group = self._speakers_group(tok)
+            if group is None:
+                group = self._last_sentences_group(tok)
             if group is not None:
                 return [_moved(m, extent) for m in group]
         # "Obama later criticized *him*": not Obama, even where the article named him before
@@ -1527,6 +1529,20 @@ class DocActors:
                 return group
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return self._plural_actors(subject) if subject is not None else None
+
+    def _speakers_group(self, tok: Token) -> list[Mention] | None:
+        """"two women who alleged *they* had affairs", "Russia and China said *they* would veto it": a
+        "they" that is the subject of a reported clause is the plural subject of the verb that
+        reports it, known or not."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+            return None
+        verb = tok.head.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            subject = verb.head
+        if subject is None or subject.i >= tok.i:
+            return None
+        return self._plural_actors(subject)
 
     def _plural_actors(self, subject: Token) -> list[Mention] | None:
         """What a plural subject names, from the article's memory: "Mr. Obama and Mr. Putin", "the two
