@@ -1044,6 +1044,17 @@ def test_verb_senses_from_a_read_of_random_events(code_text, text, expected):
     # a sum of tariffs is no economic aid (071); a sum of aid still is
     ("Trump had previously announced $50 billion in tariffs on Chinese goods.", []),
     ("Japan announced $50 billion in aid to Ukraine.", [("JPNGOV", "071", "UKRGOV")]),
+    # strikes begun by a state are no labour strike (143); workers' still are
+    ("The U.S. began strikes in Iraq last month against the Islamic State.", [("USAGOV", "190", "IMGMOSISI")]),
+    ("Teachers in Chicago began a strike.", [("USAEDU", "143", None)]),
+    # potential met is no meeting (036), jobs supported no endorsement (032)
+    ("Iran's genuine commitment will help the Iranian people meet their potential.", []),
+    ("The White House said the sale will support thousands of new jobs.", []),
+    # what strikes not considered would be for is not meant (130)
+    ("Gen. Martin Dempsey said he is not considering strikes on North Korea to destroy its missiles.", []),
+    # what one commits to is an intent (0356), not done (0873)
+    ("North Korea committed to dismantling its nuclear arsenal.", [("PRKGOV", "0356", None)]),
+    ("President Obama said he will not commit American troops to fighting another ground war in Iraq.", []),
     # "called for X to offer": an appeal, not a telephone call (041)
     ("Senator Lindsey Graham called for the United States to offer a resolution.", [("USALEG", "020", "USAGOV")]),
 ])
@@ -1065,3 +1076,4 @@ def test_they_opening_a_sentence_is_the_subject_of_the_sentence_before(code_text
     text = ("Sen. John McCain praised the Free Syrian Army. Mr. Brackley and Mr. Dunmore disagreed with him. "
             "They called for the United States to offer a resolution.")
     assert [e for e in code_text(text, published=date(2013, 9, 10)) if e.event_code == "020"] == []
+

@@ -209,7 +209,12 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             return mood.drop(f"an effort measured ('{tok.head.text} {effort} to'), no act meant")
         if dep == "advcl" and _is_purpose(tok) and tok.head.i not in transparent:
             # "is sending experts to investigate": what the subject sets out to do, an intent; what a
-            # past act was for ("sent troops to help Iraq") is part of that act, or nothing of its own
+            # past act was for ("sent troops to help Iraq") is part of that act, or nothing of its own;
+            # what an act not done would have been for is not meant either ("is not considering
+            # strikes to destroy the missiles")
+            h_state, h_word = own_markers(tok.head, borrowed=True)
+            if h_state in ("negated", "modal", "conditional"):
+                return mood.drop(f"'{tok.head.text}' is {h_state} ('{h_word}')")
             if mood.state == "fact":
                 mood.state = "future"
             mood.penalty += 0.1
@@ -221,12 +226,13 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             continue
         if dep == "pcomp" and tok.head.lower_ == "to" and when_it_comes_to(tok.head.head):
             return mood.drop("the topic of 'when it comes to', no act")
-        if dep == "pcomp" and tok.head.lower_ in ("by", "including") and tok.head.head.pos_ in ("VERB", "AUX"):
+        if dep == "pcomp" and tok.head.lower_ in ("by", "including", "to") and tok.head.head.pos_ in ("VERB", "AUX"):
             # "retaliated by firing missiles", "failed to show leadership by providing aid": the means
             # stands as the act it is the means of does; so does a part of an act ("would have to give
-            # up its weapons, including making a declaration")
+            # up its weapons, including making a declaration") and what one commits or agrees to ("must
+            # commit to dismantling its arsenal")
             means = means or tok.head.lower_ == "by"
-            tok = tok.head.head
+            gerund, preposition, tok = tok, tok.head.lower_, tok.head.head
             state, word = own_markers(tok, borrowed=True)
             if state == "modal" and word.lower() in _GUESSES_ABOUT_THE_PAST:
                 continue  # "may have done more damage by meeting Putin": the meeting took place
@@ -235,6 +241,12 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
             if state in ("future", "refusal") and mood.state in ("fact", "future"):
                 mood.state = state
                 mood.governors.append((word, state))
+            if preposition == "to" and not any(c.dep_ in OBJECT_DEPS for c in tok.children):
+                # "committed to dismantling", "looks forward to meeting": as "to dismantle" would be
+                # ("will not commit you to fighting" sends others, asks nothing of them)
+                _apply(mood, lexicon.governor(tok.lemma_.lower(), "xcomp"), tok, gerund)
+                if mood.dropped:
+                    return mood
             continue
         if dep == "pcomp" and tok.head.lower_ in _CONTENT_PREPOSITIONS:
             if practice_owners(tok):
