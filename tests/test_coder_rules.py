@@ -1047,6 +1047,8 @@ def test_verb_senses_from_a_read_of_random_events(code_text, text, expected):
     # strikes begun by a state are no labour strike (143); workers' still are
     ("The U.S. began strikes in Iraq last month against the Islamic State.", [("USAGOV", "190", "IMGMOSISI")]),
     ("Teachers in Chicago began a strike.", [("USAEDU", "143", None)]),
+    ("Jailed Kurdish activists began a hunger strike in Ankara.", [("CVL", "142", "TURGOV")]),
+    ("Opposition parties in Bangladesh began a general strike.", [("BGDOPP", "143", None)]),
     # potential met is no meeting (036), jobs supported no endorsement (032)
     ("Iran's genuine commitment will help the Iranian people meet their potential.", []),
     ("The White House said the sale will support thousands of new jobs.", []),
@@ -1055,6 +1057,11 @@ def test_verb_senses_from_a_read_of_random_events(code_text, text, expected):
     # what one commits to is an intent (0356), not done (0873)
     ("North Korea committed to dismantling its nuclear arsenal.", [("PRKGOV", "0356", None)]),
     ("President Obama said he will not commit American troops to fighting another ground war in Iraq.", []),
+    # where one hails from is no praise (051), nor is a Mass celebrated (032)
+    ("Al Shabaab hails from nearby Somalia.", []),
+    ("The Pope's plan to celebrate Mass at the border is expected to draw pilgrims.", []),
+    # what a state would do until another acts is no act of the other (0873)
+    ("Trump said the sanctions would stay in place until North Korea dismantled its nuclear program.", []),
     # "called for X to offer": an appeal, not a telephone call (041)
     ("Senator Lindsey Graham called for the United States to offer a resolution.", [("USALEG", "020", "USAGOV")]),
 ])

@@ -1021,9 +1021,13 @@ def own_markers(verb: Token, borrowed: bool = False) -> tuple[str, str]:
             aux = child
         elif child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether", "lest"):
             return "conditional", child.text
-        elif child.dep_ == "mark" and child.lower_ in ("before", "until", "till") and verb.tag_ in ("VBZ", "VBP") \
-                and not _past_misread(verb):
-            return "conditional", child.text  # "before the US announces its review": not yet happened
+        elif child.dep_ == "mark" and child.lower_ in ("before", "until", "till") and (
+                (verb.tag_ in ("VBZ", "VBP") and not _past_misread(verb))
+                or (verb.tag_ == "VBD" and any(c.dep_ == "aux" and c.lower_ in ("would", "will")
+                                               for c in verb.head.children))):
+            # "before the US announces its review", "sanctions would stay until North Korea dismantled
+            # its program": not yet happened
+            return "conditional", child.text
         elif child.dep_ in ("advmod", "mark") and child.lower_ in ("when", "once", "after") and child.i < verb.i \
                 and verb.tag_ in ("VBZ", "VBP") and verb.dep_ == "advcl" and not _past_misread(verb):
             return "future", child.text  # "when Kim and Moon meet next Friday": present tense, a later day
