@@ -351,12 +351,16 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
         return False, obj, f"the object is not modified by one of {sorted(pattern.modifier)[:4]}"
     if pattern.not_modifier and obj is not None and _object_modified_by(obj, pattern.not_modifier):
         return False, obj, "a modifier of the object gives the verb another sense"
-    if pattern.prep_object:
+    if pattern.prep_object or pattern.not_prep_object:
         holders = [head] + ([obj] if obj is not None else [])
         found = [p for h in holders for p in prep_objects(h)]
         # "with the heaviest sanctions ever imposed", parsed as a clause whose subject is the sanctions
         found += [s for p in found if p.dep_ == "pcomp" for s in p.children if s.dep_ in ("nsubj", "nsubjpass")]
-        if not any(p.lemma_.lower() in pattern.prep_object or _modified_by(p, pattern.prep_object) for p in found):
+        if pattern.not_prep_object and any(p.lemma_.lower() in pattern.not_prep_object
+                                           or _modified_by(p, pattern.not_prep_object) for p in found):
+            return False, obj, "a prepositional object gives the verb another sense"
+        if pattern.prep_object and not any(p.lemma_.lower() in pattern.prep_object
+                                           or _modified_by(p, pattern.prep_object) for p in found):
             return False, obj, f"no prepositional object among {sorted(pattern.prep_object)[:4]}"
     if pattern.predicate:
         said = [p for p in predicative(head) if p.lemma_.lower() not in _DESCRIBED_EVENTS
@@ -1006,8 +1010,8 @@ def own_markers(verb: Token, borrowed: bool = False) -> tuple[str, str]:
         return "negated", "without"  # "claimed without providing evidence": none was provided
     if verb.dep_ == "pcomp" and (instead := _instead_of(verb.head)):
         return "negated", instead  # "sent them back rather than holding them in custody": none was held
-    if verb.i >= 2 and verb.doc[verb.i - 2].lower_ == "rather" and verb.doc[verb.i - 1].lower_ == "than":
-        return "negated", "rather than"  # "Rather than meet the vice-president, Abbas travelled to Brussels"
+    if verb.i >= 1 and (instead := _instead_of(verb.doc[verb.i - 1])):
+        return "negated", instead  # "Rather than meet the vice-president, Abbas travelled to Brussels"
     for child in verb.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in _NEGATING_ADVERBS):
             neg = child

@@ -24,7 +24,7 @@ EXCLUSIONS = ("complement", "object", "dative", "predicative", "future", "questi
 KEYS = {
     "id", "verbs", "nouns", "code", "target", "object", "not_object", "subject", "not_subject", "modifier",
     "not_modifier", "predicate", "complement_verb",
-    "prep", "prep_object", "complement", "excludes",
+    "prep", "prep_object", "not_prep_object", "complement", "excludes",
     "reverse", "reciprocal", "appraisal", "negative_code", "needs_target", "confidence", "note",
 }
 
@@ -46,6 +46,7 @@ class VerbPattern:
     complement_verb: frozenset[str] = frozenset()  # one must head a complement clause: "refused *to say*"
     prep: frozenset[str] = frozenset()
     prep_object: frozenset[str] = frozenset()
+    not_prep_object: frozenset[str] = frozenset()  # prepositional objects that give the verb another sense
     complement: str | None = None  # one of COMPLEMENT_ROLES
     excludes: frozenset[str] = frozenset()
     reverse: bool = False  # the target slot names actor1, the subject actor2 ("received aid from")
@@ -186,6 +187,7 @@ def _parse_one(item: object, where: str, taxonomy: Taxonomy, origin: str) -> Ver
         complement_verb=_words(item, "complement_verb", where),
         prep=_words(item, "prep", where),
         prep_object=_words(item, "prep_object", where),
+        not_prep_object=_words(item, "not_prep_object", where),
         complement=complement or None,
         excludes=excludes,
         reverse=bool(item.get("reverse", False)),

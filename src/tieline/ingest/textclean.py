@@ -275,7 +275,7 @@ def _without_photo_credit(line: str, result: CleanText) -> str:
         return line
     rest = match.group("rest")
     if len(rest.split()) > _TEASER_WORDS:
-        result.dropped.append(("photo-credit", match.group(0)[: -len(rest)].strip()))
+        result.dropped.append(("photo-credit", line[match.start(): match.start("rest")].strip()))
         return line[: match.start()].rstrip() + rest
     result.dropped.append(("photo-credit", match.group(0).strip()))
     return line[: match.start()].rstrip()
