@@ -114,6 +114,20 @@ class Gazetteer:
                 keys.append(key)
             self._unaccented[plain] = self._merged(keys)
 
+    def phrase_ends(self, table: dict[str, str]) -> frozenset[str]:
+        """The words a phrase of `table` (`roles` or `titles`) or of `not_roles` can end in, also
+        after a hyphen ("secretary-general" ends in "general"): a run of words ending otherwise
+        need not be looked up."""
+        key = (id(table), len(table), len(self.not_roles))
+        cache = self.__dict__.setdefault("_phrase_ends", {})
+        if key not in cache:
+            ends = set()
+            for phrase in (*table, *self.not_roles):
+                last = phrase.split()[-1] if phrase.split() else phrase
+                ends.update((last, last.rsplit("-", 1)[-1]))
+            cache[key] = frozenset(ends)
+        return cache[key]
+
     def is_spelling(self, text: str) -> bool:
         """Whether the files write a name exactly so ("DfID", not "DFID")."""
         return text in self.spelled.get(text.lower(), ())

@@ -36,7 +36,8 @@ _STATE_ONLY = re.compile(r"\s*\(\s*([A-Z][A-Za-z. ]{0,6}\.)\s*\)")
 def has_us_party_tag(person: Span) -> bool:
     """Whether the name is followed by a party-and-state tag: "(R-S.C.)", ", D-Calif.,", "(I-Vt.)",
     or by a state's abbreviation alone in brackets ("(Va.)")."""
-    text = person.doc.text[person.end_char : person.end_char + 30]
+    after = person.doc[person.end : person.end + 30]  # not doc.text, which joins the whole article
+    text = (person[-1].whitespace_ + after.text_with_ws)[:30]
     found = _TAG.match(text)
     if found is None:
         alone = _STATE_ONLY.match(text)

@@ -33,7 +33,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Mention
-from ..nlp import plain_lemma, titles_name, when_it_comes_to
+from ..nlp import entity_at, plain_lemma, titles_name, when_it_comes_to
 from .gazetteer import COUNTRY_KINDS, Entry, Gazetteer, load_gazetteer
 from .party_tags import has_us_party_tag
 from .people import FAMILY_NAME_FIRST, OFFICE_RANK, Person, Term, fold, unaccent
@@ -200,6 +200,7 @@ class DocActors:
     _names: dict[str, list[tuple[int, frozenset[str], Mention, str | None]]] = field(default_factory=dict)
     _groups: int = 0
     _walked: bool = False
+    _forms: dict[tuple[int, ...], list[str] | None] = field(default_factory=dict)  # see `_window_forms`
     state_names: Counter = field(default_factory=Counter)  # state -> how often the article names it
     common_words: frozenset[str] = frozenset()  # English dictionary words: "Director" is no given name
     dateline_country: str | None = None  # the state a wire story was filed from ("TOKYO, June 18 -")
@@ -882,7 +883,7 @@ class DocActors:
                 return [_moved(apposed, extent, kind="person")]  # "the Labour leader, Jeremy Corbyn": not the PM
             for child in head.children:  # "the Cuban leader, Miguel Diaz-Canel": remember the name
                 if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-                    ent = next(e for e in self.doc.ents if e.start <= child.i < e.end)
+                    ent = entity_at(self.doc, child.i)
                     named = _copy(resolved[0], name=_clean_name(ent))
                     self._remember(named.name, named, child.i, office)
                     resolved[0] = named
@@ -1011,19 +1012,36 @@ class DocActors:
                 and word.dep_ in ("amod", "compound")
                 and plain_lemma(job) not in self.gazetteer.titles)
 
+    def _window_forms(self, window: list[Token]) -> list[str] | None:
+        """The ways a run of words can be looked up in the role tables (lemmas, as written, a
+        hyphenated word whole), or None when the words are named as no role. Asked for the same
+        words by every table: kept for the article."""
+        key = tuple(t.i for t in window)
+        if key in self._forms:
+            return self._forms[key]
+        forms: list[str] | None = [" ".join(plain_lemma(t) for t in window), " ".join(t.lower_ for t in window)]
+        if len(window) > 2 and any(t.text == "-" for t in window):  # "secretary-general" comes in three tokens
+            forms.append("".join(t.lower_ + t.whitespace_ for t in window).strip())
+        if any(form in self.gazetteer.not_roles for form in forms):
+            forms = None
+        self._forms[key] = forms
+        return forms
+
     def _phrase_hits(self, tokens: list[Token], table: dict[str, str]) -> list[tuple[str, Token, int]]:
         hits = []
         taken: set[int] = set()
+        ends = self.gazetteer.phrase_ends(table)
+        may_end = [t.lower_ in ends or plain_lemma(t) in ends for t in tokens]
         for n in range(_MAX_ROLE_WORDS, 0, -1):
             for i in range(len(tokens) - n + 1):
+                if not may_end[i + n - 1]:
+                    continue
                 window = tokens[i : i + n]
                 if window[-1].i - window[0].i != n - 1 or any(t.i in taken for t in window):
                     continue
                 value = None
-                forms = [" ".join(plain_lemma(t) for t in window), " ".join(t.lower_ for t in window)]
-                if n > 2 and any(t.text == "-" for t in window):  # "secretary-general" comes in three tokens
-                    forms.append("".join(t.lower_ + t.whitespace_ for t in window).strip())
-                if any(form in self.gazetteer.not_roles for form in forms):
+                forms = self._window_forms(window)
+                if forms is None:
                     taken.update(t.i for t in window)  # "air campaign" is no (party) campaign
                     continue
                 for form in forms:
@@ -1054,24 +1072,24 @@ class DocActors:
         return hits
 
     def _person_span(self, tokens: list[Token], head: Token) -> Span | None:
-        for ent in self.doc.ents:
-            if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
-                if all(self.by_token.get(t.i, (None, None))[1] is not None for t in ent):
-                    return None  # all of it is a country or group name mislabelled as a person
-                end = ent.end
-                while end - 1 > ent.start and self.doc[end - 1].lower_ in _CALENDAR_WORDS:
-                    end -= 1  # "President Trump Sunday said": the tagger took the day into the name
-                start = ent.start
-                while start < end - 1 and start < head.i:
-                    # "Reps. Darrell E. Issa", "Mrs May", "Special Counsel Mueller" tagged whole: a title or an
-                    # honorific is no part of the name
-                    title = self._title_words_at(start, min(end - 1, head.i))
-                    if not title:
-                        break
-                    start += title
-                while start > 0 and self._given_name(self.doc[start - 1]):
-                    start -= 1  # "Mayor Sadiq Khan" tagged as "Khan": not the Khan the files know
-                return self._unless_a_word(self.doc[start:end], head)
+        ent = entity_at(self.doc, head.i)
+        if ent is not None and ent.label_ == "PERSON":
+            if all(self.by_token.get(t.i, (None, None))[1] is not None for t in ent):
+                return None  # all of it is a country or group name mislabelled as a person
+            end = ent.end
+            while end - 1 > ent.start and self.doc[end - 1].lower_ in _CALENDAR_WORDS:
+                end -= 1  # "President Trump Sunday said": the tagger took the day into the name
+            start = ent.start
+            while start < end - 1 and start < head.i:
+                # "Reps. Darrell E. Issa", "Mrs May", "Special Counsel Mueller" tagged whole: a title or an
+                # honorific is no part of the name
+                title = self._title_words_at(start, min(end - 1, head.i))
+                if not title:
+                    break
+                start += title
+            while start > 0 and self._given_name(self.doc[start - 1]):
+                start -= 1  # "Mayor Sadiq Khan" tagged as "Khan": not the Khan the files know
+            return self._unless_a_word(self.doc[start:end], head)
         if head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "EVENT", "LAW", "TIME", "MONEY", "CARDINAL"):
             return None
         if head.tag_ == "NNPS":
@@ -1403,7 +1421,7 @@ class DocActors:
         after = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
         if after is not None and after.ent_iob_ == "B" and head.ent_type_ != "PERSON":
             # "Both Obama and Vice President Joe Biden": the name, hung elsewhere, right after the title
-            named.append(next(e for e in self.doc.ents if e.start == after.i).root)
+            named.append(entity_at(self.doc, after.i).root)
         for child in named:
             if child.ent_type_ != "PERSON":
                 continue
@@ -2230,7 +2248,7 @@ def _of_no_one_state(extent: Span, company: bool = False) -> bool:
 
 def _in_ministry_name(tok: Token) -> bool:
     """Whether a word is in the name of a ministry or department, which is one state's."""
-    name = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    name = entity_at(tok.doc, tok.i)
     return name is not None and any(t.lower_ in _MINISTRY_WORDS for t in name)
 
 
@@ -2388,7 +2406,7 @@ class ActorResolver:
             for tok in span:
                 if tok.ent_type_ != "PERSON":
                     continue
-                ent = next((e for e in span.doc.ents if e.start <= tok.i < e.end), None)
+                ent = entity_at(span.doc, tok.i)
                 ent_end = ent.end if ent is not None else -1
                 if ent is not None and span.doc[ent_end - 1].lower_ in ("'s", "’s", "'", "’"):
                     ent_end -= 1  # "Burkina Faso’s" tagged as a person, possessive included

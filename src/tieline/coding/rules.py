@@ -26,7 +26,7 @@ from ..actors.resolve import ANCESTRY_NOUNS, RELATION_NOUNS, ActorResolver, DocA
 from ..errors import ConfigError
 from ..geo.resolve import dateline_country, dateline_parts
 from ..models import Article, Event, Mention
-from ..nlp import load_pipeline, plain_lemma
+from ..nlp import entity_at, load_pipeline, plain_lemma
 from ..registry import coders
 from .acts import VIOLENT_ROOTS, background, origin, restatements, result_of
 from .base import ARTICLE_TIME_LIMIT, Coder, ErrorHandler, reraise, time_limit
@@ -1280,7 +1280,7 @@ def _resolve_further(actors: DocActors, token: Token, found: list[Mention]) -> l
         found = _nationality(actors, token)
     if not found and token.ent_iob_ in ("B", "I"):
         # "Barack Obama" parsed as a preposition and its object: the name's other words name it
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = entity_at(token.doc, token.i)
         for other in ent or ():
             if other is not token and other.head.i in range(ent.start, ent.end) and other.dep_ != "compound":
                 found = actors.resolve(other)

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Article
+from ..nlp import entities_in
 from .attach import attachment, governors
 from .doccache import DocCache
 from .timex import Timex, find_timexes, parsed_timex, resolve, shift_months
@@ -97,7 +98,7 @@ class _DocDates:
             if span is not None:
                 found.append(_Expression(timex, span.root))
                 covered.update(range(span.start, span.end))
-        for ent in sent.ents:  # what the grammar does not know ("25/03/2021"), dateparser may
+        for ent in entities_in(sent):  # what the grammar does not know ("25/03/2021"), dateparser may
             if ent.label_ != "DATE" or covered.intersection(range(ent.start, ent.end)):
                 continue
             before = self.doc[ent.start - 1] if ent.start > sent.start else None

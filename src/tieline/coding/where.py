@@ -31,6 +31,7 @@ from ..geo.resolve import (
     resolve_place,
 )
 from ..models import Article, Mention
+from ..nlp import entities_in
 from .attach import NOMINAL, VERBAL, attachment, governors
 from .doccache import DocCache
 
@@ -227,7 +228,7 @@ def _happens_there(m: _PlaceMention) -> bool:
 
 def _find_mentions(geo: GeoIndex, sent: Span, k: int) -> list[_PlaceMention]:
     doc = sent.doc
-    ents = list(sent.ents)
+    ents = entities_in(sent)
     blocked = {t.i for ent in ents if ent.label_ in _NOT_PLACES for t in ent}
     # The recogniser sometimes calls a place a person, a nationality or a product ("shelled
     # Kharkiv", "in Punjab", "Russia's Kursk region"): it may still be a place where the text

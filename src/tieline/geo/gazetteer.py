@@ -38,6 +38,7 @@ _REGION_SUFFIXES = re.compile(
 _ALTERNATE = re.compile(r"[A-Z][A-Za-z'.-]{3,}")
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every capitalised word of every sentence
 def fold(name: str) -> str:
     """The lookup key of a place name: no accents, dots, hyphens, case or leading article."""
     text = name
