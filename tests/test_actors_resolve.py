@@ -352,6 +352,28 @@ def test_a_leaders_government_is_the_leaders_state(actors_of, text, phrase, code
     assert found[phrase][0] == code
 
 
+def test_the_regime_is_the_one_the_article_called_a_regime(actors_of):
+    # a US story names Obama and the United States far more often than Myanmar
+    text = ("President Barack Obama arrived in Yangon on Monday. Obama met President Thein Sein, and the "
+            "United States pledged aid. The Burmese regime still bars Aung San Suu Kyi from the presidency.\n\n"
+            "Obama said the United States would keep pressing for reform. Obama praised the opposition. "
+            "The regime rejected the criticism.")
+    found, _, _ = actors_of(text, date(2014, 11, 14))
+    assert found["The Burmese regime"][0] == "MMRGOV"
+    assert found["The regime"][0] == "MMRGOV"
+    # a regime named long before, about another state, is not the one meant
+    found, _, _ = actors_of(
+        "Obama said he does not expect the character of Iran's regime to change. He spoke for an hour.\n\n"
+        "He cited his trip to Myanmar. Myanmar has changed since then. He praised Myanmar's reforms. "
+        "Myanmar held elections. In fact, the regime has barred Aung San Suu Kyi from running.",
+        date(2015, 8, 7))
+    assert found["the regime"][0] == "MMRGOV"
+    # with no regime named, still the state the article is about
+    found, _, _ = actors_of("Iran tested a missile on Monday. Iran said the test was a success. "
+                            "The regime rejected the criticism.", date(2014, 11, 14))
+    assert found["The regime"][0] == "IRNGOV"
+
+
 @pytest.mark.parametrize("leader", ["Babangida"])
 def test_an_unknown_leaders_government_is_no_other_state(actors_of, leader):
     found, _, _ = actors_of(f"Iran tested a missile. The {leader} government criticized the test.", date(2019, 3, 1))

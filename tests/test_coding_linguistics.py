@@ -259,3 +259,18 @@ def test_an_accusation_that_a_named_actor_did_something_accuses_them(code_text):
     events = code_text("France accused Rwanda of lying, alleging that it had hidden the evidence.")
     assert triples(events) == [("FRAGOV", "112", "RWAGOV")]
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "it" called an act is the act reported just before, whoever spoke in between: not the United States
+    ("Israeli shells hit a UN school in Gaza on Sunday. The State Department said it was appalled. "
+     "UN chief Ban Ki-moon called it a moral outrage and a criminal act.", ("IGOUNO", "111", "ISR")),
+    ("North Korea launched a ballistic missile on Sunday. The White House called it a highly provocative act.",
+     ("USAGOV", "111", "PRKGOV")),
+    # no act by anyone else reported before: no target, not the state named last
+    ("A man drove a car into pedestrians in Moscow on Friday. The Kremlin described it as a terrorist attack.",
+     ("RUSGOV", "111", None)),
+])
+def test_it_called_an_act_is_the_act_reported_before(code_text, text, expected):
+    appraisals = [e for e in code_text(text) if e.pattern_id == "appraise"]
+    assert triples(appraisals) == [expected]

@@ -1711,11 +1711,36 @@ class DocActors:
             # state named, however often the article names another
             last = self._last_named_state(head, exclude)
             return [_moved(last, extent, sector="GOV", gaz=self.gazetteer, name=False)] if last else []
+        named_regime = self._named_regime(head, exclude)
+        if named_regime is not None:
+            return [_moved(named_regime, extent, sector="GOV", gaz=self.gazetteer, name=False)]
         scene = self._scene_state(head)
         if scene is not None and scene not in exclude:
             return [self._mention(Entry(scene, scene, "country"), extent, "GOV", kind="coreference")]
         state = self._salient_state(head, exclude)
         return [_moved(state, extent, sector="GOV", gaz=self.gazetteer, name=False)] if state else []
+
+    def _named_regime(self, head: Token, exclude: set[str]) -> Mention | None:
+        """"the regime" after the article has called one state's government a regime ("the Burmese
+        regime", "the Assad regime", "Pyongyang's regime"): that one, however often the article
+        names its own country's leader, if the regime or its state is named in this sentence or the
+        three before (a story on the Iran deal that turns to Myanmar: "the regime has barred her" is
+        not Iran's)."""
+        if head.lemma_.lower() != "regime":
+            return None
+        near = head.sent.start
+        for _ in range(3):
+            near = self.doc[near - 1].sent.start if near > 0 else near
+        nearby = {seen.mention.country_code for seen in self._history if near <= seen.i < head.i}
+        for i in range(head.i - 1, -1, -1):
+            tok = self.doc[i]
+            if tok.lemma_.lower() != "regime" or not any(
+                    c.dep_ in ("amod", "compound", "poss", "nmod", "prep") for c in tok.children):
+                continue  # a bare "the regime" before: not named, only guessed
+            states = {m.country_code for m in self._cache.get(i, []) if m.country_code}
+            if len(states) == 1 and not states & exclude and (states & nearby or i >= near):
+                return self._cache[i][0]
+        return None
 
     def _scene_state(self, head: Token) -> str | None:
         """"In South Africa, thousands marched and the government recalled its ambassadors": the

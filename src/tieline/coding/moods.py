@@ -36,6 +36,7 @@ class MoodLexicon:
     content_nouns: dict[str, str] = field(default_factory=dict)  # "claim" -> "claim", "fear" -> "epistemic"
     denied_by: frozenset[str] = frozenset()  # "rejected claims that ...": the clause denied
     asserted_by: frozenset[str] = frozenset()  # "reiterated the claim that ...": the clause said
+    described_acts: frozenset[str] = frozenset()  # "called it a criminal act": "it" is an act, not a state
 
     def governor(self, lemma: str, dep: str) -> str | None:
         """The kind of governor `lemma` is for a complement attached with `dep` (xcomp or ccomp)."""
@@ -115,4 +116,5 @@ def load_moods() -> MoodLexicon:
         content_nouns=content_nouns,
         denied_by=frozenset(_words(data.get("denied_by", []), "denied_by")),
         asserted_by=frozenset(_words(data.get("asserted_by", []), "asserted_by")),
+        described_acts=frozenset(_words(data.get("described_acts", []), "described_acts")),
     )

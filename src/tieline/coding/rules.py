@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -122,6 +123,22 @@ _DEAL_ROOTS = {"03", "05"}
 _DEAL_PARTNER_SLOTS = ("dative", "prep:to", "prep:from", "prep:with", "dobj", "dobj>prep:in", "dobj>prep:of")
 _HOLDINGS = {"stake", "interest", "share", "stock", "holding", "control", "asset", "majority", "minority", "pct",
              "percent", "investment"}  # "a stake *in* X", "shares *of* X": X is the other party
+
+
+# Roots of what is said rather than done (statements, appeals, demands, disapproval, rejections,
+# threats): "the act" an appraisal calls "it" is none of them.
+_VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+_ACT_LOOKBACK = 6  # sentences back to the act an appraisal's "it" describes
+
+
+class Recent(NamedTuple):
+    """A clause of the article so far that has a source: what later clauses may point back to."""
+
+    sentence: int
+    verb: str  # its verb's lemma
+    sources: list[Mention]
+    code: str
+    coded: bool  # whether it gave an event (not only a clause under "helping", "trying" ...)
 
 
 @dataclass
@@ -239,18 +256,20 @@ class RulesCoder(Coder):
         doc_actors = self.resolver.for_doc(doc, when=article.published, dateline_country=self._dateline_state(article),
                                            undated=article.date_source in ("crawl", "none"), page_text=article.text)
         events: list[Event] = []
-        recent: list[tuple[int, str, list[Mention]]] = []  # (sentence, verb lemma, sources) of clauses so far
+        recent: list[Recent] = []
         for s_idx, sent in enumerate(doc.sents):
             if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
                 _note(trace, s_idx, sent[0], "-", "not coded: the sentence is a question")
                 continue
             in_sentence: list[Event] = []
             for clause in self.clauses(sent, s_idx, doc_actors, policy, trace, recent):
+                self._described_act_target(clause, recent, s_idx, trace)
                 if not clause.targets and not clause.reciprocal:
                     self._earlier_event_target(clause, recent, s_idx, trace)
                 coded = self._events(article, sent, s_idx, clause, policy, trace)
                 if clause.sources:
-                    recent.append((s_idx, clause.candidate.head.lemma_.lower(), clause.sources))
+                    recent.append(Recent(s_idx, clause.candidate.head.lemma_.lower(), clause.sources, clause.code,
+                                         bool(coded)))
                 in_sentence.extend(coded)
             if policy != "any":
                 for e in restatements(in_sentence):
@@ -260,7 +279,35 @@ class RulesCoder(Coder):
             events.extend(in_sentence)
         return events
 
-    def _earlier_event_target(self, clause: Clause, recent: list[tuple[int, str, list[Mention]]], s_idx: int,
+    def _described_act_target(self, clause: Clause, recent: list[Recent], s_idx: int,
+                              trace: list[Trace] | None) -> None:
+        """"Ban Ki-moon called *it* a criminal act": the pronoun is an act, so the target is whoever
+        did the last act the article reported as an event in the sentences before (a deed, not a
+        statement: "the Kremlin said ..." in between is no act), else no one (not the state named
+        last)."""
+        pattern = clause.candidate.pattern
+        pronouns = [t for t in clause.target_tokens if t.pos_ == "PRON" and t.lower_ in ("it", "this", "that")]
+        if not pattern.appraisal or not pronouns or len(clause.target_tokens) != 1:
+            return
+        verb = clause.candidate.head
+        if not any(w.lemma_.lower() in self.moods.described_acts for p in predicative(verb) for w in (p, *p.conjuncts)):
+            return
+        own = {_country(m) for m in clause.sources}
+        for earlier in reversed(recent):
+            if s_idx - earlier.sentence > _ACT_LOOKBACK:
+                break
+            doers = [m for m in earlier.sources if _country(m) not in own]
+            if doers and earlier.coded and earlier.code[:2] not in _VERBAL_ROOTS:
+                clause.targets = [_moved(m, pronouns[0]) for m in doers]
+                clause.confidence -= 0.15
+                _note(trace, s_idx, verb, pattern.id, f"target: '{pronouns[0].text}' is the act described, "
+                                                      f"the '{earlier.verb}' of sentence {earlier.sentence}")
+                return
+        clause.targets = []
+        _note(trace, s_idx, verb, pattern.id,
+              f"no target: '{pronouns[0].text}' is the act described and no act by another actor was reported before")
+
+    def _earlier_event_target(self, clause: Clause, recent: list[Recent], s_idx: int,
                               trace: list[Trace] | None) -> None:
         """"South Korea condemned *the launch*": the target is whoever did the launch the article
         reported just before."""
@@ -270,7 +317,7 @@ class RulesCoder(Coder):
         lemma = nouns[0].lemma_.lower()
         verb = self.moods.event_nouns.get(lemma, lemma)
         own = {_country(m) for m in clause.sources}
-        for earlier_idx, earlier_verb, sources in reversed(recent):
+        for earlier_idx, earlier_verb, sources, *_ in reversed(recent):
             if s_idx - earlier_idx > 3:
                 break
             if earlier_verb == verb and {_country(m) for m in sources} - own:
@@ -282,7 +329,7 @@ class RulesCoder(Coder):
 
     def clauses(self, sent: Span, s_idx: int, actors: DocActors, policy: str,
                 trace: list[Trace] | None = None,
-                recent: list[tuple[int, str, list[Mention]]] | None = None) -> list[Clause]:
+                recent: list[Recent] | None = None) -> list[Clause]:
         """The clauses of one sentence that state events; `recent` holds the article's earlier
         clauses (for "the two leaders" and "condemned the launch")."""
         self._recent = (s_idx, recent or [])
@@ -849,7 +896,7 @@ class RulesCoder(Coder):
         return False
 
     def _group_reference(self, tokens: list[Token], actors: DocActors, s_idx: int = 0,
-                         recent: list[tuple[int, str, list[Mention]]] = ()) -> list[Mention]:
+                         recent: list[Recent] = ()) -> list[Mention]:
         """"the two leaders", "both sides": the pair that last acted together (conjoined or
         reciprocal sources of a recent clause), or else the last two actors named before."""
         for tok in tokens:
@@ -860,7 +907,7 @@ class RulesCoder(Coder):
             sector = actors.gazetteer.roles.get(tok.lemma_.lower(), "GOV")
             sector = "GOV" if sector not in ("GOV", "MIL") else sector
             chosen: list[Mention] = []
-            for earlier_idx, _, sources in reversed(recent):
+            for earlier_idx, _, sources, *_ in reversed(recent):
                 pair = {m.country_code: m for m in sources if m.country_code}
                 if s_idx - earlier_idx <= 2 and len(pair) == 2:
                     chosen = list(pair.values())[::-1]
