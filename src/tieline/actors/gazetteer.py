@@ -123,7 +123,7 @@ class Gazetteer:
         if key not in cache:
             ends = set()
             for phrase in (*table, *self.not_roles):
-                last = phrase.split()[-1] if phrase.split() else phrase
+                last = (phrase.split() or [phrase])[-1]
                 ends.update((last, last.rsplit("-", 1)[-1]))
             cache[key] = frozenset(ends)
         return cache[key]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -285,27 +285,19 @@ class RulesCoder(Coder):
         did the last act the article reported as an event in the sentences before (a deed, not a
         statement: "the Kremlin said ..." in between is no act), else no one (not the state named
         last)."""
-        pattern = clause.candidate.pattern
-        pronouns = [t for t in clause.target_tokens if t.pos_ == "PRON" and t.lower_ in ("it", "this", "that")]
-        if not pattern.appraisal or not pronouns or len(clause.target_tokens) != 1:
+        if not clause.candidate.pattern.appraisal or len(clause.target_tokens) != 1:
+            return
+        pronoun = clause.target_tokens[0]
+        if pronoun.pos_ != "PRON" or pronoun.lower_ not in ("it", "this", "that"):
             return
         verb = clause.candidate.head
         if not any(w.lemma_.lower() in self.moods.described_acts for p in predicative(verb) for w in (p, *p.conjuncts)):
             return
-        own = {_country(m) for m in clause.sources}
-        for earlier in reversed(recent):
-            if s_idx - earlier.sentence > _ACT_LOOKBACK:
-                break
-            doers = [m for m in earlier.sources if _country(m) not in own]
-            if doers and earlier.coded and earlier.code[:2] not in _VERBAL_ROOTS:
-                clause.targets = [_moved(m, pronouns[0]) for m in doers]
-                clause.confidence -= 0.15
-                _note(trace, s_idx, verb, pattern.id, f"target: '{pronouns[0].text}' is the act described, "
-                                                      f"the '{earlier.verb}' of sentence {earlier.sentence}")
-                return
-        clause.targets = []
-        _note(trace, s_idx, verb, pattern.id,
-              f"no target: '{pronouns[0].text}' is the act described and no act by another actor was reported before")
+        if not self._aim_back(clause, pronoun, recent, s_idx, _ACT_LOOKBACK, trace, "the act described, ",
+                              lambda earlier: earlier.coded and earlier.code[:2] not in _VERBAL_ROOTS):
+            clause.targets = []
+            _note(trace, s_idx, verb, clause.pattern_id,
+                  f"no target: '{pronoun.text}' is the act described and no act by another actor was reported before")
 
     def _earlier_event_target(self, clause: Clause, recent: list[Recent], s_idx: int,
                               trace: list[Trace] | None) -> None:
@@ -316,16 +308,24 @@ class RulesCoder(Coder):
             return
         lemma = nouns[0].lemma_.lower()
         verb = self.moods.event_nouns.get(lemma, lemma)
+        self._aim_back(clause, nouns[0], recent, s_idx, 3, trace, "", lambda earlier: earlier.verb == verb)
+
+    def _aim_back(self, clause: Clause, word: Token, recent: list[Recent], s_idx: int, lookback: int,
+                  trace: list[Trace] | None, what: str, fits: Callable[[Recent], bool]) -> bool:
+        """Aims the clause at the actors, other than its own, of the latest earlier clause that `fits`
+        within `lookback` sentences; whether there was one."""
         own = {_country(m) for m in clause.sources}
-        for earlier_idx, earlier_verb, sources, *_ in reversed(recent):
-            if s_idx - earlier_idx > 3:
+        for earlier in reversed(recent):
+            if s_idx - earlier.sentence > lookback:
                 break
-            if earlier_verb == verb and {_country(m) for m in sources} - own:
-                clause.targets = [_moved(m, nouns[0]) for m in sources if _country(m) not in own]
+            doers = [m for m in earlier.sources if _country(m) not in own]
+            if doers and fits(earlier):
+                clause.targets = [_moved(m, word) for m in doers]
                 clause.confidence -= 0.15
                 _note(trace, s_idx, clause.candidate.head, clause.pattern_id,
-                      f"target: '{nouns[0].text}' is the '{earlier_verb}' of sentence {earlier_idx}")
-                return
+                      f"target: '{word.text}' is {what}the '{earlier.verb}' of sentence {earlier.sentence}")
+                return True
+        return False
 
     def clauses(self, sent: Span, s_idx: int, actors: DocActors, policy: str,
                 trace: list[Trace] | None = None,
@@ -907,9 +907,9 @@ class RulesCoder(Coder):
             sector = actors.gazetteer.roles.get(tok.lemma_.lower(), "GOV")
             sector = "GOV" if sector not in ("GOV", "MIL") else sector
             chosen: list[Mention] = []
-            for earlier_idx, _, sources, *_ in reversed(recent):
-                pair = {m.country_code: m for m in sources if m.country_code}
-                if s_idx - earlier_idx <= 2 and len(pair) == 2:
+            for earlier in reversed(recent):
+                pair = {m.country_code: m for m in earlier.sources if m.country_code}
+                if s_idx - earlier.sentence <= 2 and len(pair) == 2:
                     chosen = list(pair.values())[::-1]
                     break
             if not chosen:

@@ -19,10 +19,10 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doccache import DocCache
 from ..models import Article
 from ..nlp import entities_in
 from .attach import attachment, governors
-from .doccache import DocCache
 from .timex import Timex, find_timexes, parsed_timex, resolve, shift_months
 
 PRECISIONS = ("day", "week", "month", "year", "publication", "crawl", "none")

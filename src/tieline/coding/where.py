@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doccache import DocCache
 from ..geo import REGION_WORDS, GeoIndex, fold, load_geo
 from ..geo.resolve import (
     NO_PLACE,
@@ -33,7 +34,6 @@ from ..geo.resolve import (
 from ..models import Article, Mention
 from ..nlp import entities_in
 from .attach import NOMINAL, VERBAL, attachment, governors
-from .doccache import DocCache
 
 PRECISIONS = ("city", "admin1", "country", "none")
 

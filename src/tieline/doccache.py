@@ -1,5 +1,6 @@
 """What has been worked out about the last few parsed articles, so that the events of one
-article share it (dates and places are asked for once per event, in article order).
+article share it (entities are asked for once per name, dates and places once per event, in
+article order).
 
 Bounded, and keyed by the `Doc` object itself: the values hold their `Doc`, so a weak-keyed
 map would never let them go, and the `Doc`'s own `user_data` would be serialised with it.
