@@ -1686,3 +1686,28 @@ def test_an_owned_role_placed_abroad_is_the_owners(actors_of):
     assert [m.code for m in found.resolve(head_of(doc, "forces"))] == ["TURMIL"]
     _, found, doc = actors_of("The embassy in London was attacked.")
     assert [m.code for m in found.resolve(head_of(doc, "embassy"))] == ["GBRGOV"]
+
+
+@pytest.mark.parametrize("text, word, code", [
+    # a body named only by who leads it is the leader's, in the body's sector (these had no actor,
+    # or the party itself: "the Democrat-led House" had been USAPTY)
+    ("The Saudi-led coalition bombed Houthi positions.", "coalition", "SAUMIL"),
+    ("Iran fired missiles at US-led forces in Iraq.", "forces", "USAMIL"),  # not Iraq's, where they stand
+    ("The Democrat-led House passed the bill.", "House", "USALEG"),
+    ("The Kremlin-controlled media criticized Ukraine.", "media", "RUSMED"),
+    ("The Brotherhood-led alliance canceled the protests in Egypt.", "alliance", "EGYOPP"),
+    # a named body stays its own, and what a group holds stands for the group
+    ("The Kurdish-led Syrian Democratic Forces attacked Turkey.", "Forces", "SYRREB"),
+    ("US jets bombed Islamic State-controlled oil refineries in Syria.", "refineries", "IMGMOSISI"),
+])
+def test_a_body_led_by_a_state_or_a_party_is_theirs(actors_of, text, word, code):
+    _, found, doc = actors_of(text, date(2019, 3, 1))
+    assert [m.code for m in found.resolve(head_of(doc, word))] == [code]
+
+
+def test_an_act_is_no_one_its_of_phrase_names(actors_of):
+    # "the bombing of Aleppo" had been Syria's, "the bombings of the embassies in Kenya" Kenya's
+    _, found, doc = actors_of("The bombing of Aleppo shocked the world.")
+    assert found.resolve(head_of(doc, "bombing")) == []
+    _, found, doc = actors_of("The Russian bombing of Aleppo shocked the world.")
+    assert [m.country_code for m in found.resolve(head_of(doc, "bombing"))] == ["RUS"]

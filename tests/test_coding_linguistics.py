@@ -274,3 +274,17 @@ def test_an_accusation_that_a_named_actor_did_something_accuses_them(code_text):
 def test_it_called_an_act_is_the_act_reported_before(code_text, text, expected):
     appraisals = [e for e in code_text(text) if e.pattern_id == "appraise"]
     assert triples(appraisals) == [expected]
+
+
+def test_which_after_an_acts_phrase_is_the_act(code_text):
+    # the parser hangs "which killed" on "Kenya" and "which expelled" on "the government": the embassies'
+    # states had killed 200, and Egypt's government had expelled Morsi
+    events = code_text("It began in 1998 with the bombings of the embassies in Tanzania and Kenya, "
+                       "which killed more than 200.")
+    assert not [e for e in events if e.actor1_country_code in ("TZA", "KEN")]
+    events = code_text("There have been attacks since the military takeover of the government, "
+                       "which expelled President Mohamed Morsi.", published=date(2013, 9, 1))
+    assert [(e.actor1_sector, e.event_code) for e in events] == [("MIL", "166")]
+    # "who" is the person, and a relative on a plain noun is that noun's
+    assert triples(code_text("Russia blamed the government of Ukraine, which attacked the rebels.")) \
+        == [("RUSGOV", "112", "UKRGOV"), ("UKRGOV", "190", "REB")]

@@ -52,6 +52,13 @@ def entities_in(span: Span) -> list[Span]:
     return found
 
 
+# Nouns that name an act, whose "of" phrase is what the act was done to ("the bombing *of the embassy*")
+ACT_NOUNS = frozenset({
+    "attack", "strike", "airstrike", "raid", "bombing", "bombardment", "blast", "explosion", "shelling", "barrage",
+    "assault", "offensive", "act", "incident", "shooting", "killing", "plot", "crime", "atrocity", "massacre",
+    "operation", "takeover", "coup", "invasion", "occupation", "crackdown", "siege", "incursion", "war", "uprising",
+    "intervention"})
+
 _SENTENCE_END = (".", "!", "?", "…")
 CLOSING_PUNCT = frozenset({'"', "'", "”", "’", ")", "]", "»"})  # what may close a sentence after its full stop
 # Titles written short that the model's tokenizer splits from their full stop ("Amb", "."), so that the

@@ -33,7 +33,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Mention
-from ..nlp import entity_at, plain_lemma, titles_name, when_it_comes_to
+from ..nlp import ACT_NOUNS, entity_at, plain_lemma, titles_name, when_it_comes_to
 from .gazetteer import COUNTRY_KINDS, Entry, Gazetteer, load_gazetteer
 from .party_tags import has_us_party_tag
 from .people import FAMILY_NAME_FIRST, OFFICE_RANK, Person, Term, fold, unaccent
@@ -160,6 +160,11 @@ _RANKS = {"colonel", "col.", "general", "gen.", "admiral", "adm.", "marshal", "b
 _PATRON_WORDS = {"backed", "linked", "allied", "affiliated", "sponsored", "supported", "funded", "aligned",
                  "inspired", "trained", "armed", "leaning", "friendly", "oriented", "loyal",
                  "made", "built", "manufactured", "supplied", "designed", "produced"}  # a maker is not the user
+# "the *Saudi*-led coalition", "the *Democrat*-controlled House": who leads a body, not the body
+_LEADING_WORDS = {"led", "controlled", "dominated", "run", "headed", "commanded", "ruled"}
+# Bodies whose head word names no role, and the sector they have when a state or a party leads them
+_LED_BY_A_STATE = {"coalition": "MIL", "alliance": "MIL", "mission": "MIL", "intervention": "MIL"}
+_LED_BY_A_PARTY = {"coalition": "GOV", "house": "LEG", "chamber": "LEG"}
 
 
 @dataclass
@@ -457,6 +462,9 @@ class DocActors:
             return self._named_person(person, entries, sector, office, extent, head)
         if entries:
             return self._with_entries(entries, sector, office, extent, head, tokens)
+        led = self._led_body(tokens, head, extent, sector, office)
+        if led:
+            return led
         if sector is not None and places:
             # "its embassy in London", "their troops in Syria": the owner's, placed where it stands
             owned = self._owned_role(head, sector, extent)
@@ -932,13 +940,14 @@ class DocActors:
             if entry.kind == "blocked" or (entry.kind not in COUNTRY_KINDS and entry.kind not in ("group", "person")):
                 continue
             seen.add(span.start)
-            if _patron(span):
+            if _patron(span) or _leads(span):
                 continue  # "Al-Qaeda-linked rebels", "pro-Russia rebels": rebels, not Al-Qaeda or Russia
             if span.root.head.lemma_.lower() in ANCESTRY_NOUNS and span.root.head.i != head.i:
                 continue  # "a federal judge of Mexican descent" is no Mexican judge
             found.append(hit)
         before = [h for h in found if h[0].start < head.i]
-        chosen = before or found
+        # "the Russian bombing of Aleppo" is Russia's; "the bombing of Aleppo" no one's
+        chosen = before if before or head.lemma_.lower() in ACT_NOUNS else found
         # an owner is named before the body ("Chile's Defense Department"), not after ("a Democrat from Georgia")
         chosen = [(s, e) for s, e in chosen if not _owned_by_another(
             e, {o.country_code for os, o in chosen if o.kind in COUNTRY_KINDS and os.start < s.start})]
@@ -1610,6 +1619,26 @@ class DocActors:
             return self._role_only("GOV", extent)
         return [self._of_state(country, extent, "GOV" if state_noun else sector, kind="coreference")]
 
+    def _led_body(self, tokens: list[Token], head: Token, extent: Span, sector: str | None,
+                  office: str | None) -> list[Mention]:
+        """"the Saudi-led coalition" is Saudi Arabia's armed forces, "the Democrat-led House" the US
+        legislature, "the Brotherhood-led alliance" the Brotherhood: a body named by nothing but who
+        leads it is the leader's, in the body's sector ("the Kurdish-led Syrian Democratic Forces", which
+        have a name, are that name's). What a leader holds and is no body ("ISIS-controlled oil
+        facilities") stands for the leader, wherever it is."""
+        leaders = [hit for t in tokens if t.i < head.i and (hit := self.by_token.get(t.i)) is not None
+                   and hit[0].end == t.i + 1 and _leads(hit[0])]
+        if not leaders:
+            return []
+        span, entry = leaders[-1]
+        if entry.kind not in COUNTRY_KINDS and entry.kind != "group":
+            return []
+        state = entry.kind in COUNTRY_KINDS
+        body = (_LED_BY_A_PARTY if entry.sector == "PTY" else _LED_BY_A_STATE if state else {}).get(head.lemma_.lower())
+        if (sector or body) and entry.country_code and (state or entry.sector == "PTY" or sector):
+            return [self._of_state(entry.country_code, extent, sector or body, kind="role")]
+        return self._with_entries([(span, entry)], None, office, extent, head, tokens)
+
     def _known_surname(self, tok: Token) -> bool:
         """ "Trump accused ..." tagged as the noun "trump": a surname the files know, and not a
         dictionary word unless the article named the person before ("Rice prices rose" is no Rice)."""
@@ -1957,6 +1986,13 @@ def _patron(span: Span) -> bool:
             and not before[0].whitespace_:
         return True
     return span.start >= 1 and doc[span.start - 1].lower_ in ("pro-", "anti-")
+
+
+def _leads(span: Span) -> bool:
+    """ "*Saudi*-led", "*Hamas*-run", "*Republican*-controlled"."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
+        and doc[span.end + 1].lower_ in _LEADING_WORDS
 
 
 def _governing_verb(tok: Token) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..nlp import plain_lemma, titles_name
+from ..nlp import ACT_NOUNS, plain_lemma, titles_name
 from .patterns import VerbPattern
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -599,6 +599,28 @@ def used_force(relative: Token) -> Token | None:
     return noun.head if noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in _USING_FORCE else None
 
 
+_PHRASE_PREPOSITIONS = {"of", "in", "on", "against", "at"}
+
+
+def relative_antecedent(noun: Token, pronoun: Token) -> Token:
+    """What "which" stands for when the parser hung its clause on a noun inside an act's phrase:
+    "the bombings of the embassies in Tanzania and Kenya, *which* killed 200" (the bombings, not
+    Kenya), "the military takeover of the government, *which* expelled Morsi"; else the noun."""
+    if pronoun.lower_ not in ("which", "that"):
+        return noun
+    tok = noun
+    for _ in range(4):
+        while tok.dep_ == "conj" and tok.head != tok:
+            tok = tok.head
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in _PHRASE_PREPOSITIONS or prep.head.pos_ != "NOUN":
+            return noun
+        tok = prep.head
+        if tok.lemma_.lower() in ACT_NOUNS:
+            return tok
+    return noun
+
+
 def subjects(verb: Token) -> tuple[list[Token], str]:
     """The clause's subject and how it was found: own, inherited, object-control, relative, participle."""
     tok = verb
@@ -611,7 +633,7 @@ def subjects(verb: Token) -> tuple[list[Token], str]:
                 users, how = subjects(user) if user is not None else ([], "none")
                 if how == "own":
                     return users, "relative"  # who used the force did what it did
-                return [tok.head], "relative"
+                return [relative_antecedent(tok.head, own[0])], "relative"
             return with_listed(own), "own" if depth == 0 else "inherited"
         if tok.dep_ == "xcomp":
             head = tok.head
