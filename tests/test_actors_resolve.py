@@ -931,6 +931,12 @@ def test_a_titled_stranger_is_of_the_dateline_state_only_in_a_story_about_it_alo
         "Prime Minister Brian Zorblat said he would meet the unions.", "USA")  # no US office; in Tokyo, not Nakasone
     assert ("Prime Minister Brian Zorblat", "GOV") in codes(
         "Prime Minister Brian Zorblat said he would meet the unions.", "JPN")
+    # a state whose ministers the files do not list may have one ("Defense Minister Ruwan Wijewardena" in a
+    # Colombo story had been a minister of no state), also where the story names another state less
+    assert ("Defense Minister Ruwan Wijewardena", "LKAGOV") in codes(
+        "Bombings killed 300 people in Sri Lanka. Defense Minister Ruwan Wijewardena described the blasts "
+        "as a terrorist attack. Sri Lanka asked for help. Sri Lanka closed its schools. Two U.S. citizens "
+        "were killed.", "LKA")
 
 
 def test_a_companys_officers_and_makers_are_business(actors_of):
@@ -1711,3 +1717,42 @@ def test_an_act_is_no_one_its_of_phrase_names(actors_of):
     assert found.resolve(head_of(doc, "bombing")) == []
     _, found, doc = actors_of("The Russian bombing of Aleppo shocked the world.")
     assert [m.country_code for m in found.resolve(head_of(doc, "bombing"))] == ["RUS"]
+
+
+@pytest.mark.parametrize("text, word, code", [
+    # the first name says whose envoy it is, the next where to (these had been the UN, LEG, Syria)
+    ("The Palestinian U.N. observer called on the council to act.", "observer", "PSEGOV"),
+    ("Iran's U.N. representative criticized Israel.", "representative", "IRNGOV"),
+    ("The UN's Syria envoy met Assad.", "envoy", "IGOUNO"),
+    ("Trump's Syria envoy criticized Turkey.", "envoy", "USAGOV"),
+    ("The US North Korea envoy arrived.", "envoy", "USAGOV"),
+])
+def test_an_envoy_is_of_the_first_name_before_the_title(actors_of, text, word, code):
+    _, found, doc = actors_of(text, date(2019, 3, 1))
+    assert [m.code for m in found.resolve(head_of(doc, word))] == [code]
+    _, found, doc = actors_of("The Russian and Chinese envoys criticized Israel.")
+    assert sorted(m.code for m in found.resolve(head_of(doc, "envoys"))) == ["CHNGOV", "RUSGOV"]
+
+
+def test_others_of_a_leader_are_not_his_government(actors_of):
+    # "Trump's top rival" had been the US government (as "a Trump adviser" is)
+    _, found, doc = actors_of("Trump's top rival, Texas Sen. Ted Cruz, criticized Iran.", date(2016, 1, 17))
+    assert found.resolve(head_of(doc, "rival")) == []
+    _, found, doc = actors_of("Assad's allies attacked the town.", date(2016, 1, 17))
+    assert found.resolve(head_of(doc, "allies")) == []
+
+
+def test_leaders_of_a_state_or_body_are_no_one_holder(actors_of):
+    found, _, _ = actors_of("European Union leaders agreed to an extension. Chinese leaders criticized Japan. "
+                            "The Chinese leader criticized Japan.", date(2024, 5, 1))
+    assert found["European Union leaders"] == ("IGOEUREEC", "European Union")  # had been its foreign-policy chief
+    assert found["Chinese leaders"][1] != "Xi Jinping" and found["The Chinese leader"][1] == "Xi Jinping"
+
+
+def test_an_honorific_in_a_later_mention_gives_the_gender(actors_of):
+    # "Ms. Wickett" is a woman: the "he" of her quote had been her
+    text = ("Xenia Wickett of Chatham House spoke. But with Trump priding himself on his hard-nosed attitude, "
+            "Ms. Wickett says, "
+            "\u201cI don\u2019t see why he would give the UK something he refuses to give anyone else.\u201d")
+    _, found, doc = actors_of(text, date(2017, 1, 17))
+    assert [m.code for m in found.resolve(head_of(doc, "he"))] == ["USAGOV"]

@@ -90,6 +90,13 @@ class Gazetteer:
     sole_offices: dict[str, str] = field(default_factory=dict)  # office one state has -> ISO3 ("pope" -> VAT)
     version: str = ""
 
+    @cached_property
+    def covered_states(self) -> frozenset[str]:
+        """States whose cabinet the files list (its foreign or defence ministers, not only its heads):
+        an office of rank they lack there is one the state has not ("Prime Minister" in Washington)."""
+        return frozenset(country for country, office in self.holders
+                         if office in ("foreign_minister", "defence_minister"))
+
     def add(self, phrase: str, entry: Entry, first: bool = False) -> None:
         phrase = " ".join(str(phrase).split())
         if not phrase:

@@ -160,6 +160,10 @@ _RANKS = {"colonel", "col.", "general", "gen.", "admiral", "adm.", "marshal", "b
 _PATRON_WORDS = {"backed", "linked", "allied", "affiliated", "sponsored", "supported", "funded", "aligned",
                  "inspired", "trained", "armed", "leaning", "friendly", "oriented", "loyal",
                  "made", "built", "manufactured", "supplied", "designed", "produced"}  # a maker is not the user
+_HONORIFICS = {"mr.", "mr", "ms.", "ms", "mrs.", "mrs", "miss"}
+# Those who speak for a state at an international body ("the Palestinian U.N. *observer*")
+_ENVOYS = {"ambassador", "envoy", "observer", "representative", "mission", "delegation", "delegate", "diplomat",
+           "negotiator", "emissary", "consul"}
 # "the *Saudi*-led coalition", "the *Democrat*-controlled House": who leads a body, not the body
 _LEADING_WORDS = {"led", "controlled", "dominated", "run", "headed", "commanded", "ruled"}
 # Bodies whose head word names no role, and the sector they have when a state or a party leads them
@@ -460,6 +464,11 @@ class DocActors:
         entries = self._entries(tokens, head, person)
         if person is not None:
             return self._named_person(person, entries, sector, office, extent, head)
+        if entries and head.lemma_.lower() in _ENVOYS:
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.i < entries[0][0].start), None)
+            owners = [m for m in self.resolve(owner) if m.country_code] if owner is not None else []
+            if owners:  # "Trump's Syria envoy": the owner's envoy to Syria
+                return [self._of_state(owners[0].country_code, extent, sector or "GOV", kind="coreference")]
         if entries:
             return self._with_entries(entries, sector, office, extent, head, tokens)
         led = self._led_body(tokens, head, extent, sector, office)
@@ -646,14 +655,20 @@ class DocActors:
         if sector == "BUS":  # "TOKYO - Sumitomo Bank president Koh Komatsu": a company's, as companies are
             return [_copy(m, name=name) for m in self._at_dateline(sector, extent, company=True)]
         country = self.dateline_country
-        if country is None or sector not in _STATE_SECTORS or sector is None \
-                or any(n for c, n in self.state_names.items() if c != country):
+        if country is None or sector not in _STATE_SECTORS or sector is None:
+            return []
+        # A story that names another state too may be about a visitor; where the files list the state's
+        # ministers, a stranger with a title is likelier one, else likelier a minister the files lack
+        # ("COLOMBO - Defense Minister Ruwan Wijewardena", in a story naming the US four times)
+        own = self.state_names.get(country, 0)
+        covered = country in self.gazetteer.covered_states
+        if any(n and (covered or 2 * n >= own) for c, n in self.state_names.items() if c != country):
             return []
         if office and (country, office) in self.gazetteer.holders:
             holder = self.gazetteer.holder(country, office, self.day)
             if holder is not None and holder.name.split()[-1].lower() != name.split()[-1].lower():
                 return []  # someone else holds that office there: a visitor's title
-        elif office in OFFICE_RANK:
+        elif office in OFFICE_RANK and country in self.gazetteer.covered_states:
             return []  # "Prime Minister Zorblat" in a Washington story: no US office
         return [self._of_state(country, extent, sector, name=name, kind="dateline")]
 
@@ -854,7 +869,7 @@ class DocActors:
                 continue
             if entry.kind == "group":
                 mention = self._group_mention(span, entry, extent, sector)
-                if office is not None and len(entries) == 1 and entry.name:
+                if office is not None and len(entries) == 1 and entry.name and not _plural_noun(head):
                     holder = self.gazetteer.holder(entry.name, office, self.day)  # "the UN chief"
                     if holder is not None:
                         mention = _copy(mention, name=holder.name)
@@ -882,7 +897,7 @@ class DocActors:
             if sector == "PTY" and entry.country_code in self.gazetteer.one_party:
                 sector = "GOV"  # the ruling party of a one-party state is its government
             name = None
-            if office is not None and len(entries) == 1:
+            if office is not None and len(entries) == 1 and not _plural_noun(head):  # not "Chinese leaders"
                 name = self._office_holder(entry.country_code, office, head.i)
             resolved.append(self._mention(entry, extent, sector, name=name, kind="role"))
         if len(resolved) == 1 and resolved[0].kind == "role":
@@ -952,6 +967,10 @@ class DocActors:
         chosen = [(s, e) for s, e in chosen if not _owned_by_another(
             e, {o.country_code for os, o in chosen if o.kind in COUNTRY_KINDS and os.start < s.start})]
         chosen = self._national_arms(chosen)
+        if head.lemma_.lower() in _ENVOYS and len(chosen) > 1 and chosen[0][0].start < head.i:
+            # "the Palestinian U.N. observer", "the UN's Syria envoy", "the US North Korea envoy": the
+            # first name says whose envoy it is, the next ones where to ("the Russian and Chinese envoys": both)
+            chosen = chosen[:1] + [(s, e) for s, e in chosen[1:] if s.root.dep_ == "conj"]
         # A university, ministry or party of a country stands for it: keep the group, drop the country.
         group_countries = {e.country_code for _, e in chosen if e.kind == "group" and e.country_code}
         return [(s, e) for s, e in chosen if e.kind == "group" or e.country_code not in group_countries]
@@ -1299,7 +1318,9 @@ class DocActors:
         said = _PRONOUN_GENDERS.get(m.text.lower())
         if said:
             return said
-        words = m.text.lower().split() if m.kind != "coreference" else []
+        words = m.text.lower().split()
+        if m.kind == "coreference":
+            words = [w for w in words if w in _HONORIFICS]  # "Ms. Wickett" for "Xenia Wickett"
         if m.name and m.country_code not in FAMILY_NAME_FIRST:
             words.append(m.name.lower().split()[0])
         return self._gender_of(words)
@@ -1597,6 +1618,8 @@ class DocActors:
         headed, not the state the article named last; an unknown leader's is a government of no
         known state. "Assad forces", "a Trump adviser", "Obama administration officials": the role,
         in the known leader's state. None when no leader's name comes before the noun."""
+        if head.lemma_.lower() in _OTHER_PARTIES | RELATION_NOUNS:
+            return None  # "Trump's top rival", "Assad's allies": others, not his government
         state_noun = self.gazetteer.generic.get(head.lemma_.lower()) == "country"
         if not state_noun and sector is None:
             return None
@@ -1986,6 +2009,10 @@ def _patron(span: Span) -> bool:
             and not before[0].whitespace_:
         return True
     return span.start >= 1 and doc[span.start - 1].lower_ in ("pro-", "anti-")
+
+
+def _plural_noun(tok: Token) -> bool:
+    return tok.tag_ in ("NNS", "NNPS")
 
 
 def _leads(span: Span) -> bool:

@@ -545,6 +545,8 @@ def has_infinitive(head: Token) -> bool:
     which include ..., *to improve* ...")."""
     holders = [head] + [t for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
                         for t in p.subtree]
+    if any(c.tag_ == "RP" for c in head.children):  # "call *on* all the parties concerned *to exercise* restraint"
+        holders += [t for c in head.children if c.dep_ == "dobj" for t in c.subtree]
     return any(c.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl") and any(a.tag_ == "TO" for a in c.children)
                for h in holders for c in h.children)
 
