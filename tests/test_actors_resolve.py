@@ -1756,3 +1756,14 @@ def test_an_honorific_in_a_later_mention_gives_the_gender(actors_of):
             "\u201cI don\u2019t see why he would give the UK something he refuses to give anyone else.\u201d")
     _, found, doc = actors_of(text, date(2017, 1, 17))
     assert [m.code for m in found.resolve(head_of(doc, "he"))] == ["USAGOV"]
+
+
+def test_his_after_the_clauses_subject_is_the_subjects(actors_of):
+    # "his plea deal" had been Trump's, named in the subject's apposition
+    text = ("Paul Manafort faces sentencing. Manafort, Donald Trump's former presidential campaign chairman, "
+            "was found to have breached his plea deal by making false statements.")
+    _, found, doc = actors_of(text, date(2019, 2, 14))
+    assert [m.name for m in found.resolve(head_of(doc, "his"))] == ["Paul Manafort"]
+    # another person between them is left to the nearest person
+    _, found, doc = actors_of("Obama met Putin and criticized his annexation of Crimea.", date(2015, 2, 14))
+    assert [m.code for m in found.resolve(head_of(doc, "his"))] == ["RUSGOV"]

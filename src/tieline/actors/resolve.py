@@ -1486,7 +1486,8 @@ class DocActors:
         extent = self.doc[tok.i : tok.i + 1]
         gender = _PRONOUN_GENDERS.get(word)
         if word in _PERSON_PRONOUNS:
-            subject = self._last_sentences_subject(tok, gender) or self._main_clause_subject(tok, gender)
+            subject = self._last_sentences_subject(tok, gender) or self._main_clause_subject(tok, gender) \
+                or self._own_clause_subject(tok, gender)
             if isinstance(subject, _Unknown):
                 return []
             if subject is not None:
@@ -1534,6 +1535,32 @@ class DocActors:
                 or not any(c.dep_ == "mark" and c.lower_ in _SUBJECT_KEEPING_MARKS for c in clause.children):
             return None
         return self._person_subject_of(clause.head, gender, ("nsubj",), 0, tok.i)
+
+    def _own_clause_subject(self, tok: Token, gender: str | None) -> _Seen | None:
+        """"Manafort, Donald Trump's former campaign chairman, was found to have breached *his* plea
+        deal": a "his" or "her" after its clause's subject is the subject's when no other person
+        stands between them outside the subject's own phrase ("met Putin and criticized *his* ..." is
+        left to the nearest person)."""
+        if tok.dep_ != "poss" or tok.lower_ not in ("his", "her"):
+            return None
+        for verb in tok.ancestors:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+            if not subjects:
+                if verb.dep_ in ("xcomp", "conj", "advcl"):
+                    continue  # the clause shares the subject of the one it hangs on
+                return None
+            subject = subjects[0]
+            seen = next((s for s in reversed(self._history) if s.i == subject.i and s.person), None)
+            if seen is None or (gender and seen.gender and seen.gender != gender):
+                return None
+            own = {t.i for t in subject.subtree}
+            if any(subject.i < s.i < tok.i and s.person and s.i not in own and s.mention.name != seen.mention.name
+                   for s in self._history):
+                return None
+            return seen
+        return None
 
     def _last_sentences_subject(self, tok: Token, gender: str | None) -> _Seen | _Unknown | None:
         """"The congresswoman pressed Clinton on Benghazi. She accused the department of ...": a "he"
