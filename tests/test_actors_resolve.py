@@ -1767,3 +1767,11 @@ def test_his_after_the_clauses_subject_is_the_subjects(actors_of):
     # another person between them is left to the nearest person
     _, found, doc = actors_of("Obama met Putin and criticized his annexation of Crimea.", date(2015, 2, 14))
     assert [m.code for m in found.resolve(head_of(doc, "his"))] == ["RUSGOV"]
+
+
+def test_a_man_named_like_a_leader_is_someone_else(actors_of):
+    # "a man named Abe" in a Hong Kong protest camp had been Japan's prime minister, and so had "he"
+    text = ("In the protest camp I ran across a man named Abe, who was building desks. When I asked Abe for "
+            "his full name, he declined. He is in marketing and travels to China.")
+    found, _, _ = actors_of(text, date(2014, 10, 10))
+    assert not any(code.startswith("JPN") for code, _ in found.values())

@@ -288,3 +288,18 @@ def test_which_after_an_acts_phrase_is_the_act(code_text):
     # "who" is the person, and a relative on a plain noun is that noun's
     assert triples(code_text("Russia blamed the government of Ukraine, which attacked the rebels.")) \
         == [("RUSGOV", "112", "UKRGOV"), ("UKRGOV", "190", "REB")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a blow in words is no use of force (had been 190)
+    ("The White House struck back with a harsh statement.", []),
+    # and "hit back" with force or sanctions is not a criticism (had been 111)
+    ("Russia hit back with a missile strike on the city.", [("RUSGOV", "190", None)]),
+    ("China hit back at Trump with tariffs on US goods.", [("CHNGOV", "163", "USAGOV")]),
+    # sanctions counted in rounds are sanctions (had been an attack, 190)
+    ("Japan hit North Korea with a new round of economic sanctions.", [("JPNGOV", "163", "PRKGOV")]),
+    # a war's name names no party: "the Vietnam War" had killed them as Vietnam's government
+    ("Eight women were killed in the Vietnam War and two in the Korean War.", []),
+])
+def test_blows_in_words_sanctions_and_wars_by_name(code_text, text, expected):
+    assert triples(code_text(text, published=date(2019, 6, 1))) == expected

@@ -224,12 +224,15 @@ class DocActors:
         """Whether the article names in full someone else of the surname, and neither the person the
         files know by it (in any spelling) nor that person's state: then "Sanchez" alone is the
         captain "Alfredo Sanchez", not Spain's prime minister. Read from the whole text, of which the
-        parse may hold only some sentences."""
+        parse may hold only some sentences. "A man named Abe" is someone else, whatever else is named."""
+        text = self.page_text or self.doc.text
+        if re.search(r"\b(?:a|an|one)\s+(?:[a-z-]+\s+){0,3}(?:named|called)\s+" + re.escape(surname) + r"\b", text):
+            return True
         if any(e.country_code == known.country and e.kind in COUNTRY_KINDS for _, e in self.by_token.values()):
             return False
         if any(fold(alias) in self._folded_text for alias in (known.name, *known.aliases)):
             return False
-        return named_with_a_given_name(self.page_text or self.doc.text, surname, self.common_words, self.gazetteer)
+        return named_with_a_given_name(text, surname, self.common_words, self.gazetteer)
 
     @cached_property
     def _folded_text(self) -> str:

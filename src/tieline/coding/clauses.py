@@ -353,7 +353,7 @@ def constraints_met(pattern: VerbPattern, head: Token) -> tuple[bool, Token | No
         return False, obj, "a modifier of the object gives the verb another sense"
     if pattern.prep_object or pattern.not_prep_object:
         holders = [head] + ([obj] if obj is not None else [])
-        found = [p for h in holders for p in prep_objects(h)]
+        found = [m for h in holders for p in prep_objects(h) for m in _measured(p)]  # "with a new round *of sanctions*"
         # "with the heaviest sanctions ever imposed", parsed as a clause whose subject is the sanctions
         found += [s for p in found if p.dep_ == "pcomp" for s in p.children if s.dep_ in ("nsubj", "nsubjpass")]
         if pattern.not_prep_object and any(p.lemma_.lower() in pattern.not_prep_object

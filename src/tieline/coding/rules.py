@@ -746,7 +746,7 @@ class RulesCoder(Coder):
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "by", "during", "after"):
                 continue
             for noun in prep.children:
-                pattern = self._noun_pattern(noun) if noun.dep_ == "pobj" else None
+                pattern = self._noun_pattern(noun) if noun.dep_ == "pobj" and not _is_a_name(noun) else None
                 if pattern is not None and pattern.code[:2] in _VIOLENT_ROOTS:
                     clause.code = pattern.code
                     clause.pattern_id = f"{clause.pattern_id}>{pattern.id}"
@@ -1231,10 +1231,13 @@ _NAMING_VERBS = {"call", "dub", "label", "term", "brand", "nickname", "name", "d
 
 
 def _is_a_name(noun: Token) -> bool:
-    """An event noun that names or describes something else: a title ("*Hillary's War*"), or what
-    something is called ("called the shelling a *massacre*")."""
+    """An event noun that names or describes something else: a title ("*Hillary's War*"), a war's
+    name, or what something is called ("called the shelling a *massacre*")."""
     if noun.ent_type_ in ("WORK_OF_ART", "LAW"):
         return True
+    if noun.text == "War" and noun.i > noun.sent.start and any(c.dep_ == "compound" or c.text[:1].isupper()
+                                                                for c in noun.lefts if c.dep_ != "det"):
+        return True  # a war's name ("killed in the *Vietnam War*", "the Korean War"): history, no parties
     if noun.head.lemma_.lower() not in _NAMING_VERBS:
         return False
     return noun.dep_ in ("oprd", "attr", "xcomp") or (noun.dep_ == "dobj" and noun.pos_ == "PROPN")
