@@ -1775,3 +1775,24 @@ def test_a_man_named_like_a_leader_is_someone_else(actors_of):
             "his full name, he declined. He is in marketing and travels to China.")
     found, _, _ = actors_of(text, date(2014, 10, 10))
     assert not any(code.startswith("JPN") for code, _ in found.values())
+
+
+@pytest.mark.parametrize("text, code", [
+    # "It" had been the last state named: Japan, Iran, Israel
+    ("China criticized Japan over the islands. It also summoned the Japanese ambassador.", "CHNGOV"),
+    ("Russia said the sanctions against Iran were illegal. It also criticized the United States.", "RUSGOV"),
+    ("The violence may erode Israel's ties with Egypt, which recalled its ambassador to Israel. "
+     "It also delivered a formal protest.", "EGYGOV"),
+    # a person subject is no "it": the state named after it is
+    ("Obama criticized Iran. It rejected the accusation.", "IRNGOV"),
+])
+def test_it_opening_a_sentence_is_what_the_sentence_before_was_about(actors_of, text, code):
+    _, found, doc = actors_of(text, date(2015, 6, 1))
+    assert [m.code for m in found.resolve(head_of(doc, "It"))] == [code]
+
+
+def test_it_after_a_news_report_is_what_the_report_was_about(actors_of):
+    text = ("AP reports that China is taking a tougher stance on North Korea. "
+            "It has supported tighter United Nations sanctions.")
+    _, found, doc = actors_of(text, date(2013, 3, 1))
+    assert [m.code for m in found.resolve(head_of(doc, "It"))] == ["CHNGOV"]  # had been AP (USAMED)

@@ -1495,6 +1495,10 @@ class DocActors:
                 return []
             if subject is not None:
                 return [_moved(subject.mention, extent)]
+        if word in ("it", "its"):
+            subject = self._last_sentences_actor_subject(tok)
+            if subject is not None:
+                return [_moved(subject.mention, extent)]
         if word in _PLURAL_PRONOUNS:
             group = self._speakers_group(tok)
             if group is None:
@@ -1574,6 +1578,32 @@ class DocActors:
         if previous is None:
             return None
         return self._person_subject_of(previous.root, gender, ("nsubj", "nsubjpass"), previous.start, previous.end)
+
+    def _last_sentences_actor_subject(self, tok: Token) -> _Seen | None:
+        """"China criticized Japan over the islands. *It* also summoned ...": an "it" that opens a
+        sentence as its subject (or owns it) is the state or body the sentence before was about, the
+        subject of its main clause, else the last subject of its other clauses that is one ("... with
+        Egypt, which recalled its ambassador to Israel. *It* also delivered a protest"), not the last
+        state it named."""
+        previous = self._sentence_before_opening(tok)
+        if previous is None:
+            return None
+        subjects = [t for t in previous if t.dep_ in ("nsubj", "nsubjpass")]
+        root = previous.root
+        main = [t for t in subjects if t.head == root]
+        reported = [t for t in subjects if t.head.dep_ == "ccomp" and t.head.head == root]
+        others = [t.head.head for t in reversed(subjects)
+                  if t.lower_ in ("which", "that") and t.head.dep_ == "relcl"] \
+            + [t for t in reversed(subjects) if t.head.dep_ == "conj" and t.head.head == root]
+        for subject in main + reported + others:
+            seen = next((s for s in reversed(self._history) if s.i == subject.i), None)
+            if seen is None or seen.person or seen.mention.kind == "demonym" \
+                    or not (seen.mention.country_code or seen.mention.known_group_code):
+                continue
+            if subject in main and seen.mention.plover_sector == "JRN" and reported:
+                continue  # "AP reports that China is taking a tougher stance. *It* has supported ...": China
+            return seen
+        return None
 
     def _sentence_before_opening(self, tok: Token) -> Span | None:
         """The sentence before the one `tok` opens as its subject (or the owner of its subject), when
