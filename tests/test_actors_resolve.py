@@ -1796,3 +1796,17 @@ def test_it_after_a_news_report_is_what_the_report_was_about(actors_of):
             "It has supported tighter United Nations sanctions.")
     _, found, doc = actors_of(text, date(2013, 3, 1))
     assert [m.code for m in found.resolve(head_of(doc, "It"))] == ["CHNGOV"]  # had been AP (USAMED)
+
+
+def test_titles_elect_given_names_and_sides_of_a_debate(actors_of):
+    # "President-elect Trump" had been a president of no state
+    found, _, _ = actors_of("President-elect Trump accused China of stealing the drone.", date(2016, 12, 17))
+    assert found["President-elect Trump"][0].startswith("USA")
+    # "Michael Bloomberg" had been the news agency
+    found, _, _ = actors_of("Michael Bloomberg criticized Trump. Bloomberg reported the story.", date(2016, 12, 17))
+    assert "Michael Bloomberg" not in found and found["Bloomberg"][0] == "USAMED"
+    # "both sides of the political spectrum" had been the last two states named
+    _, found, doc = actors_of("Iran and Iraq met. Obama appealed to both sides of the political spectrum.")
+    assert found.resolve(head_of(doc, "sides")) == []
+    _, found, doc = actors_of("Iran and Iraq met. Obama urged both sides to stop fighting.")
+    assert sorted(m.code for m in found.resolve(head_of(doc, "sides"))) == ["IRNGOV", "IRQGOV"]

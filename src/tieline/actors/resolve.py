@@ -160,7 +160,10 @@ _RANKS = {"colonel", "col.", "general", "gen.", "admiral", "adm.", "marshal", "b
 _PATRON_WORDS = {"backed", "linked", "allied", "affiliated", "sponsored", "supported", "funded", "aligned",
                  "inspired", "trained", "armed", "leaning", "friendly", "oriented", "loyal",
                  "made", "built", "manufactured", "supplied", "designed", "produced"}  # a maker is not the user
-_HONORIFICS = {"mr.", "mr", "ms.", "ms", "mrs.", "mrs", "miss"}
+# What "both sides of ..." may divide that is not a pair of states
+_DIVIDES = {"spectrum", "aisle", "debate", "argument", "issue", "divide", "fence", "equation", "ledger", "story",
+            "coin", "question", "controversy", "dispute", "house", "chamber", "party", "movement", "camp"}
+_TITLE_SUFFIXES = {"-elect", "elect", "-designate", "designate"}  # "President-elect", "Prime Minister-designate"
 # Those who speak for a state at an international body ("the Palestinian U.N. *observer*")
 _ENVOYS = {"ambassador", "envoy", "observer", "representative", "mission", "delegation", "delegate", "diplomat",
            "negotiator", "emissary", "consul"}
@@ -1323,7 +1326,7 @@ class DocActors:
             return said
         words = m.text.lower().split()
         if m.kind == "coreference":
-            words = [w for w in words if w in _HONORIFICS]  # "Ms. Wickett" for "Xenia Wickett"
+            words = [w for w in words if w.rstrip(".") in _HONORIFICS]  # "Ms. Wickett" for "Xenia Wickett"
         if m.name and m.country_code not in FAMILY_NAME_FIRST:
             words.append(m.name.lower().split()[0])
         return self._gender_of(words)
@@ -1400,8 +1403,8 @@ class DocActors:
         "Attorney General Barr"); or a full name written with middle initials the files leave out
         ("Rex W. Tillerson", "Vladimir V. Putin")."""
         words = name.split()
-        while len(words) > 1 and words[0].lower() in self.gazetteer.title_words:
-            words = words[1:]  # "[Special] Counsel Mueller": the tagger's name took in a title's word
+        while len(words) > 1 and (words[0].lower() in self.gazetteer.title_words or words[0].lower() in _TITLE_SUFFIXES):
+            words = words[1:]  # "[Special] Counsel Mueller", "President[-elect] Trump": the tagger's name took in a title's word
         if len(words) != 1:
             if office:
                 # "Vice President George Bush" in 1987: the files' George H. W. Bush, who held the office
@@ -1777,6 +1780,8 @@ class DocActors:
         if meaning is None or not definite or (head.lower_ in self.gazetteer.capitals_only and not head.text.isupper()):
             return None
         pair = bool(words & _PAIR_MARKERS) or head.lower_ == "pair"
+        if pair and any(p.lemma_.lower() in _DIVIDES for p in _of_objects(head)):
+            return []  # "both sides of the political spectrum", "of the aisle", "of the debate": no states
         if pair and "two" not in words and any(c.dep_ == "conj" for c in head.children):
             pair = False  # "both the president and Mr Guaidó": "both ... and" joins two, each of its own
         people_only = meaning == "person"
@@ -2071,6 +2076,10 @@ def _patron(span: Span) -> bool:
     return span.start >= 1 and doc[span.start - 1].lower_ in ("pro-", "anti-")
 
 
+def _of_objects(tok: Token) -> list[Token]:
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
 def _plural_noun(tok: Token) -> bool:
     return tok.tag_ in ("NNS", "NNPS")
 
@@ -2228,6 +2237,18 @@ def _drop_towns_named_for_people(doc: Doc, by_token: dict[int, tuple[Span, Entry
     for span, _ in spans:
         if len(span) == 1 and span.text in surnames:
             by_token.pop(span.start, None)
+
+
+def _drop_groups_named_for_people(doc: Doc, by_token: dict[int, tuple[Span, Entry]], gazetteer: Gazetteer) -> None:
+    """"Michael Bloomberg" is a person, not the news agency: a one-word group name written after a
+    given name, in one person's name, is that person's surname."""
+    for start, (span, entry) in list(by_token.items()):
+        if entry.kind != "group" or len(span) != 1 or span.text.isupper() or start == 0:
+            continue
+        person = entity_at(doc, start)
+        if person is not None and person.label_ == "PERSON" and person.start < start \
+                and doc[start - 1].lower_ in gazetteer.genders and doc[start - 1].i >= person.start:
+            by_token.pop(start, None)
 
 
 def _states_named(doc: Doc, by_token: dict[int, tuple[Span, Entry]], gazetteer: Gazetteer, day: date) -> Counter:
@@ -2464,6 +2485,7 @@ class ActorResolver:
         self._add_misspellings(doc, by_token, day)
         _drop_namesake_towns(doc, by_token)
         _drop_towns_named_for_people(doc, by_token, page_text or doc.text, self.common_words, self.gazetteer)
+        _drop_groups_named_for_people(doc, by_token, self.gazetteer)
         actors = DocActors(doc, self.gazetteer, by_token, when=when,
                            state_names=_states_named(doc, by_token, self.gazetteer, day), common_words=self.common_words,
                            dateline_country=dateline_country, undated=undated, page_text=page_text)
