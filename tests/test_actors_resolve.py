@@ -1810,3 +1810,10 @@ def test_titles_elect_given_names_and_sides_of_a_debate(actors_of):
     assert found.resolve(head_of(doc, "sides")) == []
     _, found, doc = actors_of("Iran and Iraq met. Obama urged both sides to stop fighting.")
     assert sorted(m.code for m in found.resolve(head_of(doc, "sides"))) == ["IRNGOV", "IRQGOV"]
+
+
+def test_a_proxy_militia_is_not_of_the_state_a_story_is_about(actors_of):
+    text = ("The United States said the attack was terrible. The US will respond, the US said. Last week "
+            "Iranian-backed militia besieged the U.S. Embassy in Baghdad. The US Congress met.")
+    found, _, _ = actors_of(text, date(2020, 1, 5))
+    assert found["Iranian-backed militia"][0] == "PRM"  # had been an American militia (USAPRM)

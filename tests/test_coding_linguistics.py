@@ -303,3 +303,10 @@ def test_which_after_an_acts_phrase_is_the_act(code_text):
 ])
 def test_blows_in_words_sanctions_and_wars_by_name(code_text, text, expected):
     assert triples(code_text(text, published=date(2019, 6, 1))) == expected
+
+
+def test_what_a_charge_says_was_done_is_no_event_of_its_own(code_text):
+    # "charged ... with hacking" had coded the hacking, by the department that brought the charge
+    events = code_text("The justice department charged 12 Russian intelligence officers with hacking Democratic "
+                       "officials.", published=date(2018, 7, 20))
+    assert [e.event_code for e in events] == ["112"]

@@ -163,6 +163,7 @@ _PATRON_WORDS = {"backed", "linked", "allied", "affiliated", "sponsored", "suppo
 # What "both sides of ..." may divide that is not a pair of states
 _DIVIDES = {"spectrum", "aisle", "debate", "argument", "issue", "divide", "fence", "equation", "ledger", "story",
             "coin", "question", "controversy", "dispute", "house", "chamber", "party", "movement", "camp"}
+_ARMED_NON_STATE = {"REB", "PRM", "UAF", "INS"}
 _TITLE_SUFFIXES = {"-elect", "elect", "-designate", "designate"}  # "President-elect", "Prime Minister-designate"
 # Those who speak for a state at an international body ("the Palestinian U.N. *observer*")
 _ENVOYS = {"ambassador", "envoy", "observer", "representative", "mission", "delegation", "delegate", "diplomat",
@@ -633,6 +634,11 @@ class DocActors:
                 since.add(m.country_code)
         return []
 
+    def _proxy(self, sector: str | None, extent: Span) -> bool:
+        """An armed group the phrase says another backs: "Iranian-backed militia", "Russian-backed rebels"."""
+        return sector in _ARMED_NON_STATE and any(
+            _patron(hit[0]) for t in extent if (hit := self.by_token.get(t.i)) is not None)
+
     def _in_main_state(self, sector: str | None, extent: Span) -> list[Mention]:
         needed = _ARTICLE_STATE_SHARE.get(sector or "")
         if needed is None or self.main_state is None or self.main_state[1] < needed:
@@ -642,6 +648,8 @@ class DocActors:
             return []  # "world leaders", "foreign officials", "state lawmakers", "the G7 finance ministers"
         if extent.root.lemma_.lower() in _OFTEN_FOREIGN:
             return []  # "the hostages" of a story about Turkey
+        if self._proxy(sector, extent):
+            return []  # "Iranian-backed militia" in a US story: a state's proxy abroad, not an American militia
         country = self.main_state[0]
         return [self._of_state(country, extent, sector, kind="article")]
 
@@ -759,6 +767,8 @@ class DocActors:
             return []  # "foreign banks", "world leaders", "unidentified jets"
         if extent.root.lemma_.lower() in _OFTEN_FOREIGN:
             return []  # "the hostages" of a story filed from Istanbul
+        if self._proxy(sector, extent):
+            return []  # "WASHINGTON - Iranian-backed militia besieged the U.S. Embassy in Baghdad"
         if _several_peers(extent):
             return []  # "four trade ministers", "the negotiators": often of as many states
         own = self.state_names.get(country, 0)

@@ -18,6 +18,8 @@ from .moods import MoodLexicon
 # Prepositions whose gerund is the reason or content of another event, not an event of its own:
 # "accused Russia *of attacking*", "criticised Japan *for sending*", "barred *from entering*".
 _CONTENT_PREPOSITIONS = {"of", "for", "over", "about", "from", "against", "on", "into", "toward", "towards"}
+# "charged two officers *with hacking*": what the charge says they did, not an event of its own
+_CHARGED_WITH = {"charge", "indict", "accuse", "tax", "task", "credit"}
 _MAX_LEVELS = 6
 _FACTIVE_QUESTIONS = {"why", "how", "when", "where"}  # "did not say why X happened" leaves X a given
 _GUESSES_ABOUT_THE_PAST = {"may have", "might have", "must have"}  # what an act did, not whether it was done
@@ -248,7 +250,8 @@ def analyse(head: Token, lexicon: MoodLexicon, transparent: set[int], stop: set[
                 if mood.dropped:
                     return mood
             continue
-        if dep == "pcomp" and tok.head.lower_ in _CONTENT_PREPOSITIONS:
+        if dep == "pcomp" and (tok.head.lower_ in _CONTENT_PREPOSITIONS or (
+                tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in _CHARGED_WITH)):
             if practice_owners(tok):
                 mood.governors.append((tok.head.head.text, "practice"))
                 break  # "its policy of severing ties": what its owner does
