@@ -22,6 +22,12 @@ def head_of(doc, word: str, nth: int = 0):
     return [t for t in doc if t.text == word][nth]
 
 
+def codes_at(actors_of, text: str, word: str, when: date = date(2024, 5, 1)) -> list[str]:
+    """The codes the phrase headed by the first `word` of `text` resolves to."""
+    _, found, doc = actors_of(text, when)
+    return [m.code for m in found.resolve(head_of(doc, word))]
+
+
 @pytest.mark.parametrize("phrase, code", [
     ("Pyongyang", "PRKGOV"), ("Seoul", "KORGOV"), ("Washington", "USAGOV"), ("the Kremlin", "RUSGOV"),
     ("Beijing", "CHNGOV"), ("Tokyo", "JPNGOV"), ("Havana", "CUBGOV"), ("Hanoi", "VNMGOV"), ("Vientiane", "LAOGOV"),
@@ -1707,8 +1713,7 @@ def test_an_owned_role_placed_abroad_is_the_owners(actors_of):
     ("US jets bombed Islamic State-controlled oil refineries in Syria.", "refineries", "IMGMOSISI"),
 ])
 def test_a_body_led_by_a_state_or_a_party_is_theirs(actors_of, text, word, code):
-    _, found, doc = actors_of(text, date(2019, 3, 1))
-    assert [m.code for m in found.resolve(head_of(doc, word))] == [code]
+    assert codes_at(actors_of, text, word, date(2019, 3, 1)) == [code]
 
 
 def test_an_act_is_no_one_its_of_phrase_names(actors_of):
@@ -1728,10 +1733,9 @@ def test_an_act_is_no_one_its_of_phrase_names(actors_of):
     ("The US North Korea envoy arrived.", "envoy", "USAGOV"),
 ])
 def test_an_envoy_is_of_the_first_name_before_the_title(actors_of, text, word, code):
-    _, found, doc = actors_of(text, date(2019, 3, 1))
-    assert [m.code for m in found.resolve(head_of(doc, word))] == [code]
-    _, found, doc = actors_of("The Russian and Chinese envoys criticized Israel.")
-    assert sorted(m.code for m in found.resolve(head_of(doc, "envoys"))) == ["CHNGOV", "RUSGOV"]
+    assert codes_at(actors_of, text, word, date(2019, 3, 1)) == [code]
+    assert sorted(codes_at(actors_of, "The Russian and Chinese envoys criticized Israel.", "envoys")) \
+        == ["CHNGOV", "RUSGOV"]
 
 
 def test_others_of_a_leader_are_not_his_government(actors_of):
@@ -1787,8 +1791,7 @@ def test_a_man_named_like_a_leader_is_someone_else(actors_of):
     ("Obama criticized Iran. It rejected the accusation.", "IRNGOV"),
 ])
 def test_it_opening_a_sentence_is_what_the_sentence_before_was_about(actors_of, text, code):
-    _, found, doc = actors_of(text, date(2015, 6, 1))
-    assert [m.code for m in found.resolve(head_of(doc, "It"))] == [code]
+    assert codes_at(actors_of, text, "It", date(2015, 6, 1)) == [code]
 
 
 def test_it_after_a_news_report_is_what_the_report_was_about(actors_of):
