@@ -310,3 +310,10 @@ def test_what_a_charge_says_was_done_is_no_event_of_its_own(code_text):
     events = code_text("The justice department charged 12 Russian intelligence officers with hacking Democratic "
                        "officials.", published=date(2018, 7, 20))
     assert [e.event_code for e in events] == ["112"]
+
+
+def test_a_states_armed_act_is_its_militarys(code_text):
+    # the means and the act as subject had given the bare state (ISR, TUR), as the nominal event did not
+    assert triples(code_text("Ten people were killed in Israeli air strikes.")) == [("ISRMIL", "195", "CVL")]
+    assert triples(code_text("The Turkish offensive killed ten people.")) == [("TURMIL", "190", "CVL")]
+    assert triples(code_text("Turkey killed ten people.")) == [("TURGOV", "190", "CVL")]

@@ -27,7 +27,7 @@ from ..actors.resolve import ANCESTRY_NOUNS, RELATION_NOUNS, ActorResolver, DocA
 from ..errors import ConfigError
 from ..geo.resolve import dateline_country, dateline_parts
 from ..models import Article, Event, Mention
-from ..nlp import entity_at, load_pipeline, plain_lemma
+from ..nlp import ACT_NOUNS, entity_at, load_pipeline, plain_lemma
 from ..registry import coders
 from .acts import VIOLENT_ROOTS, background, origin, restatements, result_of
 from .base import ARTICLE_TIME_LIMIT, Coder, ErrorHandler, reraise, time_limit
@@ -624,12 +624,15 @@ class RulesCoder(Coder):
         head, pattern = cand.head, cand.pattern
         object_is_patient = pattern.object and cand.obj is not None and cand.obj in passive_subjects(head)
         passive = is_passive(head) or ((copular_passive(head) or bare_participle(head)) and clause.code[:2] in _ACTION_ROOTS)
+        by_means = False
         if passive and not object_is_patient:
             source_tokens, how = [_owner_of_means(t, pattern) for t in agents(head)], "agent"
             target_tokens = passive_subjects(head)
             targets = [m for t in target_tokens for m in _resolve(actors, t)]
             if not source_tokens and clause.code[:2] in _VIOLENT_ROOTS:
-                source_tokens = self._means(clause, actors) or origin(head, actors)
+                source_tokens = self._means(clause, actors)
+                by_means = bool(source_tokens)
+                source_tokens = source_tokens or origin(head, actors)
         else:
             if passive:
                 source_tokens, how = agents(head), "agent"
@@ -642,6 +645,8 @@ class RulesCoder(Coder):
             # "an attack on an Iraqi base that killed a contractor": a site where force was used does not use it
             source_tokens = [t for t in source_tokens if not _site_named_by_its_state(t, actors)]
         sources = [m for t in source_tokens for m in _resolve(actors, t)]
+        if by_means or (clause.code[:2] in _VIOLENT_ROOTS and any(t.lemma_.lower() in ACT_NOUNS for t in source_tokens)):
+            sources = _armed(sources, actors.gazetteer)  # "killed in Israeli air strikes", "the Turkish offensive killed"
         if all(m.role_only for m in sources):  # "the two leaders" are the pair named before, not just leaders
             group = self._group_reference(source_tokens, actors, *self._recent)
             if group:
@@ -961,10 +966,7 @@ class RulesCoder(Coder):
         source_tokens = [c for c in modifiers if c.i in actors.by_token] + owners + agents_
         sources = [m for t in source_tokens for m in _resolve(actors, t)]
         if pattern.code[:2] in ("19", "20"):
-            # "the Turkish offensive", "Russia's bombardment": a state's armed force is its military
-            sources = [_in_sector(m, "MIL", actors.gazetteer)
-                       if m.sector is None and m.country_code and m.kind in ("demonym", "country") else m
-                       for m in sources]
+            sources = _armed(sources, actors.gazetteer)
         target_tokens, targets = self._slot_targets(cand, sources, actors)
         if sufferers and not targets:
             target_tokens, targets = sufferers, [m for t in sufferers for m in _resolve(actors, t)]
@@ -1241,6 +1243,12 @@ def _is_a_name(noun: Token) -> bool:
     if noun.head.lemma_.lower() not in _NAMING_VERBS:
         return False
     return noun.dep_ in ("oprd", "attr", "xcomp") or (noun.dep_ == "dobj" and noun.pos_ == "PROPN")
+
+
+def _armed(sources: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """"the Turkish offensive", "Russia's bombardment": a state's armed force is its military."""
+    return [_in_sector(m, "MIL", gazetteer) if m.sector is None and m.country_code and m.kind in ("demonym", "country")
+            else m for m in sources]
 
 
 def _in_sector(m: Mention, sector: str, gazetteer: Gazetteer) -> Mention:
