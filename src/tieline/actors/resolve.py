@@ -462,8 +462,7 @@ class DocActors:
 
         if (head.like_num or head.lemma_.lower() in _COLLECTIVE) and (role_tok is None or role_tok.i > head.i):
             # "thousands of Iraqi Kurds", "dozens of peacekeepers": the people counted
-            counted = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for p in c.children if p.dep_ == "pobj"]
+            counted = _of_objects(head)
             found = [m for p in counted for m in self._resolve_head(p, unknown_roles)]
             if found:
                 return [_moved(m, extent, kind=m.kind) for m in found]
@@ -682,7 +681,7 @@ class DocActors:
             holder = self.gazetteer.holder(country, office, self.day)
             if holder is not None and holder.name.split()[-1].lower() != name.split()[-1].lower():
                 return []  # someone else holds that office there: a visitor's title
-        elif office in OFFICE_RANK and country in self.gazetteer.covered_states:
+        elif office in OFFICE_RANK and covered:
             return []  # "Prime Minister Zorblat" in a Washington story: no US office
         return [self._of_state(country, extent, sector, name=name, kind="dateline")]
 
@@ -724,7 +723,7 @@ class DocActors:
         "the president of Acme Corp": a part or officer of a company is the company's, whatever
         its word means in a state."""
         owners = [c for c in head.children if c.dep_ == "poss" and (c.pos_ != "PRON" or c.lower_ == "its")]
-        owners += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        owners += _of_objects(head)
         for owner in owners:
             if owner.pos_ != "PRON" and owner.lemma_.lower() not in _COMPANY_WORDS and owner.i not in self.by_token \
                     and not any(_is_legal_form(t) for t in owner.subtree):
@@ -1543,7 +1542,7 @@ class DocActors:
                 return [_moved(seen.mention, extent)]
             if word in _PLURAL_PRONOUNS:
                 group = [s.mention for s in self._history if s.group == seen.group]
-                if len(group) > 1 or self.doc[seen.i].tag_ in ("NNS", "NNPS"):  # "three American companies ... their"
+                if len(group) > 1 or _plural_noun(self.doc[seen.i]):  # "three American companies ... their"
                     return [_moved(m, extent) for m in group]
         return []
 
@@ -1731,7 +1730,7 @@ class DocActors:
             return []
         state = entry.kind in COUNTRY_KINDS
         body = (_LED_BY_A_PARTY if entry.sector == "PTY" else _LED_BY_A_STATE if state else {}).get(head.lemma_.lower())
-        if (sector or body) and entry.country_code and (state or entry.sector == "PTY" or sector):
+        if (sector or body) and entry.country_code:
             return [self._of_state(entry.country_code, extent, sector or body, kind="role")]
         return self._with_entries([(span, entry)], None, office, extent, head, tokens)
 
@@ -1816,7 +1815,7 @@ class DocActors:
                                    name=people_only)
                             for m in reversed(picked)]
             return []
-        if head.tag_ in ("NNS", "NNPS"):
+        if _plural_noun(head):
             return None
         if people_only:
             plain = head.lemma_.lower() in _PLAIN_PERSON_NOUNS
@@ -2253,11 +2252,11 @@ def _drop_groups_named_for_people(doc: Doc, by_token: dict[int, tuple[Span, Entr
     """"Michael Bloomberg" is a person, not the news agency: a one-word group name written after a
     given name, in one person's name, is that person's surname."""
     for start, (span, entry) in list(by_token.items()):
-        if entry.kind != "group" or len(span) != 1 or span.text.isupper() or start == 0:
+        if entry.kind != "group" or len(span) != 1 or span.text.isupper():
             continue
         person = entity_at(doc, start)
         if person is not None and person.label_ == "PERSON" and person.start < start \
-                and doc[start - 1].lower_ in gazetteer.genders and doc[start - 1].i >= person.start:
+                and doc[start - 1].lower_ in gazetteer.genders:
             by_token.pop(start, None)
 
 
