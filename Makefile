@@ -48,9 +48,13 @@ java:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null; \
 	fi
 
+# The suite runs in TEST_WORKERS processes (pytest-xdist), each test file whole in one of them so
+# that a file's fixtures (a coded store, a server) are built once; TEST_WORKERS=0 runs it in one.
+TEST_WORKERS ?= 2
+
 test: $(VENV)/.test-installed $(CHROMIUM) java
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # Accuracy of the event coder on the field's gold sets (not shipped; EVAL=path/to/shared/eval).
 eval: $(VENV)/.test-installed

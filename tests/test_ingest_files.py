@@ -246,7 +246,7 @@ def _read_through_pipe(tmp_path, data: bytes):
     (PAGE.encode(), ["pipe"]),
     (b'{"id": "r1", "text": "Kenya praised Uganda."}\n{"id": "r2", "text": "Peru praised Chile."}\n', ["r1", "r2"]),
     (json.dumps([{"id": "j1", "text": "Kenya praised Uganda."}]).encode(), ["j1"]),
-    (gzip.compress(b'{"id": "z1", "text": "Ghana praised Togo."}\n'), ["z1"]),
+    (gzip.compress(b'{"id": "z1", "text": "Ghana praised Togo."}\n', mtime=0), ["z1"]),
     (warc_bytes([("https://news.example.org/w", 200, "text/html", PAGE.encode())]), ["https://news.example.org/w"]),
     (warc_bytes([("https://news.example.org/w", 200, "text/html", PAGE.encode())], compress=False),
      ["https://news.example.org/w"]),
