@@ -512,10 +512,18 @@ def test_an_office_of_a_state_the_files_do_not_cover_gives_no_holder():
     ("Sen. Jane Roe (R-Texas) praised Israel.", "Sen. Jane Roe"),  # nobody the files know
     # the state alone, the party said elsewhere ("Va." is also a place: it had made Goodlatte bare USA)
     ("Judiciary Committee Chairman Bob Goodlatte (Va.) criticized Russia.", "Judiciary Committee Chairman Bob Goodlatte"),
+    # "Government" in the committee's name had made him GOV
+    ("House Oversight and Government Reform Chairman Jane Roe (R-Utah) criticized Russia.",
+     "House Oversight and Government Reform Chairman Jane Roe"),
 ])
 def test_a_party_and_state_tag_makes_a_us_legislator(actors_of, text, phrase):
     found, _, _ = actors_of(text, date(2019, 6, 1))
     assert found[phrase][0] == "USALEG"
+
+
+def test_a_governor_with_a_party_tag_stays_a_governor(actors_of):
+    found, _, _ = actors_of("Gov. Jane Roe (R-N.J.) criticized Russia.", date(2019, 6, 1))
+    assert found["Gov. Jane Roe"][0] == "USAGOV"
 
 
 def test_a_tag_that_names_no_state_makes_no_legislator(actors_of):
@@ -1457,10 +1465,27 @@ def test_a_pronoun_after_an_opening_conjunction_is_the_last_sentences_subject(ac
     ("Iran said the deal was over. It took the United States three days to respond.", []),
     ("Iran mobilized. It seems that Iran attacked the tanker.", []),
     ("Iran mobilized. It seems ready to strike Israel.", ["IRNGOV"]),
+    ("Iran mobilized. It turns out, Iran attacked the tanker.", []),
+    ("Iran mobilized. It turns out that Iran attacked the tanker.", []),
+    ("Iran mobilized. It seems, Iran attacked the tanker.", []),
 ])
 def test_it_took_and_it_seems_stand_for_the_clause_after_them(actors_of, text, expected):
     _, actors, doc = actors_of(text, date(2019, 6, 1))
     assert [m.code for m in actors.resolve(head_of(doc, "It"))] == expected
+
+
+def test_a_territorys_army_and_diplomacy_are_its_sovereigns(actors_of):
+    text = ("Protesters marched in Hong Kong on Sunday. Hong Kong police fired tear gas. The Foreign Ministry "
+            "accused Britain of interfering in Hong Kong. The army said it was ready. Hong Kong leader Carrie Lam "
+            "met the protesters.")
+    found, _, _ = actors_of(text, date(2019, 8, 1))
+    assert found["The Foreign Ministry"][0] == "CHNGOV"
+    assert found["The army"][0] == "CHNMIL"
+    # what the territory has of its own stays the territory's
+    assert found["Hong Kong police"][0] == "HKGCOP"
+    assert found["Hong Kong leader Carrie Lam"][0] == "HKGGOV"
+    found, _, _ = actors_of("Puerto Rico's National Guard patrolled San Juan.", date(2017, 9, 25))
+    assert found["Puerto Rico's National Guard"][0] == "USAMIL"
 
 
 def test_citizens_parties_and_experts_take_the_state_an_article_is_about(actors_of):

@@ -74,6 +74,7 @@ class Gazetteer:
     acronyms: set[str] = field(default_factory=set)  # names that only count in capitals: "UN", "US", "WHO"
     spelled: dict[str, set[str]] = field(default_factory=dict)  # lower-cased name -> as the files write it ("DfID")
     one_party: set[str] = field(default_factory=set)  # states whose ruling party is the government
+    sovereigns: dict[str, str] = field(default_factory=dict)  # territory -> state with its army and diplomacy
     given_names: set[str] = field(default_factory=set)  # country names that are also given names ("Chad")
     people: dict[str, Person] = field(default_factory=dict)
     surnames: dict[str, list[str]] = field(default_factory=dict)  # folded surname -> person keys
@@ -361,6 +362,10 @@ def _load_countries(gaz: Gazetteer, data: dict, source: str, first: bool = False
         gaz.country_names[iso3] = name
     gaz.given_names.update(n.lower() for n in data.get("given_names") or [])
     gaz.one_party.update(data.get("one_party_states") or [])
+    for territory, sovereign in (data.get("territories") or {}).items():
+        _known_code(gaz, str(territory), source)
+        _known_code(gaz, str(sovereign), source)
+        gaz.sovereigns[str(territory)] = str(sovereign)
     for phrase in data.get("not_actors") or []:
         gaz.add(phrase, Entry("", None, "blocked"), first=first)
     for iso3, info in (data.get("countries") or {}).items():

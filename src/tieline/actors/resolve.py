@@ -67,6 +67,11 @@ _LEADER_OFFICES = {"leader", "supreme_leader", "president", "prime_minister", "c
 _GENERIC_LEADER = {"leader", "head_of_state", "head_of_government"}
 _LEADER_WORDS = {"leader", "leadership"}  # whose leaders they are, a role word before them says
 _US_CONGRESS_TITLES = {"sen.", "sens.", "rep.", "reps.", "congressman", "congresswoman", "congressmen", "congresswomen"}
+_DIPLOMATIC_WORDS = {"embassy", "embassies", "ambassador", "ambassadors", "diplomat", "diplomats"}
+_MINISTRY_FIELDS = {"foreign", "defence", "defense"}
+_MINISTRY_WORDS = {"ministry", "minister", "ministers", "office", "affairs", "department", "secretary"}
+# executive titles that a party tag does not make a member of Congress: "Gov. Chris Christie (R-N.J.)"
+_EXECUTIVE_TITLES = {"gov.", "governor", "secretary", "mayor", "attorney"}
 _PAIR_MARKERS = {"both", "two"}
 # clauses of time whose "he" is the main clause's subject (not "because": "criticized Putin because he ...")
 _SUBJECT_KEEPING_MARKS = {"as", "while", "whilst", "before", "after", "until", "once"}
@@ -850,7 +855,8 @@ class DocActors:
             self._remember(known.name, mention, head.i, office, known)
             return [mention]
         if has_us_party_tag(person):  # "Rep. Adam Schiff (D-Calif.)": a member of Congress
-            mention = self._mention(Entry("USA", "USA", "country"), extent, sector or "LEG", name=name, kind="person")
+            mention = self._mention(Entry("USA", "USA", "country"), extent, _tagged_sector(sector, extent),
+                                    name=name, kind="person")
             self._remember(name, mention, head.i, office)
             return [mention]
         apposed = self._from_apposition(head, name)
@@ -1197,6 +1203,8 @@ class DocActors:
     def _mention(self, entry: Entry, extent: Span, sector: str | None, name: str | None = None,
                  kind: str | None = None) -> Mention:
         country = entry.country_code or entry.code
+        if country in self.gazetteer.sovereigns and _armed_or_diplomatic(sector, extent):
+            country = self.gazetteer.sovereigns[country]  # "the Foreign Ministry" in a story about Hong Kong
         return Mention(
             text=extent.text, start=extent.start_char, end=extent.end_char,
             code=self.gazetteer.cameo_code(country, sector), country_code=country,
@@ -2357,9 +2365,12 @@ def _expletive(tok: Token) -> bool:
             c.dep_ in ("xcomp", "ccomp") and c.i > tok.i and any(t.tag_ == "TO" for t in c.children)
             for c in verb.children):
         return True  # "It took Russia years to rebuild", not "it took Crimea"
-    if tok.dep_ == "nsubj" and verb.lemma_ in ("seem", "appear") and any(
-            c.dep_ == "ccomp" and c.i > tok.i for c in verb.children):
-        return True  # "It seems that Iran attacked", not "it seems ready to strike"
+    raising = verb.lemma_ in ("seem", "appear", "happen") or (
+        verb.lemma_ == "turn" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
+    if tok.dep_ == "nsubj" and raising and (
+            any(c.dep_ == "ccomp" and c.i > tok.i for c in verb.children)
+            or (verb.dep_ in ("ccomp", "parataxis") and verb.head.i > verb.i)):
+        return True  # "It seems that Iran attacked", "It turns out, Iran asked", not "it seems ready to strike"
     if tok.dep_ == "nsubj" and when_it_comes_to(verb):
         return True
     if tok.dep_ != "nsubj" or verb.lemma_ != "be":
@@ -2596,3 +2607,22 @@ class ActorResolver:
                     return None  # "Chad", "Jordan", the "un" of "Kim Jong-un": parts of people's names
                 break
         return entry
+
+
+def _tagged_sector(sector: str | None, extent: Span) -> str:
+    """A party tag makes a member of Congress, whatever "Government" says inside a committee's name
+    ("House Oversight and Government Reform Chairman Jason Chaffetz (R-Utah)"); a governor stays one."""
+    if sector in (None, "GOV") and not any(t.lower_ in _EXECUTIVE_TITLES for t in extent):
+        return "LEG"
+    return sector
+
+
+def _armed_or_diplomatic(sector: str | None, extent: Span) -> bool:
+    """Whether the phrase is an army ("the army", "the garrison") or a foreign or defence ministry,
+    its minister or an embassy: what a territory leaves to its sovereign."""
+    if sector == "MIL":
+        return True
+    if sector != "GOV":
+        return False
+    words = {t.lower_ for t in extent}
+    return bool(words & _DIPLOMATIC_WORDS) or bool(words & _MINISTRY_FIELDS and words & _MINISTRY_WORDS)
