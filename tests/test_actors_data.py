@@ -95,6 +95,17 @@ def test_bad_user_file_gives_a_message_that_says_how_to_fix_it(tmp_path):
     bad.write_text("former_capitals: ['Bonn | DEU | 1949-09-07']\n", encoding="utf-8")  # no end date
     with pytest.raises(tieline.ConfigError, match="Name | ISO3"):
         load_gazetteer((bad,))
+    bad.write_text("territories: {HKG: ZZZ}\n", encoding="utf-8")  # a sovereign no code names
+    with pytest.raises(tieline.ConfigError, match="ISO 3166-1"):
+        load_gazetteer((bad,))
+
+
+def test_a_user_file_can_give_a_territory_its_sovereign(tmp_path):
+    user = tmp_path / "actors.yaml"
+    user.write_text("territories: {NIU: NZL}\n", encoding="utf-8")
+    gaz = load_gazetteer((user,))
+    assert gaz.sovereigns["NIU"] == "NZL"
+    assert gaz.sovereigns["HKG"] == "CHN"  # the built-in ones stay
 
 
 def test_a_user_file_can_date_a_seat_of_government_and_a_group(tmp_path):
