@@ -1488,6 +1488,20 @@ def test_a_territorys_army_and_diplomacy_are_its_sovereigns(actors_of):
     assert found["Puerto Rico's National Guard"][0] == "USAMIL"
 
 
+def test_a_serving_role_before_a_leaders_surname_is_not_the_leader(actors_of):
+    text = ("North Korean leader Kim Jong Un met the South Korean president in June. On Saturday, negotiator Kim "
+            "accused the United States of lying. Kim Jong Un praised the talks. North Korea's Kim left.")
+    found, actors, doc = actors_of(text, date(2019, 10, 6))
+    assert found["negotiator Kim"] == ("PRKGOV", "Kim")  # of the state the article names, not Kim Jong-un
+    # a state's "Kim" after the full name is the one named before
+    assert [(m.code, m.name) for m in actors.resolve(head_of(doc, "Kim", 3))] == [("PRKGOV", "Kim Jong-un")]
+
+
+def test_the_syrian_opposition_coalition_is_the_opposition(actors_of):
+    found, _, _ = actors_of("The Syrian Coalition condemned the attack on Monday.", date(2013, 5, 6))
+    assert found["The Syrian Coalition"][0] == "SYROPP"
+
+
 def test_citizens_parties_and_experts_take_the_state_an_article_is_about(actors_of):
     # an article that names Sweden and nothing else: its voters, parties and experts are Swedish
     text = ("Sweden votes on Sunday. Swedish politicians fear the result. Stockholm is calm. "

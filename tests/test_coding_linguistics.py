@@ -60,6 +60,13 @@ def triples(events):
         ("The Chinese president described Beijing's friendship with Pyongyang as a precious asset.",
          [("CHNGOV", "051", "PRKGOV")]),
         ("Pyongyang called the South Korean minister a puppet of Washington.", [("PRKGOV", "111", "KORGOV")]),
+        # a participle before the clause is its circumstance, not what an appeal asks for (had been 026)
+        ("Speaking to thousands in Nairobi, the Ghanaian president urged Kenyans to fight corruption.",
+         [("GHAGOV", "020", "KENCVL")]),
+        # "arrive at" a conclusion is no visit
+        ("It took Germany a year to arrive at this conclusion.", []),
+        # a state's neighbours are other states (had also been North Korea's condemnation)
+        ("The test was condemned by Japan and North Korea's neighbours.", [("JPNGOV", "111", None)]),
     ],
 )
 def test_clause_shapes(code_text, sentence, expected):

@@ -140,6 +140,10 @@ _EXAMPLE_WORDS = {"including", "like", "such"}
 _PLAIN_PERSON_NOUNS = {"man", "woman"}  # "the man" is seldom the office holder the article named
 _SURNAME_LEAD = timedelta(days=365)  # a bare surname may name someone this long before their first office
 _SURNAME_AFTER = timedelta(days=12 * 365)  # and this long after their last, unless they led a state
+# roles of people who serve a state's leader, so that a surname after them is not the leader's
+_SERVING_ROLES = {"negotiator", "envoy", "diplomat", "deputy", "aide", "adviser", "advisor", "spokesman",
+                  "spokeswoman", "spokesperson", "official", "delegate", "ambassador", "emissary", "interpreter",
+                  "bodyguard", "secretary", "staffer", "representative"}
 _HEAD_OFFICES = {"president", "prime_minister", "chancellor", "monarch", "supreme_leader", "general_secretary"}
 _TITLE_ABBREVIATIONS = frozenset({"sen", "rep", "gov", "gen", "lt", "col", "adm", "maj", "capt", "sgt", "pres", "amb",
                                    "sec", "atty"})
@@ -824,6 +828,14 @@ class DocActors:
         name = _clean_name(person)
         remembered = self._recall(name, head.i)
         known = self._known_by_surname(name, sector, office)
+        served = None
+        if office is None and _serving_role_before(extent, person):
+            # "negotiator Kim" in a North Korean story: not Kim Jong-un, but one of his state's
+            if remembered is not None and self._heads_a_state(remembered.name):
+                served, remembered = remembered.country_code, None
+            if known is not None and _heads(known, self.day):
+                served = served or (known.country if self._names_state(known.country) else None)
+                known = None
         if known is not None and remembered is None and sector is None and office is None \
                 and self._other_namesake(name, known):
             known = None  # "Alfredo Sanchez ... Sanchez ordered", in a story that names no Spain: not Pedro Sanchez
@@ -836,6 +848,9 @@ class DocActors:
             if entry.kind == "group":  # "Fox News' Catherine Herridge" is of Fox News, in its sector
                 mention = _copy(self._group_mention(span, entry, extent, sector), name=name, kind="person")
             else:
+                if remembered is not None and remembered.country_code == entry.country_code and remembered.name \
+                        and len(name.split()) == 1:
+                    name = remembered.name  # "North Korea's Kim" after "Kim Myong Gil": the one named before
                 mention = self._mention(entry, extent, sector or "GOV", name=name, kind="person")
             self._remember(name, mention, head.i, office)
             return [mention]
@@ -853,6 +868,10 @@ class DocActors:
             mention = self._mention_from_person(known, extent, kind="person", former=former,
                                                 stated=stated or self._in_congress(known, person))
             self._remember(known.name, mention, head.i, office, known)
+            return [mention]
+        if served is not None:
+            mention = self._of_state(served, extent, sector, name=name, kind="person")
+            self._remember(name, mention, head.i, office)
             return [mention]
         if has_us_party_tag(person):  # "Rep. Adam Schiff (D-Calif.)": a member of Congress
             mention = self._mention(Entry("USA", "USA", "country"), extent, _tagged_sector(sector, extent),
@@ -906,7 +925,7 @@ class DocActors:
                 # ("Yemen's Al Qaeda branch" is Al Qaeda's, where it is)
                 if entry.kind in ("country", "capital", "informal") and span.root.dep_ == "poss" \
                         and head.ent_type_ not in ("ORG", "PERSON") and not with_group \
-                        and head.lemma_.lower() not in RELATION_NOUNS:  # "America's allies" are others
+                        and head.lemma_.lower() not in _OTHER_PARTIES | RELATION_NOUNS:  # "America's allies" are others
                     resolved.append(self._mention(entry, extent, "GOV", kind="possessive"))
                 elif entry.kind == "demonym" and (head.pos_ == "NOUN" or head.tag_ == "NNPS") \
                         and span.root.head.i == head.i and span.root.dep_ in ("amod", "compound", "nmod") \
@@ -1409,6 +1428,11 @@ class DocActors:
             if serving:
                 earlier = serving
         return max(earlier, key=lambda seen: seen[0])[1] if earlier else None
+
+    def _heads_a_state(self, name: str | None) -> bool:
+        """Whether the files know the named person as a head of state or government on the day."""
+        people = {e.person for e in self.gazetteer.lookup(name or "") if e.kind == "person"}
+        return any(_heads(self.gazetteer.people[key], self.day) for key in people)
 
     def _in_office(self, mention: Mention) -> bool:
         people = {e.person for e in self.gazetteer.lookup(mention.name or "") if e.kind == "person"}
@@ -2626,3 +2650,14 @@ def _armed_or_diplomatic(sector: str | None, extent: Span) -> bool:
         return False
     words = {t.lower_ for t in extent}
     return bool(words & _DIPLOMATIC_WORDS) or bool(words & _MINISTRY_FIELDS and words & _MINISTRY_WORDS)
+
+
+def _serving_role_before(extent: Span, person: Span) -> bool:
+    """Whether a role of someone who serves a state's leader stands before the name ("negotiator Kim")."""
+    return any(t.lower_ in _SERVING_ROLES for t in extent if t.i < person.start)
+
+
+def _heads(person: Person, day: date) -> bool:
+    term = person.office_on(day)
+    return term is not None and term.office in _HEAD_OFFICES
+

@@ -509,7 +509,9 @@ class RulesCoder(Coder):
             heads += [p for c in cand.head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
             for head in heads:
                 for child in head.children:
-                    if child.dep_ in ("xcomp", "ccomp", "advcl", "acl"):
+                    if child.dep_ in ("xcomp", "ccomp", "advcl", "acl") \
+                            and not (child.dep_ == "advcl" and child.i < head.i):
+                        # (not "*Speaking* to thousands, Obama encouraged Kenyans to ...": a circumstance)
                         # "urging they should strengthen and *expand* ties": a conjunct may carry it
                         found = next((c for c in [child, *child.conjuncts] if c.i in candidates), None)
                         if found is not None:
