@@ -87,6 +87,29 @@ def paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+APOSTROPHES = "tieline_apostrophes"
+
+
+@Language.component(APOSTROPHES)
+def straight_apostrophes(doc: Doc) -> Doc:
+    """Words written with a typographic apostrophe, as most web pages write them ("didn’t", "it’s",
+    "Iran’s"), get the features of their straight forms, which the model learnt: it had tagged "n’t"
+    a noun, so "Iran didn’t attack Israel" was an attack. The features belong to the word's lexeme,
+    so each is changed once; the text stays as written."""
+    vocab = doc.vocab
+    for tok in doc:
+        if "’" in tok.text and tok.norm_ != "'" and not _straightened(tok.lex):
+            straight = vocab[tok.text.replace("’", "'")]
+            lexeme = tok.lex
+            lexeme.norm_, lexeme.prefix_, lexeme.suffix_, lexeme.shape_ = \
+                straight.norm_, straight.prefix_, straight.suffix_, straight.shape_
+    return doc
+
+
+def _straightened(lexeme) -> bool:
+    return "’" not in lexeme.prefix_ + lexeme.suffix_ + lexeme.shape_
+
+
 LEMMA_FIX = "tieline_silent_e"
 _VOWELS = frozenset("aeiou")
 _DOUBLE_SPELLED = frozenset({"bus", "gas"})  # "bused" and "bussed" are both "bus"
@@ -103,6 +126,9 @@ def silent_e_lemmas(doc: Doc) -> Doc:
         if one_word is not None:
             tok.lemma_ = one_word
             continue
+        if tok.lower_ in _CURLY_CONTRACTIONS:
+            _straight_lemma(tok)
+            continue
         if tok.tag_ not in ("VBD", "VBN", "VBG", "VBZ"):
             continue
         lemma, form = tok.lemma_, tok.lower_
@@ -110,6 +136,21 @@ def silent_e_lemmas(doc: Doc) -> Doc:
             continue
         tok.lemma_ = lemma + "e"  # "hopes" too: "hop" would give "hops"
     return doc
+
+
+# Contractions written with a typographic apostrophe: the lemmatizer reads the text, so their
+# lemmas are corrected here (see `straight_apostrophes` for their tags and parse).
+_CURLY_CONTRACTIONS = {"n’t": "not", "’s": "be", "’re": "be", "’m": "be", "’ll": "will", "’ve": "have", "’d": "would"}
+
+
+def _straight_lemma(tok) -> None:
+    """The lemma and part of speech the model gives the straight form ("’s" as a verb is "be")."""
+    if tok.tag_ == "POS":
+        tok.lemma_ = "'s"
+    elif tok.tag_ in ("VBZ", "VBP", "VBD", "MD", "RB"):
+        tok.lemma_ = _CURLY_CONTRACTIONS[tok.lower_]
+        if tok.tag_ != "RB":
+            tok.pos_ = "AUX"
 
 
 def _short_closed_syllable(stem: str) -> bool:
@@ -134,6 +175,7 @@ def load_pipeline(exclude: tuple[str, ...] = ()):
         nlp.add_pipe(PARAGRAPHS, before="parser")
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe(LEMMA_FIX, after="lemmatizer")
+    nlp.add_pipe(APOSTROPHES, first=True)
     _split_abbreviation_compounds(nlp)
     _keep_title_abbreviations(nlp)
     _keep_hyphenated_words(nlp)

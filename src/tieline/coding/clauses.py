@@ -21,7 +21,8 @@ PERSONAL_PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them",
 INHERITS_SUBJECT = {"xcomp", "advcl", "conj", "ccomp"}
 # Nouns whose participle modifier speaks for the noun's sender ("a message *calling for* unity").
 CONTENT_NOUNS = {"message", "letter", "statement", "note", "cable", "telegram", "greeting", "communique",
-                 "speech", "declaration", "resolution", "congratulation", "appeal", "call", "report", "plea"}
+                 "speech", "declaration", "resolution", "congratulation", "appeal", "call", "report", "plea",
+                 "leaflet", "flyer", "pamphlet", "tweet", "post", "notice", "advertisement", "broadcast", "video"}
 # What an act of force is carried out with or as ("launched *a strike that killed* ..."), and the
 # verbs that use it
 _FORCE_NOUNS = {"attack", "strike", "airstrike", "raid", "bombing", "bombardment", "blast", "explosion", "shelling",
@@ -629,6 +630,9 @@ def subjects(verb: Token) -> tuple[list[Token], str]:
     for depth in range(6):
         own = [c for c in tok.children
                if c.dep_ in SUBJECT_DEPS or (c.dep_ in PASSIVE_SUBJECT_DEPS and stative_participle(tok))]
+        if not own:  # "the US had *become* isolated": the parser may hang the subject on an auxiliary
+            own = [s for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i
+                   for s in c.children if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
         if own:
             if tok.dep_ == "relcl" and own[0].lower_ in RELATIVE_PRONOUNS:
                 user = used_force(tok)
