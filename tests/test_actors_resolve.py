@@ -1448,6 +1448,15 @@ def test_pm_is_a_prime_minister_only_in_capitals_and_not_as_a_time(actors_of):
     assert not any(code.endswith("GOV") and "PM" in text.upper() for text, (code, _) in found.items()), found
 
 
+@pytest.mark.parametrize("text, word, codes", [
+    ("American F-16s bombed the town.", "F-16s", ["USAMIL"]),
+    ("Russian Su-24s bombed the town.", "Su-24s", ["RUSMIL"]),
+    ("Turkey signed the F-16 deal with Washington.", "deal", []),  # a model before the head is no army
+])
+def test_aircraft_named_by_model_are_the_military(actors_of, text, word, codes):
+    assert codes_at(actors_of, text, word, date(2016, 5, 1)) == codes
+
+
 def test_fighter_jets_and_personnel_carriers_are_the_military(actors_of):
     found, _, _ = actors_of("Syrian jet fighters bombed the town as Russian armored personnel carriers entered it.",
                             date(2016, 5, 1))

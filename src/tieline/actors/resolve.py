@@ -67,6 +67,9 @@ _LEADER_OFFICES = {"leader", "supreme_leader", "president", "prime_minister", "c
 _GENERIC_LEADER = {"leader", "head_of_state", "head_of_government"}
 _LEADER_WORDS = {"leader", "leadership"}  # whose leaders they are, a role word before them says
 _US_CONGRESS_TITLES = {"sen.", "sens.", "rep.", "reps.", "congressman", "congresswoman", "congressmen", "congresswomen"}
+# military aircraft named by model: "F-16s", "B-52", "MiG-29s", "Su-24", "MQ-9", "J-20"
+_AIRCRAFT_MODEL = re.compile(r"(?:F|FA|F/A|B|A|AC|C|KC|E|EA|EC|MQ|RQ|AH|UH|CH|MH|MiG|Su|Tu|Mi|Ka|Yak|J|JF|H)"
+                             r"-\d{1,3}[A-Z]?s?$")
 _DIPLOMATIC_WORDS = {"embassy", "embassies", "ambassador", "ambassadors", "diplomat", "diplomats"}
 _MINISTRY_FIELDS = {"foreign", "defence", "defense"}
 _MINISTRY_WORDS = {"ministry", "minister", "ministers", "office", "affairs", "department", "secretary"}
@@ -1064,6 +1067,8 @@ class DocActors:
     def _only_as_head(self, last: Token, n: int | None = None) -> bool:
         """Whether the role word ending at `last` gives its sector only as a phrase's head (a weapon:
         "missile", "cruise missile"), `n` words long when known."""
+        if n in (None, 1) and _AIRCRAFT_MODEL.match(last.text):
+            return True
         sizes = [n] if n else range(1, _MAX_ROLE_WORDS + 1)
         return any(" ".join(plain_lemma(t) for t in self.doc[max(last.i - k + 1, 0) : last.i + 1])
                    in self.gazetteer.only_as_head for k in sizes)
@@ -1090,6 +1095,8 @@ class DocActors:
         forms: list[str] | None = [" ".join(plain_lemma(t) for t in window), " ".join(t.lower_ for t in window)]
         if len(window) > 2 and any(t.text == "-" for t in window):  # "secretary-general" comes in three tokens
             forms.append("".join(t.lower_ + t.whitespace_ for t in window).strip())
+        if len(window) == 1 and _AIRCRAFT_MODEL.match(window[0].text):
+            forms.append("military aircraft")  # "F-16s", "Su-24", "MiG-29s"
         if any(form in self.gazetteer.not_roles for form in forms):
             forms = None
         self._forms[key] = forms
@@ -1099,7 +1106,8 @@ class DocActors:
         hits = []
         taken: set[int] = set()
         ends = self.gazetteer.phrase_ends(table)
-        may_end = [t.lower_ in ends or plain_lemma(t) in ends for t in tokens]
+        may_end = [t.lower_ in ends or plain_lemma(t) in ends or _AIRCRAFT_MODEL.match(t.text) is not None
+                   for t in tokens]
         for n in range(_MAX_ROLE_WORDS, 0, -1):
             for i in range(len(tokens) - n + 1):
                 if not may_end[i + n - 1]:
