@@ -236,6 +236,11 @@ class DocActors:
     def day(self) -> date:
         return self.when or date.today()
 
+    @cached_property
+    def _aircraft(self) -> frozenset[int]:
+        """Tokens naming a military aircraft by its model ("F-16s", "Su-24"): a role word, "military aircraft"."""
+        return frozenset(t.i for t in self.doc if "-" in t.text and _AIRCRAFT_MODEL.match(t.text))
+
     def _other_namesake(self, surname: str, known: Person) -> bool:
         """Whether the article names in full someone else of the surname, and neither the person the
         files know by it (in any spelling) nor that person's state: then "Sanchez" alone is the
@@ -1067,7 +1072,7 @@ class DocActors:
     def _only_as_head(self, last: Token, n: int | None = None) -> bool:
         """Whether the role word ending at `last` gives its sector only as a phrase's head (a weapon:
         "missile", "cruise missile"), `n` words long when known."""
-        if n in (None, 1) and _AIRCRAFT_MODEL.match(last.text):
+        if n in (None, 1) and last.i in self._aircraft:
             return True
         sizes = [n] if n else range(1, _MAX_ROLE_WORDS + 1)
         return any(" ".join(plain_lemma(t) for t in self.doc[max(last.i - k + 1, 0) : last.i + 1])
@@ -1095,8 +1100,8 @@ class DocActors:
         forms: list[str] | None = [" ".join(plain_lemma(t) for t in window), " ".join(t.lower_ for t in window)]
         if len(window) > 2 and any(t.text == "-" for t in window):  # "secretary-general" comes in three tokens
             forms.append("".join(t.lower_ + t.whitespace_ for t in window).strip())
-        if len(window) == 1 and _AIRCRAFT_MODEL.match(window[0].text):
-            forms.append("military aircraft")  # "F-16s", "Su-24", "MiG-29s"
+        if len(window) == 1 and window[0].i in self._aircraft:
+            forms.append("military aircraft")
         if any(form in self.gazetteer.not_roles for form in forms):
             forms = None
         self._forms[key] = forms
@@ -1106,8 +1111,7 @@ class DocActors:
         hits = []
         taken: set[int] = set()
         ends = self.gazetteer.phrase_ends(table)
-        may_end = [t.lower_ in ends or plain_lemma(t) in ends or _AIRCRAFT_MODEL.match(t.text) is not None
-                   for t in tokens]
+        may_end = [t.lower_ in ends or plain_lemma(t) in ends or t.i in self._aircraft for t in tokens]
         for n in range(_MAX_ROLE_WORDS, 0, -1):
             for i in range(len(tokens) - n + 1):
                 if not may_end[i + n - 1]:
@@ -1437,14 +1441,17 @@ class DocActors:
                 earlier = serving
         return max(earlier, key=lambda seen: seen[0])[1] if earlier else None
 
+    def _people_named(self, name: str | None) -> list[Person]:
+        """The people the files know by this name."""
+        keys = {e.person for e in self.gazetteer.lookup(name or "") if e.kind == "person"}
+        return [self.gazetteer.people[key] for key in keys]
+
     def _heads_a_state(self, name: str | None) -> bool:
         """Whether the files know the named person as a head of state or government on the day."""
-        people = {e.person for e in self.gazetteer.lookup(name or "") if e.kind == "person"}
-        return any(_heads(self.gazetteer.people[key], self.day) for key in people)
+        return any(_heads(person, self.day) for person in self._people_named(name))
 
     def _in_office(self, mention: Mention) -> bool:
-        people = {e.person for e in self.gazetteer.lookup(mention.name or "") if e.kind == "person"}
-        return any(t.covers(self.day) for key in people for t in self.gazetteer.people[key].terms)
+        return any(t.covers(self.day) for person in self._people_named(mention.name) for t in person.terms)
 
     def _known_by_surname(self, name: str, sector: str | None = None, office: str | None = None) -> Person | None:
         """A bare surname ("Putin", "Macron") of someone the package knows, if only one such
